@@ -1,0 +1,33 @@
+package org.emporium.launcher;
+
+import java.util.List;
+
+/** Something the launcher starts, waits for and stops: a piece of infrastructure or a service. */
+public interface Component {
+
+    String name();
+
+    /** Names of the components that must be ready before this one starts. */
+    List<String> needs();
+
+    int port();
+
+    /** What to show in the table of URLs. */
+    String url();
+
+    /** Launches the process; returns without waiting for readiness. */
+    void start() throws Exception;
+
+    /** One readiness probe; the launcher polls it with a deadline. */
+    boolean isReady();
+
+    boolean isAlive();
+
+    long pid();
+
+    /** Stops gracefully, then forcibly after a grace period. */
+    void stop();
+
+    /** The last lines the process wrote, to explain a failure. */
+    List<String> recentOutput();
+}

@@ -1,0 +1,268 @@
+package org.emporium.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code ./emporium} command line: up, stop, status, logs. */
+@Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
+        description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
+        subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Logs.class})
+public final class Emporium {
+
+    @Option(names = "--root", hidden = true, defaultValue = ".")
+    Path root;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Emporium()).execute(args));
+    }
+
+    Workspace workspace() {
+        return new Workspace(root.toAbsolutePath().normalize());
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static boolean colourful() {
+        return System.console() != null && System.getenv("NO_COLOR") == null && !"true".equals(System.getenv("CI"));
+    }
+
+    @Command(name = "up", description = "Start the infrastructure and every service; Ctrl-C stops them all.")
+    static final class Up implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Option(names = "--quiet", description = "Do not echo the processes' logs (they are still written to .emporium/logs).")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            long begin = System.nanoTime();
+            Workspace workspace = parent.workspace();
+            Console console = new Console(System.out, colourful(), quiet);
+            RunState previous = RunState.read(workspace.stateFile());
+            if (previous != null && ProcessHandle.of(previous.launcherPid()).map(ProcessHandle::isAlive).orElse(false)) {
+                console.fail("Emporium is already running (launcher pid " + previous.launcherPid()
+                        + "); use ./emporium status or ./emporium stop");
+                return 1;
+            }
+            workspace.create();
+            Launch launch;
+            try {
+                launch = new Launch(new Topology(workspace, console, java()).components(), console);
+                launch.checkPorts();
+            } catch (RuntimeException e) {
+                console.fail(e.getMessage());
+                return 1;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                launch.stopAll();
+                try {
+                    Files.deleteIfExists(workspace.stateFile());
+                } catch (IOException ignored) {
+                    // a stale state file is harmless: its pids are checked before use
+                }
+                console.ok("stopped");
+                stopped.countDown();
+            }, "emporium-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                launch.startAll();
+            } catch (Launch.LaunchException e) {
+                console.fail(e.getMessage());
+                console.fail("stopping what was started");
+                return 1; // the shutdown hook stops the rest
+            }
+            writeState(workspace, launch);
+            printTable(console, launch, workspace, Duration.ofNanos(System.nanoTime() - begin));
+            watch(launch, console, stopped);
+            return 0;
+        }
+
+        /** Reports a process that dies while the system runs; the rest keeps running. */
+        private static void watch(Launch launch, Console console, CountDownLatch stopped) {
+            List<Component> reported = new ArrayList<>();
+            try {
+                while (!stopped.await(1, TimeUnit.SECONDS)) {
+                    for (Component c : launch.started()) {
+                        if (!c.isAlive() && !reported.contains(c)) {
+                            reported.add(c);
+                            console.fail(c.name() + " has exited; see .emporium/logs/" + c.name() + ".log");
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void writeState(Workspace workspace, Launch launch) {
+            List<RunState.Entry> entries = new ArrayList<>();
+            for (Component c : launch.started()) {
+                String health = c instanceof ProcessComponent p && c.url().startsWith("http")
+                        ? healthPath(p) : null;
+                entries.add(new RunState.Entry(c.name(), c.pid(), c.port(), c.url(), health));
+            }
+            new RunState(ProcessHandle.current().pid(), entries).write(workspace.stateFile());
+        }
+
+        private static String healthPath(ProcessComponent p) {
+            String name = p.name();
+            if (name.equals("zipkin")) {
+                return p.url() + "/health";
+            }
+            if (name.equals("gateway")) {
+                return p.url() + "/actuator/health/readiness";
+            }
+            return p.url() + "/q/health/ready";
+        }
+
+        private static void printTable(Console console, Launch launch, Workspace workspace, Duration took) {
+            console.plain("");
+            console.ok(String.format("Emporium is ready in %.1f s", took.toMillis() / 1000.0));
+            console.plain("");
+            console.plain(String.format("  %-12s %-32s %s", "component", "address", "pid"));
+            for (Component c : launch.started()) {
+                console.plain(String.format("  %-12s %-32s %d", c.name(), c.url(), c.pid()));
+            }
+            int gateway = Topology.port("gateway", 8080);
+            console.plain("");
+            console.plain("  Shop:        http://localhost:" + gateway + "/");
+            console.plain("  Catalog API: http://localhost:" + gateway + "/api/catalog/products?size=5");
+            console.plain("  Traces:      http://localhost:" + Topology.port("zipkin", 9411) + "/zipkin/");
+            console.plain("  Admin key:   " + workspace.home().resolve("admin-key") + " (header X-Admin-Key)");
+            console.plain("  Logs:        " + workspace.logs() + "   Stop: Ctrl-C or ./emporium stop");
+            console.plain("");
+        }
+    }
+
+    @Command(name = "stop", description = "Stop a running Emporium (from any terminal).")
+    static final class Stop implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Override
+        public Integer call() throws Exception {
+            Workspace workspace = parent.workspace();
+            Console console = new Console(System.out, colourful(), false);
+            RunState state = RunState.read(workspace.stateFile());
+            List<Long> pids = new ArrayList<>();
+            if (state != null) {
+                Optional<ProcessHandle> launcher = ProcessHandle.of(state.launcherPid());
+                if (launcher.isPresent() && launcher.get().isAlive()) {
+                    console.progress("asking the launcher (pid " + state.launcherPid() + ") to stop everything");
+                    launcher.get().destroy();
+                    launcher.get().onExit().get(90, TimeUnit.SECONDS);
+                }
+                state.entries().forEach(e -> pids.add(e.pid()));
+            }
+            // whatever is still alive (the launcher was killed, say) is stopped directly
+            pids.add(PostgresComponent.postmasterPid(workspace));
+            for (long pid : pids) {
+                Optional<ProcessHandle> p = ProcessHandle.of(pid);
+                if (pid > 0 && p.isPresent() && p.get().isAlive()) {
+                    console.progress("stopping pid " + pid);
+                    p.get().destroy();
+                    try {
+                        p.get().onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        p.get().destroyForcibly();
+                    }
+                }
+            }
+            try {
+                Files.deleteIfExists(workspace.stateFile());
+            } catch (IOException ignored) {
+                // nothing to clean
+            }
+            console.ok("Emporium is stopped");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "List each process with its port, health and memory.")
+    static final class Status implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Override
+        public Integer call() {
+            Workspace workspace = parent.workspace();
+            RunState state = RunState.read(workspace.stateFile());
+            if (state == null) {
+                System.out.println("Emporium is not running (no " + workspace.stateFile() + ")");
+                return 3;
+            }
+            System.out.printf("%-12s %-8s %-6s %-9s %10s  %s%n", "component", "pid", "port", "health", "memory", "address");
+            long total = 0;
+            boolean allUp = true;
+            for (RunState.Entry e : state.entries()) {
+                long pid = e.name().equals("postgres") ? PostgresComponent.postmasterPid(workspace) : e.pid();
+                boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                String health = !alive ? "down" : healthOf(e);
+                long rss = e.name().equals("postgres") ? Memory.treeRssKb(pid) : Memory.rssKb(pid);
+                total += rss;
+                allUp &= health.equals("up");
+                System.out.printf("%-12s %-8d %-6d %-9s %7d MB  %s%n", e.name(), pid, e.port(), health, rss / 1024, e.url());
+            }
+            System.out.printf("%-12s %-8s %-6s %-9s %7d MB%n", "total", "", "", "", total / 1024);
+            return allUp ? 0 : 1;
+        }
+
+        private static String healthOf(RunState.Entry e) {
+            Probe probe = e.health() != null && !e.health().isBlank() ? Probe.http(e.health())
+                    : e.name().equals("redis") ? Probe.redis(e.port()) : Probe.tcp(e.port());
+            return probe.ready() ? "up" : "not ready";
+        }
+    }
+
+    @Command(name = "logs", description = "Print the last lines of a component's log file.")
+    static final class Logs implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @CommandLine.Parameters(arity = "0..1", description = "component name; all when omitted")
+        String name;
+
+        @Option(names = {"-n", "--lines"}, defaultValue = "40")
+        int lines;
+
+        @Override
+        public Integer call() throws IOException {
+            Workspace workspace = parent.workspace();
+            if (!Files.isDirectory(workspace.logs())) {
+                System.out.println("no logs yet");
+                return 0;
+            }
+            try (var files = Files.list(workspace.logs())) {
+                for (Path file : files.sorted().toList()) {
+                    String component = file.getFileName().toString().replace(".log", "");
+                    if (name == null || name.equals(component)) {
+                        List<String> all = Files.readAllLines(file);
+                        for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
+                            System.out.println(component + " │ " + Console.readable(line));
+                        }
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.emporium.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A single-node Kafka in KRaft mode (broker and controller in one JVM), its storage
+ * formatted once on first start. Buffers are sized for a laptop, not a cluster.
+ */
+public final class KafkaComponent extends ProcessComponent {
+
+    private final Path dataDirectory;
+    private final Path config;
+    private final String java;
+    private final String classpath;
+    private final Console console;
+
+    public KafkaComponent(Workspace workspace, String java, String classpath, int port, int controllerPort,
+                          String heap, Console console) {
+        super("kafka", List.of(), port, "127.0.0.1:" + port,
+                List.of(java, "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
+                        "-cp", classpath, "kafka.Kafka", workspace.run().resolve("kafka.properties").toString()),
+                Map.of(), Probe.tcp(port), workspace.log("kafka"), console);
+        this.dataDirectory = workspace.data("kafka");
+        this.config = workspace.run().resolve("kafka.properties");
+        this.java = java;
+        this.classpath = classpath;
+        this.console = console;
+        ProcessComponent.write(config, properties(port, controllerPort, dataDirectory));
+    }
+
+    static String properties(int port, int controllerPort, Path dataDirectory) {
+        return """
+                # written by the Emporium launcher on every start
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.voters=1@127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=3
+                auto.create.topics.enable=true
+                offsets.topic.replication.factor=1
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                # the defaults (a 128 MB cleaner buffer, 8 io threads) are for dedicated machines
+                log.cleaner.dedupe.buffer.size=8388608
+                log.cleaner.threads=1
+                num.network.threads=2
+                num.io.threads=2
+                num.recovery.threads.per.data.dir=1
+                background.threads=2
+                """.formatted(port, controllerPort, dataDirectory);
+    }
+
+    @Override
+    protected void prepare() throws Exception {
+        if (Files.exists(dataDirectory.resolve("meta.properties"))) {
+            return;
+        }
+        console.progress("formatting Kafka storage (first start)");
+        Files.createDirectories(dataDirectory);
+        Process format = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
+                "-t", clusterId(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolveSibling("kafka-format.log").toFile()))
+                .start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            throw new IllegalStateException("formatting Kafka storage failed; see " + dataDirectory.resolveSibling("kafka-format.log"));
+        }
+    }
+
+    /** Kafka wants a cluster id as a URL-safe base64 UUID. */
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+}

@@ -1,0 +1,158 @@
+package org.emporium.launcher;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Brings the system up: checks every port is free, starts each component as soon as what it
+ * needs is ready (independent ones in parallel), waits for readiness with a deadline, and
+ * stops what it started, in reverse order, on failure or on request.
+ */
+public final class Launch {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final List<Component> components;
+    private final Console console;
+    private final List<Component> started = new CopyOnWriteArrayList<>();
+    private final Map<String, Duration> readyAfter = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public Launch(List<Component> components, Console console) {
+        this.components = components;
+        this.console = console;
+    }
+
+    /** Fails with a message naming the component and port when a port is taken. */
+    public void checkPorts() {
+        for (Component component : components) {
+            if (!free(component.port())) {
+                throw new LaunchException("port " + component.port() + " (" + component.name() + ") is already in use; "
+                        + "stop what uses it, or move " + component.name() + " with EMPORIUM_"
+                        + component.name().toUpperCase().replace('-', '_') + "_PORT");
+            }
+        }
+    }
+
+    static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public void startAll() {
+        long begin = System.nanoTime();
+        Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Component component : components) {
+                CompletableFuture<?>[] needs = component.needs().stream().map(n -> {
+                    CompletableFuture<Void> f = ready.get(n);
+                    if (f == null) {
+                        throw new IllegalStateException(component.name() + " needs " + n + ", which is not declared before it");
+                    }
+                    return f;
+                }).toArray(CompletableFuture[]::new);
+                ready.put(component.name(), CompletableFuture.allOf(needs)
+                        .thenRunAsync(() -> startAndAwait(component, begin), pool));
+            }
+            CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw cause instanceof LaunchException l ? l : new LaunchException(cause.getMessage(), cause);
+        }
+    }
+
+    private void startAndAwait(Component component, long begin) {
+        if (stopping) {
+            throw new LaunchException("stopping");
+        }
+        console.progress("starting " + component.name());
+        long t0 = System.nanoTime();
+        try {
+            component.start();
+            started.add(component);
+        } catch (Exception e) {
+            started.add(component);
+            throw new LaunchException(component.name() + " failed to start: " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!component.isReady()) {
+            if (!component.isAlive()) {
+                throw new LaunchException(component.name() + " exited during start-up; its last output:\n  "
+                        + String.join("\n  ", component.recentOutput()));
+            }
+            if (System.nanoTime() > deadline || stopping) {
+                throw new LaunchException(component.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
+                        + " s; its last output:\n  " + String.join("\n  ", component.recentOutput()));
+            }
+            pause();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        readyAfter.put(component.name(), Duration.ofNanos(System.nanoTime() - begin));
+        console.ok(String.format("%s ready in %.1f s", component.name(), took.toMillis() / 1000.0));
+    }
+
+    /** Polling interval: short, because every millisecond here is start-up time. */
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted");
+        }
+    }
+
+    /** Stops everything started, dependents first. Safe to call more than once. */
+    public synchronized void stopAll() {
+        stopping = true;
+        List<Component> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        // order by the declared topology, reversed, so a service stops before what it needs
+        reverse.sort((a, b) -> Integer.compare(components.indexOf(b), components.indexOf(a)));
+        for (Component component : reverse) {
+            console.progress("stopping " + component.name());
+            try {
+                component.stop();
+            } catch (RuntimeException e) {
+                console.fail(component.name() + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    public List<Component> started() {
+        return List.copyOf(started);
+    }
+
+    public Map<String, Duration> readyAfter() {
+        return readyAfter;
+    }
+
+    /** A start-up failure with a message meant for the person at the terminal. */
+    public static final class LaunchException extends RuntimeException {
+        public LaunchException(String message) {
+            super(message);
+        }
+
+        public LaunchException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.emporium.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL from the embedded binaries on Maven Central, with one persistent data
+ * directory, durable settings (fsync and synchronous commit on: the library's test defaults
+ * trade durability for speed), and one database and role per service. Each role may connect
+ * only to its own database, with its own password.
+ */
+public final class PostgresComponent implements Component {
+
+    private final Workspace workspace;
+    private final int port;
+    private final Map<String, String> databases;
+    private EmbeddedPostgres postgres;
+
+    /** @param databases database name → password of the role of the same name */
+    public PostgresComponent(Workspace workspace, int port, Map<String, String> databases) {
+        this.workspace = workspace;
+        this.port = port;
+        this.databases = databases;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public List<String> needs() {
+        return List.of();
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String url() {
+        return "postgresql://127.0.0.1:" + port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public void start() throws IOException {
+        Path binaries = workspace.bin().resolve("postgres");
+        Files.createDirectories(binaries);
+        Redirect log = Redirect.appendTo(workspace.log("postgres").toFile());
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binaries.toFile())
+                .setDataDirectory(workspace.data("postgres"))
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "64MB")
+                .setDataDirectoryCustomizer(PostgresComponent::restrictAccess)
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
+                .start();
+        createDatabases();
+    }
+
+    /** Superuser only from this machine; every service role must present its password. */
+    private static void restrictAccess(java.io.File dataDirectory) {
+        ProcessComponent.write(dataDirectory.toPath().resolve("pg_hba.conf"), """
+                # written by the Emporium launcher on every start
+                local all all                trust
+                host  all postgres 127.0.0.1/32 trust
+                host  all all      127.0.0.1/32 scram-sha-256
+                """);
+    }
+
+    private void createDatabases() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> db : databases.entrySet()) {
+                String name = db.getKey();
+                String password = db.getValue().replace("'", "''");
+                if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {
+                    s.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
+                } else {
+                    s.execute("ALTER ROLE " + name + " LOGIN PASSWORD '" + password + "'");
+                }
+                if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+                    s.execute("CREATE DATABASE " + name + " OWNER " + name);
+                }
+                s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+                s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the service databases", e);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        return isAlive();
+    }
+
+    @Override
+    public boolean isAlive() {
+        long pid = pid();
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The postmaster's pid, from its pid file (pg_ctl detaches it from the launcher). */
+    @Override
+    public long pid() {
+        return postmasterPid(workspace);
+    }
+
+    static long postmasterPid(Workspace workspace) {
+        Path pidFile = workspace.data("postgres").resolve("postmaster.pid");
+        try {
+            return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip()) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("postgres did not stop cleanly", e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> recentOutput() {
+        try {
+            List<String> lines = Files.readAllLines(workspace.log("postgres"));
+            return new ArrayList<>(lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.emporium.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Readiness checks: an HTTP health endpoint answering 2xx, an open port, or a Redis PONG. */
+@FunctionalInterface
+public interface Probe {
+
+    boolean ready();
+
+    HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    static Probe http(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+        return () -> {
+            try {
+                int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                return status >= 200 && status < 300;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+    }
+
+    static Probe tcp(int port) {
+        return () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        };
+    }
+
+    static Probe redis(int port) {
+        return () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+                socket.setSoTimeout(1000);
+                OutputStream out = socket.getOutputStream();
+                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                byte[] answer = in.readNBytes(5);
+                return new String(answer, StandardCharsets.US_ASCII).equals("+PONG");
+            } catch (IOException e) {
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package org.emporium.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system in one table: the infrastructure, then every service with its port, heap,
+ * database and what it needs. Read this to know what runs; nothing is hidden in scripts.
+ * Every port can be moved with {@code EMPORIUM_<NAME>_PORT}; the defaults avoid the standard
+ * ports of system services (5432, 6379, 9092) so Emporium runs beside them.
+ */
+public final class Topology {
+
+    private final Workspace workspace;
+    private final Console console;
+    private final String java;
+    private final List<Component> components = new ArrayList<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
+
+    public Topology(Workspace workspace, Console console, String java) {
+        this.workspace = workspace;
+        this.console = console;
+        this.java = java;
+    }
+
+    public List<Component> components() {
+        String zipkin = "http://127.0.0.1:" + port("zipkin", 9411) + "/api/v2/spans";
+        String adminKey = workspace.secret("admin-key", "EMPORIUM_ADMIN_KEY");
+
+        // --- infrastructure: real servers, embedded from Maven artifacts ---------------------
+        database("catalog");
+        PostgresComponent postgres = new PostgresComponent(workspace, port("postgres", 15432), databases);
+        add(postgres);
+        add(new KafkaComponent(workspace, java, classpath("platform/infrastructure/target/kafka.classpath"),
+                port("kafka", 19092), port("kafka-controller", 19093), "192m", console));
+        add(new RedisComponent(workspace, port("redis", 16379), console));
+        add(jvm("zipkin", port("zipkin", 9411), "/health", List.of(),
+                List.of("-Xmx128m", "-jar", artifact("platform/infrastructure/target/zipkin.jar")),
+                Map.of("QUERY_PORT", String.valueOf(port("zipkin", 9411)), "STORAGE_TYPE", "mem",
+                        "MEM_MAX_SPANS", "100000", "LOGGING_LEVEL_ROOT", "WARN")));
+
+        // --- services ---------------------------------------------------------------------------
+        add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres", "zipkin"), Map.of(
+                "EMPORIUM_CATALOG_DB_URL", postgres.jdbcUrl("catalog"),
+                "EMPORIUM_CATALOG_DB_USER", "catalog",
+                "EMPORIUM_CATALOG_DB_PASSWORD", databases.get("catalog"),
+                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        add(quarkus("storefront", port("storefront", 8102), "96m", List.of("catalog"), Map.of(
+                "EMPORIUM_CATALOG_URL", "http://127.0.0.1:" + port("catalog", 8101),
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        add(jvm("gateway", port("gateway", 8080), "/actuator/health/readiness", List.of("catalog", "storefront"),
+                List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.of(
+                        "EMPORIUM_CATALOG_URL", "http://127.0.0.1:" + port("catalog", 8101),
+                        "EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102),
+                        "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        return components;
+    }
+
+    private void add(Component component) {
+        console.register(component.name());
+        components.add(component);
+    }
+
+    private void database(String name) {
+        databases.put(name, workspace.secret("postgres-" + name, null));
+    }
+
+    private Component quarkus(String name, int port, String heap, List<String> needs, Map<String, String> env) {
+        return jvm(name, port, "/q/health/ready", needs,
+                List.of("-Xmx" + heap, "-jar", artifact("services/" + name + "/target/quarkus-app/quarkus-run.jar")),
+                env);
+    }
+
+    private Component jvm(String name, int port, String healthPath, List<String> needs, List<String> args,
+                          Map<String, String> env) {
+        List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=4"));
+        command.addAll(args);
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        environment.put("EMPORIUM_" + name.toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port));
+        String base = "http://127.0.0.1:" + port;
+        return new ProcessComponent(name, needs, port, "http://localhost:" + port, command, environment,
+                Probe.http(base + healthPath), workspace.log(name), console);
+    }
+
+    private String artifact(String relative) {
+        Path path = workspace.artifact(relative);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(relative + " is missing; build first (./emporium up builds what is stale)");
+        }
+        return path.toString();
+    }
+
+    private String classpath(String relative) {
+        try {
+            return Files.readString(Path.of(artifact(relative))).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The port of a component: {@code EMPORIUM_<NAME>_PORT} or the default. */
+    public static int port(String name, int defaultPort) {
+        String value = System.getenv("EMPORIUM_" + name.toUpperCase().replace('-', '_') + "_PORT");
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("EMPORIUM_" + name.toUpperCase() + "_PORT is not a port number: " + value);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.emporium.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The repository checkout and its {@code .emporium/} folder: persistent data, logs, run state
+ * and generated secrets. Everything Emporium writes at run time lives under it.
+ */
+public record Workspace(Path root) {
+
+    public Path home() {
+        return root.resolve(".emporium");
+    }
+
+    public Path data(String component) {
+        return home().resolve("data").resolve(component);
+    }
+
+    public Path logs() {
+        return home().resolve("logs");
+    }
+
+    public Path log(String component) {
+        return logs().resolve(component + ".log");
+    }
+
+    public Path bin() {
+        return home().resolve("bin");
+    }
+
+    public Path run() {
+        return home().resolve("run");
+    }
+
+    public Path stateFile() {
+        return run().resolve("state.properties");
+    }
+
+    public void create() {
+        try {
+            Files.createDirectories(logs());
+            Files.createDirectories(run());
+            Files.createDirectories(bin());
+            Files.createDirectories(home().resolve("data"));
+            Files.createDirectories(home().resolve("secrets"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + home(), e);
+        }
+    }
+
+    /**
+     * A secret generated on first use and kept (owner-readable only), so data protected by
+     * it survives restarts. An environment variable, when set, wins.
+     */
+    public String secret(String name, String environmentOverride) {
+        String fromEnvironment = environmentOverride == null ? null : System.getenv(environmentOverride);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        Path file = name.equals("admin-key") ? home().resolve("admin-key") : home().resolve("secrets").resolve(name);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            String secret = HexFormat.of().formatHex(bytes);
+            Files.writeString(file, secret + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write secret " + file, e);
+        }
+    }
+
+    public Path artifact(String relative) {
+        return root.resolve(relative);
+    }
+}

@@ -1,0 +1,103 @@
+package org.emporium.platform.defaults;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.opentelemetry.api.trace.Span;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception into an RFC 9457 problem. Bad input is a 4xx naming the offending field;
+ * anything unexpected is a 500 that says nothing about internals (the log has the details,
+ * findable by the trace id in the answer).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return answer(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return answer(new Problem("about:blank", "Invalid request", 400, detail, null, null, errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? jsonPath(m) : null;
+        String message = field == null || field.isEmpty()
+                ? "request body is not valid JSON"
+                : "has the wrong type or format";
+        Problem p = field == null || field.isEmpty()
+                ? Problem.of(400, "Invalid request", message)
+                : Problem.invalid(field, message);
+        return answer(p, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "method not allowed on " + uri.getPath();
+            case 406 -> "cannot produce an acceptable representation";
+            case 415 -> "unsupported content type; send application/json";
+            default -> e.getMessage();
+        };
+        return answer(Problem.of(status, title, detail), uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "unexpected error on %s", uri.getPath());
+        return answer(Problem.of(500, "Internal error", "the request could not be completed; "
+                + "quote the trace id when reporting it"), uri);
+    }
+
+    private static Response answer(Problem p, UriInfo uri) {
+        String traceId = Span.current().getSpanContext().isValid()
+                ? Span.current().getSpanContext().getTraceId() : null;
+        return p.at(uri.getPath(), traceId).toResponse();
+    }
+
+    /** The last named node of a violation path: the parameter or property a client knows. */
+    static String fieldName(ConstraintViolation<?> v) {
+        String name = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE -> name = null;
+                default -> name = name == null || node.getKind() == jakarta.validation.ElementKind.PARAMETER
+                        ? node.getName() : name + "." + node.getName();
+            }
+        }
+        return name == null ? "request" : name;
+    }
+
+    static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,2 @@
+/** Real servers for integration tests, started embedded from Maven artifacts. */
+package org.emporium.platform.testing;

@@ -1,0 +1,30 @@
+package org.emporium.catalog.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** The body of a product create or replace. */
+public record ProductRequest(
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}", message = "must be 3-32 upper-case letters, digits or dashes")
+        String sku,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 4000) String description,
+        @NotBlank @Size(max = 80) String brand,
+        @NotBlank @Size(max = 80) String category,
+        @NotNull @Valid Price price,
+        @Size(max = 500) @Pattern(regexp = "(https?://|/)\\S*", message = "must be an absolute URL or a path")
+        String imageUrl,
+        @Size(max = 50) Map<@NotBlank @Size(max = 50) String, @NotNull @Size(max = 200) String> attributes) {
+
+    /** A price as sent by a client: the amount as a decimal string, a three-letter currency. */
+    public record Price(
+            @NotBlank @Pattern(regexp = "\\d{1,10}(\\.\\d{1,2})?", message = "must be a non-negative decimal with at most 2 fraction digits")
+            String amount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD")
+            String currency) {
+    }
+}

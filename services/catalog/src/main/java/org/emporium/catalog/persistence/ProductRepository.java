@@ -1,0 +1,196 @@
+package org.emporium.catalog.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.emporium.catalog.Category;
+import org.emporium.catalog.Money;
+import org.emporium.catalog.Product;
+import org.emporium.catalog.ProductQuery;
+
+/**
+ * Products and categories in Postgres, with plain JDBC: the queries are few and simple, and
+ * skipping an ORM keeps start-up and per-request cost low. Single-product reads are cached;
+ * every write empties the cache.
+ */
+@ApplicationScoped
+public class ProductRepository {
+
+    private static final String COLUMNS = "id, sku, name, description, brand, category, price_amount, currency, "
+            + "image_url, attributes::text, created_at, updated_at";
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public ProductRepository(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public List<Product> find(ProductQuery query) {
+        ProductQuery.Filter filter = query.filter();
+        String sql = "SELECT " + COLUMNS + " FROM product" + filter.where()
+                + " ORDER BY " + query.sort().orderBy() + " LIMIT ? OFFSET ?";
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(query.size());
+        params.add(query.offset());
+        return list(sql, params);
+    }
+
+    public long count(ProductQuery query) {
+        ProductQuery.Filter filter = query.filter();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM product" + filter.where())) {
+            bind(s, filter.params());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting products failed", e);
+        }
+    }
+
+    @CacheResult(cacheName = "product")
+    public Optional<Product> findById(UUID id) {
+        return list("SELECT " + COLUMNS + " FROM product WHERE id = ?", List.of(id)).stream().findFirst();
+    }
+
+    @CacheResult(cacheName = "product")
+    public Optional<Product> findBySku(String sku) {
+        return list("SELECT " + COLUMNS + " FROM product WHERE sku = ?", List.of(sku)).stream().findFirst();
+    }
+
+    @CacheResult(cacheName = "categories")
+    public List<Category> categories() {
+        String sql = "SELECT c.slug, c.name, c.description, count(p.id) FROM category c "
+                + "LEFT JOIN product p ON p.category = c.slug GROUP BY c.slug, c.name, c.description ORDER BY c.name";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            List<Category> categories = new ArrayList<>();
+            while (rs.next()) {
+                categories.add(new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            }
+            return categories;
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing categories failed", e);
+        }
+    }
+
+    public boolean categoryExists(String slug) {
+        return categories().stream().anyMatch(c -> c.slug().equals(slug));
+    }
+
+    /** Inserts the product; false when its SKU is taken. */
+    @CacheInvalidateAll(cacheName = "product")
+    @CacheInvalidateAll(cacheName = "categories")
+    public boolean insert(Product p) {
+        String sql = "INSERT INTO product (" + COLUMNS.replace("::text", "") + ") "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (sku) DO NOTHING";
+        return update(sql, List.of(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.category(),
+                p.price().amount(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
+                Timestamp.from(p.createdAt()), Timestamp.from(p.updatedAt()))) == 1;
+    }
+
+    /** Replaces the product's fields; false when no product has that id. */
+    @CacheInvalidateAll(cacheName = "product")
+    @CacheInvalidateAll(cacheName = "categories")
+    public boolean update(Product p) {
+        String sql = "UPDATE product SET sku = ?, name = ?, description = ?, brand = ?, category = ?, "
+                + "price_amount = ?, currency = ?, image_url = ?, attributes = ?::jsonb, updated_at = ? WHERE id = ?";
+        return update(sql, List.of(p.sku(), p.name(), p.description(), p.brand(), p.category(),
+                p.price().amount(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
+                Timestamp.from(p.updatedAt()), p.id())) == 1;
+    }
+
+    @CacheInvalidateAll(cacheName = "product")
+    @CacheInvalidateAll(cacheName = "categories")
+    public boolean delete(UUID id) {
+        return update("DELETE FROM product WHERE id = ?", List.of(id)) == 1;
+    }
+
+    public boolean skuTakenByAnother(String sku, UUID id) {
+        return findBySku(sku).filter(p -> !p.id().equals(id)).isPresent();
+    }
+
+    private List<Product> list(String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                List<Product> products = new ArrayList<>();
+                while (rs.next()) {
+                    products.add(product(rs));
+                }
+                return products;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading products failed", e);
+        }
+    }
+
+    private int update(String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing products failed", e);
+        }
+    }
+
+    private Product product(ResultSet rs) throws SQLException {
+        return new Product(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), new Money(rs.getBigDecimal(7), rs.getString(8)), rs.getString(9),
+                fromJson(rs.getString(10)), rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant());
+    }
+
+    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value == NULL_TEXT) {
+                s.setNull(i + 1, Types.VARCHAR);
+            } else {
+                s.setObject(i + 1, value);
+            }
+        }
+    }
+
+    /** List.of refuses nulls; this marker stands for a SQL NULL text value. */
+    private static final Object NULL_TEXT = new Object();
+
+    private static Object nullable(String value) {
+        return value == null ? NULL_TEXT : value;
+    }
+
+    private String toJson(Map<String, String> attributes) {
+        try {
+            return json.writeValueAsString(attributes == null ? Map.of() : attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("attributes are not serializable", e);
+        }
+    }
+
+    private Map<String, String> fromJson(String text) {
+        try {
+            return json.readValue(text, ATTRIBUTES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes are not valid JSON", e);
+        }
+    }
+}

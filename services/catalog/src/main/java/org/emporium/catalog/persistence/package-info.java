@@ -1,0 +1,2 @@
+/** JDBC access to the catalog database, and the first-start seeding. */
+package org.emporium.catalog.persistence;

@@ -1,0 +1,178 @@
+package org.emporium.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.util.List;
+import org.emporium.platform.testing.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+class CatalogApiIT {
+
+    private static final String KEY = "test-admin-key";
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void listsAPageOfTheSeededCatalog() {
+        given().queryParam("size", 5).get("/api/catalog/products").then()
+                .statusCode(200)
+                .body("items", hasSize(5))
+                .body("page", equalTo(0))
+                .body("size", equalTo(5))
+                .body("total", greaterThanOrEqualTo(2000))
+                .body("items[0].price.amount", org.hamcrest.Matchers.matchesPattern("\\d+\\.\\d{2}"))
+                .body("items[0].price.currency", equalTo("USD"));
+    }
+
+    @Test
+    void seedsAtLeastTenCategoriesWithProductCounts() {
+        List<Integer> counts = given().get("/api/catalog/categories").then().statusCode(200)
+                .extract().jsonPath().getList("items.productCount", Integer.class);
+        assertThat(counts).hasSizeGreaterThanOrEqualTo(10).allMatch(c -> c > 0);
+    }
+
+    @Test
+    void filtersByCategoryAndPriceRange() {
+        String category = given().get("/api/catalog/categories").jsonPath().getString("items[0].slug");
+        List<String> amounts = given().queryParams("category", category, "minPrice", "20", "maxPrice", "200", "size", 100)
+                .get("/api/catalog/products").then().statusCode(200)
+                .body("items.category", everyItem(equalTo(category)))
+                .extract().jsonPath().getList("items.price.amount", String.class);
+        assertThat(amounts).isNotEmpty().allSatisfy(a -> assertThat(new BigDecimal(a)).isBetween(
+                new BigDecimal("20"), new BigDecimal("200")));
+    }
+
+    @Test
+    void sortsByPriceBothWays() {
+        List<BigDecimal> ascending = prices("price");
+        List<BigDecimal> descending = prices("-price");
+        assertThat(ascending).isSortedAccordingTo(BigDecimal::compareTo);
+        assertThat(descending).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(descending.get(0)).isGreaterThan(ascending.get(0));
+    }
+
+    @Test
+    void pagesDoNotOverlap() {
+        List<String> first = given().queryParams("size", 10, "page", 0).get("/api/catalog/products").jsonPath().getList("items.id");
+        List<String> second = given().queryParams("size", 10, "page", 1).get("/api/catalog/products").jsonPath().getList("items.id");
+        assertThat(first).hasSize(10).doesNotContainAnyElementsOf(second);
+    }
+
+    @Test
+    void findsAProductByIdAndBySku() {
+        var product = given().queryParam("size", 1).get("/api/catalog/products").jsonPath();
+        String id = product.getString("items[0].id");
+        String sku = product.getString("items[0].sku");
+        given().get("/api/catalog/products/" + id).then().statusCode(200).body("sku", equalTo(sku));
+        given().get("/api/catalog/products/sku/" + sku).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void unknownProductIsA404Problem() {
+        given().get("/api/catalog/products/00000000-0000-0000-0000-000000000000").then()
+                .statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+        given().get("/api/catalog/products/sku/NOPE-000000").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void badListingParametersAre400ProblemsNamingTheField() {
+        expectInvalid(given().get("/api/catalog/products/not-a-uuid"), "id");
+        expectInvalid(given().queryParam("size", 0).get("/api/catalog/products"), "size");
+        expectInvalid(given().queryParam("size", 101).get("/api/catalog/products"), "size");
+        expectInvalid(given().queryParam("size", "abc").get("/api/catalog/products"), "size");
+        expectInvalid(given().queryParam("page", -1).get("/api/catalog/products"), "page");
+        expectInvalid(given().queryParam("sort", "popularity").get("/api/catalog/products"), "sort");
+        expectInvalid(given().queryParam("minPrice", "-1").get("/api/catalog/products"), "minPrice");
+        expectInvalid(given().queryParams("minPrice", "50", "maxPrice", "10").get("/api/catalog/products"), "minPrice");
+    }
+
+    @Test
+    void createsReplacesAndDeletesAProductWithTheAdminKey() {
+        String id = given().header("X-Admin-Key", KEY).contentType(ContentType.JSON)
+                .body(product("TST-CRUD-1", "12.50")).post("/api/catalog/products").then()
+                .statusCode(201).header("Location", containsString("/api/catalog/products/"))
+                .body("price.amount", equalTo("12.50")).extract().jsonPath().getString("id");
+
+        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON)
+                .body(product("TST-CRUD-1", "9.99")).put("/api/catalog/products/" + id).then()
+                .statusCode(200).body("price.amount", equalTo("9.99"));
+        given().get("/api/catalog/products/sku/TST-CRUD-1").then().statusCode(200).body("price.amount", equalTo("9.99"));
+
+        given().header("X-Admin-Key", KEY).delete("/api/catalog/products/" + id).then().statusCode(204);
+        given().get("/api/catalog/products/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void refusesADuplicateSku() {
+        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body(product("TST-DUP-1", "1.00"))
+                .post("/api/catalog/products").then().statusCode(201);
+        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body(product("TST-DUP-1", "1.00"))
+                .post("/api/catalog/products").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void writesNeedTheAdminKey() {
+        given().contentType(ContentType.JSON).body(product("TST-KEY-1", "1.00")).post("/api/catalog/products")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().header("X-Admin-Key", "wrong").contentType(ContentType.JSON).body(product("TST-KEY-1", "1.00"))
+                .post("/api/catalog/products").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void badBodiesAre400ProblemsNamingTheField() {
+        expectInvalid(write().body(product("TST-BAD-1", "-5.00")).post("/api/catalog/products"), "price.amount");
+        expectInvalid(write().body(product("TST-BAD-1", "5.00", "no-such-category"))
+                .post("/api/catalog/products"), "category");
+        expectInvalid(write().body(product("bad sku", "5.00")).post("/api/catalog/products"), "sku");
+        expectInvalid(write().body("{\"sku\":\"TST-BAD-2\",\"price\":{\"amount\":[1]}}").post("/api/catalog/products"), "price.amount");
+        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body("{not json")
+                .post("/api/catalog/products").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void wrongContentTypeIs415Problem() {
+        given().header("X-Admin-Key", KEY).contentType(ContentType.TEXT).body("hello")
+                .post("/api/catalog/products").then().statusCode(415).contentType(PROBLEM);
+    }
+
+    private static io.restassured.specification.RequestSpecification write() {
+        return given().header("X-Admin-Key", KEY).contentType(ContentType.JSON);
+    }
+
+    private static void expectInvalid(io.restassured.response.Response response, String field) {
+        response.then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo(field))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    private static List<BigDecimal> prices(String sort) {
+        return given().queryParams("sort", sort, "size", 50).get("/api/catalog/products").jsonPath()
+                .getList("items.price.amount", String.class).stream().map(BigDecimal::new).toList();
+    }
+
+    private String product(String sku, String amount) {
+        return product(sku, amount, given().get("/api/catalog/categories").jsonPath().getString("items[0].slug"));
+    }
+
+    private static String product(String sku, String amount, String category) {
+        return """
+                {"sku":"%s","name":"Test widget %s","description":"A widget for tests.","brand":"Testco",
+                 "category":"%s","price":{"amount":"%s","currency":"USD"},"attributes":{"color":"red"}}
+                """.formatted(sku, sku, category, amount);
+    }
+}

@@ -14,8 +14,10 @@ import java.util.HexFormat;
  */
 public record Workspace(Path root) {
 
+    /** .emporium/ in the checkout, unless EMPORIUM_HOME points elsewhere (the end-to-end tests do). */
     public Path home() {
-        return root.resolve(".emporium");
+        String override = System.getenv("EMPORIUM_HOME");
+        return override == null || override.isBlank() ? root.resolve(".emporium") : Path.of(override).toAbsolutePath();
     }
 
     public Path data(String component) {

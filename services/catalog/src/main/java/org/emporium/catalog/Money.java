@@ -1,8 +1,19 @@
 package org.emporium.catalog;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
-/** A price. The amount travels as a decimal string ("19.99") so no client rounds it through a double. */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+/**
+ * A price. The amount travels as a decimal string with two fraction digits ("19.99"), so no
+ * client rounds it through a binary floating-point number.
+ */
+public record Money(String amount, String currency) {
+
+    public static Money of(BigDecimal amount, String currency) {
+        return new Money(amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), currency);
+    }
+
+    public BigDecimal value() {
+        return new BigDecimal(amount);
+    }
 }

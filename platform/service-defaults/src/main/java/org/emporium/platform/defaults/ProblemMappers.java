@@ -51,6 +51,12 @@ public class ProblemMappers {
         return answer(p, uri);
     }
 
+    /** Quarkus maps this subtype itself (as plain JSON); a mapper for the exact type wins over it. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -82,17 +88,24 @@ public class ProblemMappers {
         return p.at(uri.getPath(), traceId).toResponse();
     }
 
-    /** The last named node of a violation path: the parameter or property a client knows. */
+    /**
+     * The name a client knows for a violation: a query or path parameter's name, or the
+     * property path inside a request body (without the Java parameter's name in front).
+     */
     static String fieldName(ConstraintViolation<?> v) {
-        String name = null;
+        java.util.List<Path.Node> nodes = new java.util.ArrayList<>();
         for (Path.Node node : v.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE -> name = null;
-                default -> name = name == null || node.getKind() == jakarta.validation.ElementKind.PARAMETER
-                        ? node.getName() : name + "." + node.getName();
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> nodes.clear();
+                default -> nodes.add(node);
             }
         }
-        return name == null ? "request" : name;
+        if (nodes.size() > 1 && nodes.get(0).getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            nodes.remove(0);
+        }
+        String name = nodes.stream().map(Path.Node::getName).filter(java.util.Objects::nonNull)
+                .collect(Collectors.joining("."));
+        return name.isEmpty() ? "request" : name;
     }
 
     static String jsonPath(JsonMappingException e) {

@@ -131,7 +131,7 @@ public class ProductResource {
     private static Product toProduct(UUID id, ProductRequest r, Instant created, Instant updated) {
         Map<String, String> attributes = r.attributes() == null ? Map.of() : r.attributes();
         return new Product(id, r.sku(), r.name().strip(), r.description() == null ? "" : r.description().strip(),
-                r.brand().strip(), r.category(), new Money(new BigDecimal(r.price().amount()).setScale(2),
+                r.brand().strip(), r.category(), Money.of(new BigDecimal(r.price().amount()).setScale(2),
                 r.price().currency()), r.imageUrl(), attributes, created, updated);
     }
 

@@ -45,7 +45,8 @@ public class CatalogSeeder {
         this.enabled = enabled;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // after SchemaMigration (priority 1): the tables must exist
+    void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent event) {
         if (enabled) {
             seedIfEmpty();
         }

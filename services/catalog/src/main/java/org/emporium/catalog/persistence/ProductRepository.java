@@ -3,8 +3,8 @@ package org.emporium.catalog.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.cache.CacheInvalidateAll;
-import io.quarkus.cache.CacheResult;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,12 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.catalog.Category;
 import org.emporium.catalog.Money;
 import org.emporium.catalog.Product;
@@ -38,10 +40,16 @@ public class ProductRepository {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    /** Keyed by "id:&lt;uuid&gt;" and "sku:&lt;sku&gt;"; absent products are cached too, briefly. */
+    private final Cache<String, Optional<Product>> byKey;
+    private final Cache<String, List<Category>> categories;
 
-    public ProductRepository(DataSource dataSource, ObjectMapper json) {
+    public ProductRepository(DataSource dataSource, ObjectMapper json,
+                             @ConfigProperty(name = "emporium.catalog.cache-ttl") Duration ttl) {
         this.dataSource = dataSource;
         this.json = json;
+        this.byKey = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
+        this.categories = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl).build();
     }
 
     public List<Product> find(ProductQuery query) {
@@ -68,18 +76,21 @@ public class ProductRepository {
         }
     }
 
-    @CacheResult(cacheName = "product")
     public Optional<Product> findById(UUID id) {
-        return list("SELECT " + COLUMNS + " FROM product WHERE id = ?", List.of(id)).stream().findFirst();
+        return byKey.get("id:" + id, k ->
+                list("SELECT " + COLUMNS + " FROM product WHERE id = ?", List.of(id)).stream().findFirst());
     }
 
-    @CacheResult(cacheName = "product")
     public Optional<Product> findBySku(String sku) {
-        return list("SELECT " + COLUMNS + " FROM product WHERE sku = ?", List.of(sku)).stream().findFirst();
+        return byKey.get("sku:" + sku, k ->
+                list("SELECT " + COLUMNS + " FROM product WHERE sku = ?", List.of(sku)).stream().findFirst());
     }
 
-    @CacheResult(cacheName = "categories")
     public List<Category> categories() {
+        return categories.get("all", k -> loadCategories());
+    }
+
+    private List<Category> loadCategories() {
         String sql = "SELECT c.slug, c.name, c.description, count(p.id) FROM category c "
                 + "LEFT JOIN product p ON p.category = c.slug GROUP BY c.slug, c.name, c.description ORDER BY c.name";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
@@ -99,29 +110,23 @@ public class ProductRepository {
     }
 
     /** Inserts the product; false when its SKU is taken. */
-    @CacheInvalidateAll(cacheName = "product")
-    @CacheInvalidateAll(cacheName = "categories")
     public boolean insert(Product p) {
         String sql = "INSERT INTO product (" + COLUMNS.replace("::text", "") + ") "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (sku) DO NOTHING";
         return update(sql, List.of(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.category(),
-                p.price().amount(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
+                p.price().value(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
                 Timestamp.from(p.createdAt()), Timestamp.from(p.updatedAt()))) == 1;
     }
 
     /** Replaces the product's fields; false when no product has that id. */
-    @CacheInvalidateAll(cacheName = "product")
-    @CacheInvalidateAll(cacheName = "categories")
     public boolean update(Product p) {
         String sql = "UPDATE product SET sku = ?, name = ?, description = ?, brand = ?, category = ?, "
                 + "price_amount = ?, currency = ?, image_url = ?, attributes = ?::jsonb, updated_at = ? WHERE id = ?";
         return update(sql, List.of(p.sku(), p.name(), p.description(), p.brand(), p.category(),
-                p.price().amount(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
+                p.price().value(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
                 Timestamp.from(p.updatedAt()), p.id())) == 1;
     }
 
-    @CacheInvalidateAll(cacheName = "product")
-    @CacheInvalidateAll(cacheName = "categories")
     public boolean delete(UUID id) {
         return update("DELETE FROM product WHERE id = ?", List.of(id)) == 1;
     }
@@ -145,18 +150,22 @@ public class ProductRepository {
         }
     }
 
+    /** Every write empties both caches: writes are rare, and a partial invalidation is easy to get wrong. */
     private int update(String sql, List<Object> params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("writing products failed", e);
+        } finally {
+            byKey.invalidateAll();
+            categories.invalidateAll();
         }
     }
 
     private Product product(ResultSet rs) throws SQLException {
         return new Product(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), new Money(rs.getBigDecimal(7), rs.getString(8)), rs.getString(9),
+                rs.getString(5), rs.getString(6), Money.of(rs.getBigDecimal(7), rs.getString(8)), rs.getString(9),
                 fromJson(rs.getString(10)), rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant());
     }
 

@@ -1,0 +1,135 @@
+package org.emporium.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole system, started exactly as a user starts it ({@code ./emporium up}), on ports and
+ * a data folder of its own so it runs beside a developer's instance.
+ */
+final class RunningSystem {
+
+    static final int GATEWAY = 18080;
+    static final int ZIPKIN = 19411;
+    static final Map<String, String> PORTS = Map.of(
+            "EMPORIUM_GATEWAY_PORT", String.valueOf(GATEWAY),
+            "EMPORIUM_CATALOG_PORT", "18101",
+            "EMPORIUM_STOREFRONT_PORT", "18102",
+            "EMPORIUM_POSTGRES_PORT", "25432",
+            "EMPORIUM_KAFKA_PORT", "29092",
+            "EMPORIUM_KAFKA_CONTROLLER_PORT", "29093",
+            "EMPORIUM_REDIS_PORT", "26379",
+            "EMPORIUM_ZIPKIN_PORT", String.valueOf(ZIPKIN));
+
+    final Path root = Path.of(System.getProperty("emporium.root", "../..")).toAbsolutePath().normalize();
+    final Path home = root.resolve("tests/e2e/target/emporium-home");
+    final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    void up() {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("emporium").toString(), "up", "--quiet")
+                .directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(PORTS);
+        builder.environment().put("EMPORIUM_HOME", home.toString());
+        builder.environment().put("NO_COLOR", "1");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    output.add(line);
+                    System.out.println("[emporium] " + line);
+                }
+            } catch (IOException ignored) {
+                // the launcher has exited
+            }
+        });
+        await(Duration.ofMinutes(4), "Emporium to report ready",
+                () -> output.stream().anyMatch(l -> l.contains("Emporium is ready")) || !process.isAlive());
+        if (!process.isAlive()) {
+            throw new IllegalStateException("./emporium up exited with " + process.exitValue() + ":\n" + String.join("\n", output));
+        }
+    }
+
+    /** Stops the launcher the way Ctrl-C does (a signal it handles by stopping everything). */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the launcher did not stop within 90 s");
+        }
+        return process.exitValue();
+    }
+
+    List<Long> recordedPids() {
+        Properties state = new Properties();
+        try (var in = Files.newBufferedReader(home.resolve("run/state.properties"))) {
+            state.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Long> pids = new ArrayList<>();
+        for (String name : state.getProperty("components").split(",")) {
+            pids.add(Long.parseLong(state.getProperty(name + ".pid")));
+        }
+        return pids;
+    }
+
+    HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : gateway(path)))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String gateway(String path) {
+        return "http://localhost:" + GATEWAY + path;
+    }
+
+    /** Polls until the condition holds; fails with what it waited for once the deadline passes. */
+    static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.emporium.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** The foundation slice, black-box: launcher → gateway → storefront and catalog → Postgres, Zipkin. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemJourneyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RunningSystem system = new RunningSystem();
+
+    @BeforeAll
+    static void startTheSystem() {
+        system.up();
+    }
+
+    @AfterAll
+    static void stopIfStillRunning() throws InterruptedException {
+        if (!stopped) {
+            system.stop();
+        }
+    }
+
+    private static boolean stopped;
+
+    @Test
+    @Order(1)
+    void gatewayServesACatalogPage() throws IOException {
+        HttpResponse<String> response = system.get("/api/catalog/products?size=5");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode page = JSON.readTree(response.body());
+        assertThat(page.get("items")).hasSize(5);
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2000);
+        assertThat(page.get("items").get(0).get("price").get("amount").asText()).matches("\\d+\\.\\d{2}");
+    }
+
+    @Test
+    @Order(2)
+    void badInputThroughTheGatewayIsAProblemNotAnError() throws IOException {
+        HttpResponse<String> response = system.get("/api/catalog/products?size=1000");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("size");
+        assertThat(system.get("/api/catalog/products/sku/NOPE-000000").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
+    void aShopperBrowsesFromHomeToCategoryToProductInChromium() {
+        WebDriver browser = chromium();
+        try {
+            browser.get(RunningSystem.gateway("/"));
+            assertThat(browser.getTitle()).containsIgnoringCase("Emporium");
+            List<WebElement> products = browser.findElements(By.cssSelector("a[href*='/p/']"));
+            assertThat(products).as("featured products on the home page").isNotEmpty();
+
+            WebElement category = browser.findElements(By.cssSelector("a[href*='/c/']")).get(0);
+            browser.get(category.getAttribute("href"));
+            List<WebElement> listed = browser.findElements(By.cssSelector("a[href*='/p/']"));
+            assertThat(listed).as("products on the category page").isNotEmpty();
+
+            String productUrl = listed.get(0).getAttribute("href");
+            browser.get(productUrl);
+            String page = browser.findElement(By.tagName("main")).getText();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+            assertThat(page).containsPattern("\\$\\d[\\d,]*\\.\\d{2}");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void oneStorefrontPageViewIsOneTraceAcrossGatewayStorefrontAndCatalog() throws IOException {
+        String sku = JSON.readTree(system.get("/api/catalog/products?size=1").body()).get("items").get(0).get("sku").asText();
+        byte[] id = new byte[16];
+        new SecureRandom().nextBytes(id);
+        String traceId = HexFormat.of().formatHex(id);
+        HttpResponse<String> page = system.get("/p/" + sku, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(page.statusCode()).isEqualTo(200);
+
+        Set<String> services = new HashSet<>();
+        RunningSystem.await(Duration.ofSeconds(30), "spans of gateway, storefront and catalog in Zipkin", () -> {
+            HttpResponse<String> trace = system.get("http://localhost:" + RunningSystem.ZIPKIN + "/api/v2/trace/" + traceId);
+            if (trace.statusCode() != 200) {
+                return false;
+            }
+            try {
+                for (JsonNode span : JSON.readTree(trace.body())) {
+                    services.add(span.path("localEndpoint").path("serviceName").asText());
+                }
+            } catch (IOException e) {
+                return false;
+            }
+            return services.containsAll(List.of("gateway", "storefront", "catalog"));
+        });
+        assertThat(services).contains("gateway", "storefront", "catalog");
+    }
+
+    @Test
+    @Order(100)
+    void stoppingLeavesNoProcessAndNoPortBehind() throws InterruptedException {
+        List<Long> pids = system.recordedPids();
+        assertThat(pids).hasSizeGreaterThanOrEqualTo(7);
+        system.stop();
+        stopped = true;
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid).isFalse();
+        }
+        for (String port : RunningSystem.PORTS.values()) {
+            assertThat(free(Integer.parseInt(port))).as("port %s free", port).isTrue();
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+        return new ChromeDriver(service, options);
+    }
+}

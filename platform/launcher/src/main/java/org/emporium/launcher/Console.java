@@ -68,12 +68,19 @@ public final class Console {
         }
         try {
             JsonNode node = JSON.readTree(raw);
-            String level = first(node, "level", "log.level");
+            // Quarkus writes "level"; Spring Boot's ECS format nests it as log.level
+            String level = first(node, "level");
+            if (level == null && node.path("log").has("level")) {
+                level = node.path("log").path("level").asText();
+            }
             String message = first(node, "message");
             if (message == null) {
                 return raw;
             }
-            String error = first(node, "exception", "error.stack_trace");
+            String error = first(node, "exception");
+            if (error == null && node.path("error").has("stack_trace")) {
+                error = node.path("error").path("stack_trace").asText();
+            }
             return LocalTime.now().format(TIME) + " " + (level == null ? "" : String.format("%-5s ", level))
                     + message + (error == null ? "" : "\n" + error);
         } catch (Exception notJson) {

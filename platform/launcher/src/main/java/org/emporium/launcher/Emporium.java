@@ -99,7 +99,7 @@ public final class Emporium {
             try {
                 while (!stopped.await(1, TimeUnit.SECONDS)) {
                     for (Component c : launch.started()) {
-                        if (!c.isAlive() && !reported.contains(c)) {
+                        if (!launch.isStopping() && !c.isAlive() && !reported.contains(c)) {
                             reported.add(c);
                             console.fail(c.name() + " has exited; see .emporium/logs/" + c.name() + ".log");
                         }

@@ -60,7 +60,8 @@ public final class Launch {
     public void startAll() {
         long begin = System.nanoTime();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        // platform threads: unpacking Postgres is CPU-bound and would starve virtual threads' carriers
+        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
             for (Component component : components) {
                 CompletableFuture<?>[] needs = component.needs().stream().map(n -> {
                     CompletableFuture<Void> f = ready.get(n);
@@ -75,7 +76,8 @@ public final class Launch {
             CompletableFuture.allOf(ready.values().toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw cause instanceof LaunchException l ? l : new LaunchException(cause.getMessage(), cause);
+            throw cause instanceof LaunchException l ? l
+                    : new LaunchException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
         }
     }
 
@@ -90,7 +92,8 @@ public final class Launch {
             started.add(component);
         } catch (Exception e) {
             started.add(component);
-            throw new LaunchException(component.name() + " failed to start: " + e.getMessage(), e);
+            throw new LaunchException(component.name() + " failed to start: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!component.isReady()) {
@@ -135,6 +138,10 @@ public final class Launch {
             }
         }
         started.clear();
+    }
+
+    public boolean isStopping() {
+        return stopping;
     }
 
     public List<Component> started() {

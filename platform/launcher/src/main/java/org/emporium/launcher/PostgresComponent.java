@@ -62,9 +62,20 @@ public final class PostgresComponent implements Component {
     @Override
     public void start() throws IOException {
         Path binaries = workspace.bin().resolve("postgres");
+        Path unpacked = binaries.resolve(".unpacked");
+        if (!Files.exists(unpacked)) {
+            // an interrupted first start may have left half-unpacked binaries: start over
+            deleteRecursively(binaries);
+        }
+        postgres = embedded(binaries);
+        Files.writeString(unpacked, "the binaries in this folder are complete\n");
+        createDatabases();
+    }
+
+    private EmbeddedPostgres embedded(Path binaries) throws IOException {
         Files.createDirectories(binaries);
         Redirect log = Redirect.appendTo(workspace.log("postgres").toFile());
-        postgres = EmbeddedPostgres.builder()
+        return EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(workspace.data("postgres"))
                 .setCleanDataDirectory(false)
@@ -80,7 +91,17 @@ public final class PostgresComponent implements Component {
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 .start();
-        createDatabases();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Superuser only from this machine; every service role must present its password. */

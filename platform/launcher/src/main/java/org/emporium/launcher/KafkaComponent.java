@@ -24,10 +24,7 @@ public final class KafkaComponent extends ProcessComponent {
     public KafkaComponent(Workspace workspace, String java, String classpath, int port, int controllerPort,
                           String heap, Console console) {
         super("kafka", List.of(), port, "127.0.0.1:" + port,
-                List.of(java, "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                        "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
-                        "-cp", classpath, "kafka.Kafka", workspace.run().resolve("kafka.properties").toString()),
+                command(workspace, java, classpath, heap),
                 Map.of(), Probe.tcp(port), workspace.log("kafka"), console);
         this.dataDirectory = workspace.data("kafka");
         this.config = workspace.run().resolve("kafka.properties");
@@ -35,6 +32,16 @@ public final class KafkaComponent extends ProcessComponent {
         this.classpath = classpath;
         this.console = console;
         ProcessComponent.write(config, properties(port, controllerPort, dataDirectory));
+    }
+
+    private static List<String> command(Workspace workspace, String java, String classpath, String heap) {
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(workspace.classDataSharing("kafka"));
+        command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
+                "-cp", classpath, "kafka.Kafka", workspace.run().resolve("kafka.properties").toString()));
+        return command;
     }
 
     static String properties(int port, int controllerPort, Path dataDirectory) {

@@ -81,7 +81,8 @@ public final class Topology {
     private Component jvm(String name, int port, String healthPath, List<String> needs, List<String> args,
                           Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=4"));
+                "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(workspace.classDataSharing(name));
         command.addAll(args);
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.put("EMPORIUM_" + name.toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port));

@@ -1,0 +1,45 @@
+package org.emporium.storefront.client;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A bounded cache of catalog answers that expire shortly after they were fetched. Concurrent
+ * requests for the same key share one catalog call; failures are not cached.
+ */
+final class ExpiringCache<K, V> {
+
+    private final AsyncCache<K, V> cache;
+
+    ExpiringCache(Duration timeToLive, long maximumSize) {
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(timeToLive)
+                .maximumSize(maximumSize)
+                // bookkeeping runs on the calling thread: no pool threads for a few map operations
+                .executor(Runnable::run)
+                .buildAsync();
+    }
+
+    Uni<V> get(K key, Function<K, Uni<V>> load) {
+        CompletableFuture<V> value = cache.get(key, (k, executor) -> load.apply(k).subscribeAsCompletionStage());
+        if (value.isDone()) {
+            // the common case under load: a hit answers on the spot, on the calling thread
+            return Uni.createFrom().completionStage(value);
+        }
+        Context caller = Vertx.currentContext();
+        Uni<V> pending = Uni.createFrom().completionStage(value);
+        // a shared load completes on the event loop of the request that started it; continue on
+        // our own request's context so its rendering and tracing stay where they belong
+        return caller == null ? pending : pending.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    void invalidateAll() {
+        cache.synchronous().invalidateAll();
+    }
+}

@@ -1,0 +1,79 @@
+package org.emporium.storefront.web;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.emporium.storefront.client.CatalogClient;
+import org.emporium.storefront.client.CatalogRejectedException;
+import org.emporium.storefront.client.CatalogUnavailableException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Friendly HTML error pages for people, instead of the problem+json answers service-defaults gives
+ * API clients. These mappers are more specific than service-defaults' ones, so they win; anything
+ * else still ends up there as a problem (never a stack trace).
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+    /** Seconds a browser or crawler should wait before retrying: about the breaker's open delay. */
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final CatalogClient catalog;
+    private final PageFrames frames;
+
+    ErrorPages(CatalogClient catalog, PageFrames frames) {
+        this.catalog = catalog;
+        this.frames = frames;
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> pageNotFound(PageNotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return page(ErrorView.NOT_FOUND, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> noSuchRoute(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return page(ErrorView.NOT_FOUND, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> catalogUnavailable(CatalogUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("catalog unavailable for %s: %s", uri.getPath(), e.getMessage());
+        return page(ErrorView.UNAVAILABLE.retrying(sameSite(uri)), uri, headers)
+                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> catalogRejected(CatalogRejectedException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("catalog rejected the request for %s: %s", uri.getPath(), e.getMessage());
+        return page(ErrorView.BAD_REQUEST, uri, headers);
+    }
+
+    private Uni<Response> page(ErrorView view, UriInfo uri, HttpHeaders headers) {
+        // rendered from what is already known: the catalog may be the very thing that failed
+        PageFrame frame = frames.frame(view.heading(), catalog.knownCategories(), null);
+        boolean htmx = "true".equals(headers.getHeaderString(Htmx.REQUEST));
+        return Templates.error(frame, view).createUni().map(html -> {
+            Response.ResponseBuilder response = Response.status(view.status()).type(HTML).entity(html)
+                    .header("Cache-Control", "no-store");
+            if (htmx) {
+                // htmx does not swap error answers; send the browser to the full error page instead
+                response.header(Htmx.REDIRECT, sameSite(uri));
+            }
+            return response.build();
+        });
+    }
+
+    /** The requested path and query as a same-site link: leading slashes collapsed so it can't leave the site. */
+    static String sameSite(UriInfo uri) {
+        String path = "/" + uri.getRequestUri().getRawPath().replaceFirst("^/+", "");
+        String query = uri.getRequestUri().getRawQuery();
+        return query == null ? path : path + "?" + query;
+    }
+}

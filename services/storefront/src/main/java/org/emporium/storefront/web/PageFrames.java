@@ -1,0 +1,46 @@
+package org.emporium.storefront.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import org.emporium.storefront.client.Category;
+
+/** Builds the {@link PageFrame} every template's layout renders. */
+@ApplicationScoped
+class PageFrames {
+
+    /** Written into the htmx webjar by its build; names the version that is actually on the classpath. */
+    private static final String HTMX_POM = "META-INF/maven/org.webjars.npm/htmx.org/pom.properties";
+
+    private final String htmxScript;
+
+    PageFrames() {
+        // the webjar keeps its version in the served path; reading it from the jar itself means the
+        // page can never point at a version that isn't there
+        this.htmxScript = "/webjars/htmx.org/" + webjarVersion() + "/dist/htmx.min.js";
+    }
+
+    PageFrame frame(String title, List<Category> categories, String currentSlug) {
+        List<PageFrame.NavLink> nav = categories.stream()
+                .map(c -> new PageFrame.NavLink(c.name(), "/c/" + c.slug(), c.slug().equals(currentSlug)))
+                .toList();
+        String fullTitle = title == null || title.isBlank() ? "Emporium" : title + " \u00b7 Emporium";
+        return new PageFrame(fullTitle, nav, htmxScript);
+    }
+
+    private static String webjarVersion() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(HTMX_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("htmx webjar missing from the classpath (" + HTMX_POM + ")");
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

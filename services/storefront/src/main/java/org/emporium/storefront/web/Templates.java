@@ -1,0 +1,28 @@
+package org.emporium.storefront.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+import org.emporium.storefront.client.Category;
+
+/**
+ * The page templates under {@code src/main/resources/templates/}, checked at build time: a typo in
+ * an expression fails the build, not a page view. All of them include {@code layout.html}.
+ */
+@CheckedTemplate
+final class Templates {
+
+    private Templates() {
+    }
+
+    static native TemplateInstance home(PageFrame frame, List<CategoryCard> categories, List<ProductCard> featured);
+
+    static native TemplateInstance category(PageFrame frame, Category category, Listing listing);
+
+    /** Just the results region of the category page: what htmx swaps when the sort or page changes. */
+    static native TemplateInstance category$results(Listing listing);
+
+    static native TemplateInstance product(PageFrame frame, ProductDetails product);
+
+    static native TemplateInstance error(PageFrame frame, ErrorView error);
+}

@@ -1,0 +1,34 @@
+package org.emporium.gateway.observability;
+
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+
+@Configuration(proxyBeanMethods = false)
+class ObservabilityConfiguration {
+
+    @Bean
+    RequestSpan requestSpan(ObjectProvider<Tracer> tracer) {
+        return new RequestSpan(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "emporium.gateway.access-log.enabled", matchIfMissing = true)
+    AccessLog accessLog(RequestSpan requestSpan) {
+        return new AccessLog(requestSpan);
+    }
+
+    /**
+     * Health probes and metric scrapes every few seconds would bury real page views in Zipkin and in
+     * the access log; they are neither traced nor logged.
+     */
+    @Bean
+    ObservationPredicate noActuatorObservations() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getPath().value().startsWith("/actuator/"));
+    }
+}

@@ -1,0 +1,317 @@
+package org.emporium.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.emporium.gateway.StubUpstream.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway as a client sees it: the real application.yml against stub services on loopback ports.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Small enough to keep the slow-upstream test short, large enough for a cold JVM's first request.
+        "emporium.gateway.response-timeout-millis=2000",
+        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
+class GatewayRoutingIT {
+
+    private static final StubUpstream catalog = new StubUpstream("catalog");
+    private static final StubUpstream storefront = new StubUpstream("storefront");
+    private static final StubUpstream zipkin = new StubUpstream("zipkin");
+    private static final int DEAD_PORT = freePort();
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("EMPORIUM_CATALOG_URL", catalog::url);
+        registry.add("EMPORIUM_STOREFRONT_URL", storefront::url);
+        registry.add("EMPORIUM_ZIPKIN_ENDPOINT", () -> zipkin.url() + "/api/v2/spans");
+    }
+
+    /** A route like the real ones (same default filters) to a port where nothing listens. */
+    @TestConfiguration
+    static class DeadUpstreamRoute {
+
+        @Bean
+        RouteDefinitionLocator deadUpstream() {
+            RouteDefinition dead = new RouteDefinition("dead=http://127.0.0.1:" + DEAD_PORT + ",Path=/api/dead/**");
+            return () -> Flux.just(dead);
+        }
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        catalog.close();
+        storefront.close();
+        zipkin.close();
+    }
+
+    @Test
+    void routesCatalogApiToCatalogWithPathAndQueryUnchanged() throws Exception {
+        HttpResponse<String> response = get("/api/catalog/products?q=tea");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Upstream")).hasValue("catalog");
+        assertThat(catalog.receivedAt("/api/catalog/products"))
+                .singleElement()
+                .satisfies(received -> assertThat(received.query()).isEqualTo("q=tea"));
+    }
+
+    @Test
+    void routesEveryOtherPathToStorefront() throws Exception {
+        assertThat(get("/").headers().firstValue("X-Upstream")).hasValue("storefront");
+        assertThat(get("/products/42").headers().firstValue("X-Upstream")).hasValue("storefront");
+
+        assertThat(storefront.receivedAt("/")).hasSize(1);
+        assertThat(storefront.receivedAt("/products/42")).hasSize(1);
+    }
+
+    @Test
+    void retriesGetThatFailedWith503AndAnswersTheRetry() throws Exception {
+        catalog.script("/api/catalog/flaky", Reply.status(503));
+
+        HttpResponse<String> response = get("/api/catalog/flaky");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(catalog.receivedAt("/api/catalog/flaky")).hasSize(2);
+    }
+
+    @Test
+    void doesNotRetryPost() throws Exception {
+        catalog.script("/api/catalog/orders", Reply.status(503), Reply.status(201));
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/catalog/orders"))
+                .POST(BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json"));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(catalog.receivedAt("/api/catalog/orders")).hasSize(1);
+    }
+
+    @Test
+    void doesNotRetryAnInternalServerError() throws Exception {
+        catalog.script("/api/catalog/broken", Reply.status(500), Reply.status(200));
+
+        assertThat(get("/api/catalog/broken").statusCode()).isEqualTo(500);
+        assertThat(catalog.receivedAt("/api/catalog/broken")).hasSize(1);
+    }
+
+    @Test
+    void answers503ProblemWhenTheUpstreamIsDown() throws Exception {
+        HttpResponse<String> response = get("/api/dead/things");
+
+        assertProblem(response, 503, "Service unavailable", "dead is unavailable; try again shortly",
+                "/api/dead/things");
+    }
+
+    @Test
+    void answers504ProblemWhenTheUpstreamIsTooSlowAndDoesNotRetry() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        catalog.script("/api/catalog/slow", Reply.heldUntil(release), Reply.heldUntil(release));
+        try {
+            HttpResponse<String> response = get("/api/catalog/slow");
+
+            assertProblem(response, 504, "Gateway timeout", "catalog did not answer in time; try again shortly",
+                    "/api/catalog/slow");
+            assertThat(catalog.receivedAt("/api/catalog/slow")).hasSize(1);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void forwardsAW3cTraceparentToTheUpstream() throws Exception {
+        get("/api/catalog/traced");
+
+        assertThat(catalog.receivedAt("/api/catalog/traced")).singleElement()
+                .satisfies(received -> assertThat(received.header("traceparent"))
+                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void continuesTheTraceTheBrowserStarted() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        send(HttpRequest.newBuilder(uri("/api/catalog/continued"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        assertThat(catalog.receivedAt("/api/catalog/continued")).singleElement()
+                .satisfies(received -> assertThat(received.header("traceparent"))
+                        .startsWith("00-" + traceId + "-")
+                        .doesNotContain("00f067aa0ba902b7"));
+    }
+
+    @Test
+    void exportsTheGatewaysSpansToZipkin() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        send(HttpRequest.newBuilder(uri("/api/catalog/exported"))
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+
+        // Spans leave in batches on the exporter's schedule, so wait for the batch rather than a fixed time.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(spansSentToZipkin())
+                .filteredOn(spans -> spans.contains(traceId))
+                .isNotEmpty()
+                .allSatisfy(spans -> assertThat(spans).contains("\"serviceName\":\"gateway\"")));
+    }
+
+    @Test
+    void writesAJsonAccessLogLineCarryingTheTraceId(CapturedOutput output) throws Exception {
+        String traceId = "5c1f0a7e2b9d4c3e8f6a1b2c3d4e5f60";
+        send(HttpRequest.newBuilder(uri("/api/nope-logged"))
+                .header("traceparent", "00-" + traceId + "-1a2b3c4d5e6f7081-01"));
+
+        // The line is written once the exchange completes, which can trail the response by a moment.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("GET /api/nope-logged 404")))
+                .singleElement()
+                .satisfies(line -> {
+                    JsonNode entry = json.readTree(line);
+                    assertThat(entry.get("traceId").asString()).isEqualTo(traceId);
+                    assertThat(entry.get("spanId").asString()).matches("[0-9a-f]{16}");
+                    assertThat(entry.at("/service/name").asString()).isEqualTo("gateway");
+                }));
+    }
+
+    @Test
+    void answers404ProblemForAnApiNoServiceOwns() throws Exception {
+        HttpResponse<String> response = get("/api/nope");
+
+        assertProblem(response, 404, "Not found", "No service answers at this path", "/api/nope");
+        assertThat(storefront.receivedAt("/api/nope")).isEmpty();
+    }
+
+    @Test
+    void answers413ProblemForADeclaredBodyOverTheLimit() throws Exception {
+        HttpResponse<String> response = post("/api/catalog/uploads", BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1]));
+
+        assertProblem(response, 413, "Content too large", "The request body exceeds the limit of 1048576 bytes",
+                "/api/catalog/uploads");
+        assertThat(catalog.receivedAt("/api/catalog/uploads")).isEmpty();
+    }
+
+    @Test
+    void answers413ProblemForAChunkedBodyOverTheLimit() throws Exception {
+        // Only just over the limit: the gateway stops reading at the limit, and a client still sending
+        // megabytes into a connection being closed may see a reset instead of the 413.
+        byte[] body = new byte[1024 * 1024 + 8 * 1024];
+        HttpResponse<String> response = post("/api/catalog/chunked",
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+        assertProblem(response, 413, "Content too large", "The request body exceeds the limit of 1048576 bytes",
+                "/api/catalog/chunked");
+        assertThat(catalog.receivedAt("/api/catalog/chunked")).isEmpty();
+    }
+
+    @Test
+    void passesABodyWithinTheLimit() throws Exception {
+        HttpResponse<String> response = post("/api/catalog/small", BodyPublishers.ofByteArray(new byte[64 * 1024]));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(catalog.receivedAt("/api/catalog/small")).singleElement()
+                .satisfies(received -> assertThat(received.body()).hasSize(64 * 1024));
+    }
+
+    @Test
+    void exposesProbesAndPrometheusMetrics() throws Exception {
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /** Spring Boot's Zipkin sender gzips its batches. */
+    private static Stream<String> spansSentToZipkin() {
+        return zipkin.receivedAt("/api/v2/spans").stream().map(received -> {
+            boolean gzipped = "gzip".equals(received.header("Content-Encoding"));
+            try (InputStream body = gzipped
+                    ? new GZIPInputStream(new ByteArrayInputStream(received.body()))
+                    : new ByteArrayInputStream(received.body())) {
+                return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String title, String detail,
+                               String instance) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+        assertThat(problem.get("title").asString()).isEqualTo(title);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).isEqualTo(detail);
+        assertThat(problem.get("instance").asString()).isEqualTo(instance);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /**
+     * With {@code Expect: 100-continue}, as browsers' large uploads do, so a body the gateway rejects
+     * is not half-sent on a connection the gateway has already answered and closed.
+     */
+    private HttpResponse<String> post(String path, BodyPublisher body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).POST(body).expectContinue(true)
+                .header("Content-Type", "application/octet-stream"));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

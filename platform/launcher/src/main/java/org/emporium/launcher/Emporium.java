@@ -80,6 +80,8 @@ public final class Emporium {
                 stopped.countDown();
             }, "emporium-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            launch.onStarted(() -> writeState(workspace, launch));
+            writeState(workspace, launch);
             try {
                 launch.startAll();
             } catch (Launch.LaunchException e) {
@@ -87,7 +89,6 @@ public final class Emporium {
                 console.fail("stopping what was started");
                 return 1; // the shutdown hook stops the rest
             }
-            writeState(workspace, launch);
             printTable(console, launch, workspace, Duration.ofNanos(System.nanoTime() - begin));
             watch(launch, console, stopped);
             return 0;
@@ -110,7 +111,7 @@ public final class Emporium {
             }
         }
 
-        private static void writeState(Workspace workspace, Launch launch) {
+        private static synchronized void writeState(Workspace workspace, Launch launch) {
             List<RunState.Entry> entries = new ArrayList<>();
             for (Component c : launch.started()) {
                 String health = c instanceof ProcessComponent p && c.url().startsWith("http")

@@ -37,7 +37,6 @@ public final class KafkaComponent extends ProcessComponent {
     private static List<String> command(Workspace workspace, String java, String classpath, String heap) {
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(workspace.classDataSharing("kafka"));
         command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
                 "-cp", classpath, "kafka.Kafka", workspace.run().resolve("kafka.properties").toString()));

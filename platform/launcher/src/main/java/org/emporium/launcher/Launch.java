@@ -30,10 +30,16 @@ public final class Launch {
     private final List<Component> started = new CopyOnWriteArrayList<>();
     private final Map<String, Duration> readyAfter = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private volatile Runnable onStarted = () -> { };
 
     public Launch(List<Component> components, Console console) {
         this.components = components;
         this.console = console;
+    }
+
+    /** Called after each component's process is launched, so stop and status see it at once. */
+    public void onStarted(Runnable listener) {
+        this.onStarted = listener;
     }
 
     /** Fails with a message naming the component and port when a port is taken. */
@@ -90,8 +96,10 @@ public final class Launch {
         try {
             component.start();
             started.add(component);
+            onStarted.run();
         } catch (Exception e) {
             started.add(component);
+            onStarted.run();
             throw new LaunchException(component.name() + " failed to start: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 public class ProcessComponent implements Component {
 
     private static final int KEPT_LINES = 40;
-    private static final long GRACE_SECONDS = 15;
+    /** Generous: a JVM writes its start-up cache as it exits, after its first run. */
+    private static final long GRACE_SECONDS = 30;
 
     private final String name;
     private final List<String> needs;

@@ -41,17 +41,19 @@ public final class Topology {
                 port("kafka", 19092), port("kafka-controller", 19093), "192m", console));
         add(new RedisComponent(workspace, port("redis", 16379), console));
         add(jvm("zipkin", port("zipkin", 9411), "/health", List.of(),
-                List.of("-Xmx128m", "-jar", artifact("platform/infrastructure/target/zipkin.jar")),
+                // C1 only: Zipkin's own speed matters little, and full JIT work would slow the services' start
+                List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", artifact("platform/infrastructure/target/zipkin.jar")),
                 Map.of("QUERY_PORT", String.valueOf(port("zipkin", 9411)), "STORAGE_TYPE", "mem",
                         "MEM_MAX_SPANS", "100000", "LOGGING_LEVEL_ROOT", "WARN")));
 
         // --- services ---------------------------------------------------------------------------
-        add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres", "zipkin"), Map.of(
+        add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres"), Map.of(
                 "EMPORIUM_CATALOG_DB_URL", postgres.jdbcUrl("catalog"),
                 "EMPORIUM_CATALOG_DB_USER", "catalog",
                 "EMPORIUM_CATALOG_DB_PASSWORD", databases.get("catalog"),
                 "EMPORIUM_ADMIN_KEY", adminKey,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        // one after the other: on two cores, starting the JVMs side by side measured slower
         add(quarkus("storefront", port("storefront", 8102), "96m", List.of("catalog"), Map.of(
                 "EMPORIUM_CATALOG_URL", "http://127.0.0.1:" + port("catalog", 8101),
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
@@ -82,7 +84,6 @@ public final class Topology {
                           Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-XX:+UseSerialGC", "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError"));
-        command.addAll(workspace.classDataSharing(name));
         command.addAll(args);
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.put("EMPORIUM_" + name.toUpperCase().replace('-', '_') + "_PORT", String.valueOf(port));

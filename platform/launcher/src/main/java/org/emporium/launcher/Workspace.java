@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The repository checkout and its {@code .emporium/} folder: persistent data, logs, run state
@@ -52,7 +51,6 @@ public record Workspace(Path root) {
             Files.createDirectories(bin());
             Files.createDirectories(home().resolve("data"));
             Files.createDirectories(home().resolve("secrets"));
-            Files.createDirectories(home().resolve("cds"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + home(), e);
         }
@@ -81,17 +79,6 @@ public record Workspace(Path root) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write secret " + file, e);
         }
-    }
-
-    /**
-     * JVM flags for a class-data-sharing archive per component, written on its first clean exit
-     * and mapped on later starts: loading classes from it cuts start-up time noticeably. The JVM
-     * recreates it by itself when the classpath changes.
-     */
-    public List<String> classDataSharing(String component) {
-        return List.of("-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + home().resolve("cds").resolve(component + ".jsa"), "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off");
     }
 
     public Path artifact(String relative) {

@@ -45,6 +45,7 @@ final class RunningSystem {
     private Process process;
 
     void up() {
+        output.clear();
         ProcessBuilder builder = new ProcessBuilder(root.resolve("emporium").toString(), "up", "--quiet")
                 .directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(PORTS);
@@ -83,6 +84,10 @@ final class RunningSystem {
         return process.exitValue();
     }
 
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     List<Long> recordedPids() {
         Properties state = new Properties();
         try (var in = Files.newBufferedReader(home.resolve("run/state.properties"))) {
@@ -98,8 +103,13 @@ final class RunningSystem {
     }
 
     HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : gateway(path)))
-                .timeout(Duration.ofSeconds(10)).GET();
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }

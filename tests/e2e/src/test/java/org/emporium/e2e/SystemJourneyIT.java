@@ -41,12 +41,12 @@ class SystemJourneyIT {
 
     @AfterAll
     static void stopIfStillRunning() throws InterruptedException {
-        if (!stopped) {
+        if (system.isRunning()) {
             system.stop();
         }
     }
 
-    private static boolean stopped;
+    private static String createdProductId;
 
     @Test
     @Order(1)
@@ -124,18 +124,41 @@ class SystemJourneyIT {
     }
 
     @Test
+    @Order(5)
+    void anAdminCreatesAProductThroughTheGateway() throws IOException {
+        String key = java.nio.file.Files.readString(system.home.resolve("admin-key")).strip();
+        // a fresh SKU each run: the e2e data folder is kept between runs, like a developer's
+        String sku = "E2E-" + HexFormat.of().withUpperCase().formatHex(new SecureRandom().generateSeed(4));
+        String body = "{\"sku\":\"" + sku + "\",\"name\":\"Durable test kettle\",\"brand\":\"Emporium\","
+                + "\"category\":\"coffee-tea\",\"price\":{\"amount\":\"42.00\",\"currency\":\"USD\"}}";
+        HttpResponse<String> created = system.send("POST", "/api/catalog/products", body,
+                "X-Admin-Key", key, "Content-Type", "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        createdProductId = JSON.readTree(created.body()).get("id").asText();
+    }
+
+    @Test
     @Order(100)
     void stoppingLeavesNoProcessAndNoPortBehind() throws InterruptedException {
         List<Long> pids = system.recordedPids();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(7);
-        system.stop();
-        stopped = true;
-        for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid).isFalse();
-        }
+        assertThat(system.stop()).isZero();
+        // a daemonised process (the postmaster) is reaped by init a moment after it exits
+        RunningSystem.await(Duration.ofSeconds(15), "every recorded process to be gone", () -> pids.stream()
+                .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
         for (String port : RunningSystem.PORTS.values()) {
             assertThat(free(Integer.parseInt(port))).as("port %s free", port).isTrue();
         }
+    }
+
+    @Test
+    @Order(101)
+    void dataSurvivesStopThenUp() throws IOException {
+        assertThat(createdProductId).as("created before the stop").isNotNull();
+        system.up();
+        HttpResponse<String> product = system.get("/api/catalog/products/" + createdProductId);
+        assertThat(product.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(product.body()).get("name").asText()).isEqualTo("Durable test kettle");
     }
 
     private static boolean free(int port) {

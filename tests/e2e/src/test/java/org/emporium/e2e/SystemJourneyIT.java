@@ -142,7 +142,8 @@ class SystemJourneyIT {
     void stoppingLeavesNoProcessAndNoPortBehind() throws InterruptedException {
         List<Long> pids = system.recordedPids();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(7);
-        assertThat(system.stop()).isZero();
+        // the JVM reports a stop by signal as 128 + the signal: 143 for SIGTERM, 130 for Ctrl-C
+        assertThat(system.stop()).isIn(0, 130, 143);
         // a daemonised process (the postmaster) is reaped by init a moment after it exits
         RunningSystem.await(Duration.ofSeconds(15), "every recorded process to be gone", () -> pids.stream()
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));

@@ -24,9 +24,9 @@ trap 'rm -rf "$WORK"' EXIT
 for page in 0 1 2 3 4; do
   curl -fsS "$GATEWAY/api/catalog/products?size=100&page=$((page * 4))"
   echo
-done | grep -o '"id":"[^"]*","sku":"[^"]*"' > "$WORK/products"
-sed -E 's/.*"id":"([^"]*)".*/\/api\/catalog\/products\/\1/' "$WORK/products" > "$WORK/api-paths"
-sed -E 's/.*"sku":"([^"]*)".*/\/p\/\1/' "$WORK/products" > "$WORK/page-paths"
+done > "$WORK/products"
+grep -o '"id":"[^"]*"' "$WORK/products" | sed -E 's#"id":"([^"]*)"#/api/catalog/products/\1#' > "$WORK/api-paths"
+grep -o '"sku":"[^"]*"' "$WORK/products" | sed -E 's#"sku":"([^"]*)"#/p/\1#' > "$WORK/page-paths"
 printf '/api/catalog/products?size=20&page=%s\n' $(seq 0 40) > "$WORK/list-paths"
 
 run() { # name, paths file

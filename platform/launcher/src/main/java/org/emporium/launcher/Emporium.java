@@ -222,6 +222,9 @@ public final class Emporium {
                 allUp &= health.equals("up");
                 System.out.printf("%-12s %-8d %-6d %-9s %7d MB  %s%n", e.name(), pid, e.port(), health, rss / 1024, e.url());
             }
+            long launcher = Memory.rssKb(state.launcherPid());
+            total += launcher;
+            System.out.printf("%-12s %-8d %-6s %-9s %7d MB%n", "launcher", state.launcherPid(), "", "", launcher / 1024);
             System.out.printf("%-12s %-8s %-6s %-9s %7d MB%n", "total", "", "", "", total / 1024);
             return allUp ? 0 : 1;
         }

@@ -32,6 +32,8 @@ public class ProcessComponent implements Component {
     private final int port;
     private final String url;
     private final List<String> command;
+    /** Inserted after the java executable when the process starts, decided by {@link #prepare()}. */
+    protected List<String> startOptions = List.of();
     private final Map<String, String> environment;
     private final Probe probe;
     private final Path logFile;
@@ -76,6 +78,14 @@ public class ProcessComponent implements Component {
         return command;
     }
 
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Probe probe() {
+        return probe;
+    }
+
     /** Hook for components that must prepare files before their first start. */
     protected void prepare() throws Exception {
     }
@@ -83,7 +93,9 @@ public class ProcessComponent implements Component {
     @Override
     public void start() throws Exception {
         prepare();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        List<String> full = new ArrayList<>(command);
+        full.addAll(1, startOptions);
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
         builder.environment().putAll(environment);
         process = builder.start();
         Thread.ofVirtual().name(name + "-output").start(this::pumpOutput);

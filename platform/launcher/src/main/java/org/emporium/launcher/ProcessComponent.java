@@ -34,6 +34,8 @@ public class ProcessComponent implements Component {
     private final List<String> command;
     /** Inserted after the java executable when the process starts, decided by {@link #prepare()}. */
     protected List<String> startOptions = List.of();
+    /** Where the process runs; null for the launcher's own directory. */
+    protected Path workingDirectory;
     private final Map<String, String> environment;
     private final Probe probe;
     private final Path logFile;
@@ -96,6 +98,9 @@ public class ProcessComponent implements Component {
         List<String> full = new ArrayList<>(command);
         full.addAll(1, startOptions);
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().putAll(environment);
         process = builder.start();
         Thread.ofVirtual().name(name + "-output").start(this::pumpOutput);

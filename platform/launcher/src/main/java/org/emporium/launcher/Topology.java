@@ -75,10 +75,20 @@ public final class Topology {
         databases.put(name, workspace.secret("postgres-" + name, null));
     }
 
+    /**
+     * A Quarkus service, started from its quarkus-app folder so the AppCDS archive recorded at
+     * packaging (app-cds.jsa, with paths relative to that folder) is mapped.
+     */
     private Component quarkus(String name, int port, String heap, List<String> needs, Map<String, String> env) {
-        return jvm(name, port, "/q/health/ready", needs,
-                List.of("-Xmx" + heap, "-jar", artifact("services/" + name + "/target/quarkus-app/quarkus-run.jar")),
-                env);
+        Path app = Path.of(artifact("services/" + name + "/target/quarkus-app/quarkus-run.jar")).getParent();
+        List<String> args = new ArrayList<>(List.of("-Xmx" + heap));
+        if (Files.exists(app.resolve("app-cds.jsa"))) {
+            args.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xlog:cds=off", "-Xlog:class+path=off"));
+        }
+        args.addAll(List.of("-jar", "quarkus-run.jar"));
+        ProcessComponent component = jvm(name, port, "/q/health/ready", needs, args, env);
+        component.workingDirectory = app;
+        return component;
     }
 
     private ProcessComponent jvm(String name, int port, String healthPath, List<String> needs, List<String> args,

@@ -144,6 +144,22 @@ class CatalogApiIT {
     }
 
     @Test
+    void hostileTextIsA400ProblemNeverA500() {
+        expectInvalid(given().get("/api/catalog/products/sku/AB\u0000C"), "sku");
+        expectInvalid(given().queryParam("brand", "x\u0000y").get("/api/catalog/products"), "brand");
+        expectInvalid(write().body(product("TST-NUL-1", "1.00").replace("Test widget", "Test\\u0000widget"))
+                .post("/api/catalog/products"), "name");
+        given().queryParam("brand", "'; DROP TABLE product; --").get("/api/catalog/products").then()
+                .statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIsA413Problem() {
+        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body(new byte[300 * 1024])
+                .post("/api/catalog/products").then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
+    }
+
+    @Test
     void wrongContentTypeIs415Problem() {
         given().header("X-Admin-Key", KEY).contentType(ContentType.TEXT).body("hello")
                 .post("/api/catalog/products").then().statusCode(415).contentType(PROBLEM);

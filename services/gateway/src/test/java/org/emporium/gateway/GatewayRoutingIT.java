@@ -222,9 +222,9 @@ class GatewayRoutingIT {
 
     @Test
     void answers413ProblemForADeclaredBodyOverTheLimit() throws Exception {
-        HttpResponse<String> response = post("/api/catalog/uploads", BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1]));
+        HttpResponse<String> response = post("/api/catalog/uploads", BodyPublishers.ofByteArray(new byte[256 * 1024 + 1]));
 
-        assertProblem(response, 413, "Content too large", "The request body exceeds the limit of 1048576 bytes",
+        assertProblem(response, 413, "Content too large", "The request body exceeds the limit of 262144 bytes",
                 "/api/catalog/uploads");
         assertThat(catalog.receivedAt("/api/catalog/uploads")).isEmpty();
     }
@@ -233,11 +233,11 @@ class GatewayRoutingIT {
     void answers413ProblemForAChunkedBodyOverTheLimit() throws Exception {
         // Only just over the limit: the gateway stops reading at the limit, and a client still sending
         // megabytes into a connection being closed may see a reset instead of the 413.
-        byte[] body = new byte[1024 * 1024 + 8 * 1024];
+        byte[] body = new byte[256 * 1024 + 8 * 1024];
         HttpResponse<String> response = post("/api/catalog/chunked",
                 BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
-        assertProblem(response, 413, "Content too large", "The request body exceeds the limit of 1048576 bytes",
+        assertProblem(response, 413, "Content too large", "The request body exceeds the limit of 262144 bytes",
                 "/api/catalog/chunked");
         assertThat(catalog.receivedAt("/api/catalog/chunked")).isEmpty();
     }

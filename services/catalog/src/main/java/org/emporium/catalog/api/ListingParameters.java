@@ -74,6 +74,7 @@ final class ListingParameters {
         if (value.length() > 80) {
             throw ProblemException.invalid(name, "must be at most 80 characters");
         }
+        Text.requirePrintable(name, value);
         return value.trim();
     }
 

@@ -71,6 +71,7 @@ public class ProductResource {
         if (sku.length() > 32) {
             throw ProblemException.invalid("sku", "must be at most 32 characters");
         }
+        Text.requirePrintable("sku", sku);
         return products.findBySku(sku).orElseThrow(() -> ProblemException.notFound("no product with SKU " + sku));
     }
 
@@ -80,6 +81,7 @@ public class ProductResource {
     public Response create(@HeaderParam(ADMIN_KEY) String key, @NotNull @Valid ProductRequest request,
                            @Context UriInfo uri) {
         admin.check(key);
+        Text.requirePrintable(request);
         requireCategory(request.category());
         Instant now = now();
         Product product = toProduct(UUID.randomUUID(), request, now, now);
@@ -98,6 +100,7 @@ public class ProductResource {
                            @NotNull @Valid ProductRequest request) {
         admin.check(key);
         UUID productId = uuid(id);
+        Text.requirePrintable(request);
         Product existing = products.findById(productId)
                 .orElseThrow(() -> ProblemException.notFound("no product with id " + id));
         requireCategory(request.category());
@@ -131,7 +134,7 @@ public class ProductResource {
     private static Product toProduct(UUID id, ProductRequest r, Instant created, Instant updated) {
         Map<String, String> attributes = r.attributes() == null ? Map.of() : r.attributes();
         return new Product(id, r.sku(), r.name().strip(), r.description() == null ? "" : r.description().strip(),
-                r.brand().strip(), r.category(), Money.of(new BigDecimal(r.price().amount()).setScale(2),
+                r.brand().strip(), r.category(), Money.of(new BigDecimal(r.price().amount()),
                 r.price().currency()), r.imageUrl(), attributes, created, updated);
     }
 

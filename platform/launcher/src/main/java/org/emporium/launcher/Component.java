@@ -15,6 +15,11 @@ public interface Component {
     /** What to show in the table of URLs. */
     String url();
 
+    /** The HTTP endpoint that says whether it is ready, or null when readiness is not HTTP. */
+    default String healthUrl() {
+        return null;
+    }
+
     /** Launches the process; returns without waiting for readiness. */
     void start() throws Exception;
 

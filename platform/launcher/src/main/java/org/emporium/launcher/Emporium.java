@@ -114,22 +114,9 @@ public final class Emporium {
         private static synchronized void writeState(Workspace workspace, Launch launch) {
             List<RunState.Entry> entries = new ArrayList<>();
             for (Component c : launch.started()) {
-                String health = c instanceof ProcessComponent p && c.url().startsWith("http")
-                        ? healthPath(p) : null;
-                entries.add(new RunState.Entry(c.name(), c.pid(), c.port(), c.url(), health));
+                entries.add(new RunState.Entry(c.name(), c.pid(), c.port(), c.url(), c.healthUrl()));
             }
             new RunState(ProcessHandle.current().pid(), entries).write(workspace.stateFile());
-        }
-
-        private static String healthPath(ProcessComponent p) {
-            String name = p.name();
-            if (name.equals("zipkin")) {
-                return p.url() + "/health";
-            }
-            if (name.equals("gateway")) {
-                return p.url() + "/actuator/health/readiness";
-            }
-            return p.url() + "/q/health/ready";
         }
 
         private static void printTable(Console console, Launch launch, Workspace workspace, Duration took) {

@@ -18,19 +18,32 @@ public interface Probe {
 
     boolean ready();
 
+    /** The URL an HTTP probe checks; null for the others. */
+    default String url() {
+        return null;
+    }
+
     HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     static Probe http(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
-        return () -> {
-            try {
-                int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                return status >= 200 && status < 300;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+        return new Probe() {
+            @Override
+            public boolean ready() {
+                try {
+                    int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return status >= 200 && status < 300;
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+
+            @Override
+            public String url() {
+                return url;
             }
         };
     }

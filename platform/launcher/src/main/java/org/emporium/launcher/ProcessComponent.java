@@ -88,6 +88,11 @@ public class ProcessComponent implements Component {
         return probe;
     }
 
+    @Override
+    public String healthUrl() {
+        return probe.url();
+    }
+
     /** Hook for components that must prepare files before their first start. */
     protected void prepare() throws Exception {
     }

@@ -43,7 +43,7 @@ public final class KafkaComponent extends ProcessComponent {
         return command;
     }
 
-    static String properties(int port, int controllerPort, Path dataDirectory) {
+    public static String properties(int port, int controllerPort, Path dataDirectory) {
         return """
                 # written by the Emporium launcher on every start
                 process.roles=broker,controller
@@ -56,7 +56,9 @@ public final class KafkaComponent extends ProcessComponent {
                 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
                 log.dirs=%3$s
                 num.partitions=3
-                auto.create.topics.enable=true
+                # topics are created by the service that owns them, with their partitions and
+                # retention (the outbox relay does it); a typo in a consumer must not create one
+                auto.create.topics.enable=false
                 offsets.topic.replication.factor=1
                 transaction.state.log.replication.factor=1
                 transaction.state.log.min.isr=1

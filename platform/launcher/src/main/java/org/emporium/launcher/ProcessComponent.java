@@ -165,6 +165,17 @@ public class ProcessComponent implements Component {
         }
     }
 
+    /** Ends the process at once, as a crash would (SIGKILL): for tests that prove recovery. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public List<String> recentOutput() {
         synchronized (recent) {

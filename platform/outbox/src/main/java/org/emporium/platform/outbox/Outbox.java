@@ -1,0 +1,76 @@
+package org.emporium.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes events into the outbox table on the caller's connection, so they commit or roll back
+ * with the caller's state change. Call it after changing (and so locking) the aggregate's row:
+ * then the events of one aggregate get increasing ids in commit order, which is the order the
+ * relay publishes them in.
+ */
+public final class Outbox {
+
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    private static final String INSERT = "INSERT INTO outbox_event (topic, message_key, payload) VALUES (?, ?, ?)";
+
+    private final ObjectMapper json;
+    private final URI source;
+    private final Clock clock;
+    private final JsonFormat format = new JsonFormat();
+
+    /** {@code service} becomes the CloudEvents source {@code /emporium/<service>}. */
+    public Outbox(ObjectMapper json, String service, Clock clock) {
+        this.json = json;
+        this.source = URI.create("/emporium/" + service);
+        this.clock = clock;
+    }
+
+    public void append(Connection connection, OutboxEvent event) {
+        appendAll(connection, List.of(event));
+    }
+
+    /** Inserts all events in one batch, in list order. */
+    public void appendAll(Connection connection, List<OutboxEvent> events) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (OutboxEvent event : events) {
+                insert.setString(1, event.topic());
+                insert.setString(2, event.key());
+                insert.setString(3, new String(format.serialize(cloudEvent(event)), StandardCharsets.UTF_8));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing " + events.size() + " event(s) to the outbox failed", e);
+        }
+    }
+
+    /** Structured CloudEvents JSON: the data is embedded as JSON, the subject is the key. */
+    CloudEvent cloudEvent(OutboxEvent event) {
+        try {
+            return CloudEventBuilder.v1()
+                    .withId(UUID.randomUUID().toString())
+                    .withSource(source)
+                    .withType(event.type())
+                    .withSubject(event.key())
+                    .withTime(OffsetDateTime.now(clock))
+                    .withDataContentType("application/json")
+                    .withData(json.writeValueAsBytes(event.data()))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data of " + event.type() + " is not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package org.emporium.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and deletes them once Kafka has
+ * acknowledged every one of a batch. One thread; one relay per database is active at a time
+ * (a Postgres advisory lock elects it), so several instances of a service never race.
+ *
+ * <p>Delivery is at least once: if the relay dies between Kafka's acknowledgement and the delete,
+ * the batch is sent again, so consumers must be idempotent. Order per key holds because rows are
+ * read in id order, the producer is idempotent (no reordering on retries), and a failed batch is
+ * sent again from its first row.
+ *
+ * <p>While Kafka or Postgres is down it keeps trying with exponential backoff; rows simply wait.
+ * When idle it blocks on a Postgres notification sent by the outbox trigger at commit, so a new
+ * event leaves within milliseconds and an idle relay costs nothing.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant: the same in every instance of every service (each has its own database). */
+    private static final long LEADER_LOCK = 0x0B7B0C5L;
+    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
+
+    /** What the relay needs to know; see META-INF/microprofile-config.properties for defaults. */
+    public record Settings(String service, String bootstrapServers, List<String> topics, int batchSize,
+                           Duration idleWait, Duration minBackoff, Duration maxBackoff) {
+    }
+
+    private final DataSource dataSource;
+    private final Settings settings;
+    private final List<TopicSpec> topics;
+    private final Backoff backoff;
+    private final Object sleeper = new Object();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+
+    // owned by the relay thread only
+    private Producer<String, byte[]> producer;
+    private Connection listener;
+    private boolean leader;
+    private boolean topicsCreated;
+    private long failingSinceNanos;
+    private long lastWarningNanos;
+
+    public OutboxRelay(DataSource dataSource, Settings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.topics = settings.topics().stream().filter(t -> !t.isBlank()).map(TopicSpec::parse).toList();
+        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::run);
+    }
+
+    /** Events acknowledged by Kafka since start. */
+    public long published() {
+        return published.get();
+    }
+
+    /** Failed attempts since start (each followed by a backoff). */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Stops within about a second; rows not yet sent stay in the table for the next start. */
+    @Override
+    public void close() {
+        Thread relay;
+        synchronized (this) {
+            running = false;
+            relay = thread;
+        }
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        if (relay != null) {
+            try {
+                relay.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                try {
+                    if (!lead()) {
+                        pause(settings.idleWait().multipliedBy(2).toMillis());
+                        continue;
+                    }
+                    createTopics();
+                    List<Row> batch = fetch();
+                    if (batch.isEmpty()) {
+                        awaitCommit();
+                        continue;
+                    }
+                    publish(batch);
+                    delete(batch);
+                    published.addAndGet(batch.size());
+                    recovered();
+                } catch (Exception e) {
+                    failed(e);
+                    pause(backoff.nextMillis());
+                }
+            }
+        } finally {
+            closeProducer();
+            closeListener();
+        }
+    }
+
+    /** Takes (or keeps) the relay role; the lock lives as long as the listening connection. */
+    private boolean lead() throws SQLException {
+        if (listener == null || listener.isClosed()) {
+            leader = false;
+            listener = dataSource.getConnection();
+            listener.setAutoCommit(true);
+            try (Statement s = listener.createStatement()) {
+                s.execute("LISTEN outbox_event");
+            }
+        }
+        if (!leader) {
+            try (Statement s = listener.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LEADER_LOCK + ")")) {
+                rs.next();
+                leader = rs.getBoolean(1);
+                if (leader) {
+                    LOG.infof("outbox relay active, publishing to %s", settings.bootstrapServers());
+                }
+            }
+        }
+        return leader;
+    }
+
+    /** The service owns its topics: create them with their partitions and retention if missing. */
+    private void createTopics() throws Exception {
+        if (topicsCreated || topics.isEmpty()) {
+            return;
+        }
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-admin-" + settings.service());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(properties)) {
+            for (TopicSpec topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                            .configs(topic.config()))).all().get(10, TimeUnit.SECONDS);
+                    LOG.infof("created topic %s (%d partitions%s)", topic.name(), topic.partitions(),
+                            topic.compacted() ? ", compacted" : "");
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        topicsCreated = true;
+    }
+
+    private List<Row> fetch() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT id, topic, message_key, payload FROM outbox_event ORDER BY id LIMIT ?")) {
+            s.setInt(1, settings.batchSize());
+            try (ResultSet rs = s.executeQuery()) {
+                List<Row> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Sends the batch and waits until Kafka has acknowledged every record of it. */
+    private void publish(List<Row> batch) throws Exception {
+        Producer<String, byte[]> out = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (Row row : batch) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
+                    row.payload().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(new RecordHeader("content-type", Outbox.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+            acks.add(out.send(record));
+        }
+        out.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get();
+        }
+    }
+
+    private void delete(List<Row> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
+            Array ids = c.createArrayOf("bigint", batch.stream().map(Row::id).toArray(Long[]::new));
+            s.setArray(1, ids);
+            s.executeUpdate();
+        }
+    }
+
+    /** Blocks until a transaction with events commits, or the idle wait passes. */
+    private void awaitCommit() throws SQLException {
+        listener.unwrap(PGConnection.class).getNotifications((int) settings.idleWait().toMillis());
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+            properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-" + settings.service());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            // no duplicates or reordering from the producer's own retries
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            // fail fast while Kafka is down; the relay's own backoff decides when to try again
+            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+            properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            producer = new KafkaProducer<>(properties);
+        }
+        return producer;
+    }
+
+    private void recovered() {
+        backoff.reset();
+        if (failingSinceNanos != 0) {
+            LOG.infof("outbox relay recovered after %d s", Duration.ofNanos(System.nanoTime() - failingSinceNanos).toSeconds());
+            failingSinceNanos = 0;
+        }
+    }
+
+    /** Logs the first failure and then one line per interval, not one per attempt. */
+    private void failed(Exception e) {
+        failures.incrementAndGet();
+        long now = System.nanoTime();
+        if (failingSinceNanos == 0) {
+            failingSinceNanos = now;
+            lastWarningNanos = now;
+            LOG.warnf("outbox relay cannot publish, will keep trying: %s", describe(e));
+        } else if (now - lastWarningNanos > WARN_EVERY.toNanos()) {
+            lastWarningNanos = now;
+            LOG.warnf("outbox relay still failing after %d s: %s",
+                    Duration.ofNanos(now - failingSinceNanos).toSeconds(), describe(e));
+        }
+        if (e instanceof SQLException) {
+            closeListener();
+        } else {
+            // an idempotent producer that timed out may be unusable: start from a fresh one
+            closeProducer();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private void pause(long millis) {
+        synchronized (sleeper) {
+            if (running) {
+                try {
+                    sleeper.wait(Math.max(1, millis));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+        }
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(1));
+            producer = null;
+        }
+    }
+
+    private void closeListener() {
+        leader = false;
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (SQLException e) {
+                // the connection is gone either way
+            }
+            listener = null;
+        }
+    }
+
+    private record Row(long id, String topic, String key, String payload) {
+    }
+}

@@ -14,18 +14,24 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.catalog.Money;
+import org.emporium.catalog.Product;
+import org.emporium.catalog.events.ProductEvents;
 import org.emporium.catalog.seed.CatalogSeed;
+import org.emporium.platform.outbox.Outbox;
 import org.emporium.catalog.seed.SeedCategory;
 import org.emporium.catalog.seed.SeedProduct;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the seeded catalog into an empty database on first start, in one transaction, so a
- * crash half-way leaves nothing behind and the next start tries again.
+ * Loads the seeded catalog into an empty database on first start, in one transaction with one
+ * ProductUpserted event per product, so a crash half-way leaves nothing behind and the next
+ * start tries again.
  */
 @ApplicationScoped
 public class CatalogSeeder {
@@ -36,12 +42,14 @@ public class CatalogSeeder {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Outbox outbox;
     private final boolean enabled;
 
-    public CatalogSeeder(DataSource dataSource, ObjectMapper json,
+    public CatalogSeeder(DataSource dataSource, ObjectMapper json, Outbox outbox,
                          @ConfigProperty(name = "emporium.catalog.seed") boolean enabled) {
         this.dataSource = dataSource;
         this.json = json;
+        this.outbox = outbox;
         this.enabled = enabled;
     }
 
@@ -74,7 +82,9 @@ public class CatalogSeeder {
             }
             insertCategories(c, CatalogSeed.categories());
             List<SeedProduct> products = CatalogSeed.products();
-            insertProducts(c, products);
+            List<Product> inserted = insertProducts(c, products);
+            // the seeded catalog is announced like any other change, so search indexes it
+            outbox.appendAll(c, inserted.stream().map(p -> ProductEvents.upserted(p, 1)).toList());
             c.commit();
             LOG.infof("seeded the catalog with %d products in %d ms", products.size(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -97,7 +107,8 @@ public class CatalogSeeder {
         }
     }
 
-    private void insertProducts(Connection c, List<SeedProduct> products) throws SQLException {
+    private List<Product> insertProducts(Connection c, List<SeedProduct> products) throws SQLException {
+        List<Product> inserted = new ArrayList<>(products.size());
         // spread creation times over the past so "newest" has a meaningful, stable order
         Instant base = Instant.now().minus(Duration.ofMinutes(products.size()));
         try (PreparedStatement s = c.prepareStatement("INSERT INTO product (id, sku, name, description, brand, "
@@ -118,12 +129,16 @@ public class CatalogSeeder {
                 s.setTimestamp(10, created);
                 s.setTimestamp(11, created);
                 s.addBatch();
+                inserted.add(new Product(idFor(p.sku()), p.sku(), p.name(), p.description(), p.brand(),
+                        p.categorySlug(), Money.of(p.price(), "USD"), "/images/products/" + p.sku() + ".svg",
+                        p.attributes(), created.toInstant(), created.toInstant()));
                 if (i % 500 == 499) {
                     s.executeBatch();
                 }
             }
             s.executeBatch();
         }
+        return inserted;
     }
 
     private String toJson(SeedProduct p) {

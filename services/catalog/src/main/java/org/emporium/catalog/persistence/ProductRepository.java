@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,15 @@ import org.emporium.catalog.Category;
 import org.emporium.catalog.Money;
 import org.emporium.catalog.Product;
 import org.emporium.catalog.ProductQuery;
+import org.emporium.catalog.events.ProductEvents;
+import org.emporium.platform.outbox.Outbox;
 
 /**
  * Products and categories in Postgres, with plain JDBC: the queries are few and simple, and
  * skipping an ORM keeps start-up and per-request cost low. Single-product reads are cached;
- * every write empties the cache.
+ * every write empties the cache. Every write also records its event in the outbox, in the same
+ * transaction, after the product row is changed (and so locked): events of one product are
+ * relayed in the order their changes committed.
  */
 @ApplicationScoped
 public class ProductRepository {
@@ -40,14 +45,16 @@ public class ProductRepository {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Outbox outbox;
     /** Keyed by "id:&lt;uuid&gt;" and "sku:&lt;sku&gt;"; absent products are cached too, briefly. */
     private final Cache<String, Optional<Product>> byKey;
     private final Cache<String, List<Category>> categories;
 
-    public ProductRepository(DataSource dataSource, ObjectMapper json,
+    public ProductRepository(DataSource dataSource, ObjectMapper json, Outbox outbox,
                              @ConfigProperty(name = "emporium.catalog.cache-ttl") Duration ttl) {
         this.dataSource = dataSource;
         this.json = json;
+        this.outbox = outbox;
         this.byKey = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(ttl).build();
         this.categories = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl).build();
     }
@@ -109,26 +116,65 @@ public class ProductRepository {
         return categories().stream().anyMatch(c -> c.slug().equals(slug));
     }
 
-    /** Inserts the product; false when its SKU is taken. */
+    /** Inserts the product and its ProductUpserted event in one transaction; false when its SKU is taken. */
     public boolean insert(Product p) {
         String sql = "INSERT INTO product (" + COLUMNS.replace("::text", "") + ") "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (sku) DO NOTHING";
-        return update(sql, List.of(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.category(),
-                p.price().value(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
-                Timestamp.from(p.createdAt()), Timestamp.from(p.updatedAt()))) == 1;
+        return write(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, List.of(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.category(),
+                        p.price().value(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
+                        Timestamp.from(p.createdAt()), Timestamp.from(p.updatedAt())));
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            outbox.append(c, ProductEvents.upserted(p, 1));
+            return true;
+        });
     }
 
-    /** Replaces the product's fields; false when no product has that id. */
+    /** Replaces the product's fields and records ProductUpserted; false when no product has that id. */
     public boolean update(Product p) {
         String sql = "UPDATE product SET sku = ?, name = ?, description = ?, brand = ?, category = ?, "
-                + "price_amount = ?, currency = ?, image_url = ?, attributes = ?::jsonb, updated_at = ? WHERE id = ?";
-        return update(sql, List.of(p.sku(), p.name(), p.description(), p.brand(), p.category(),
-                p.price().value(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
-                Timestamp.from(p.updatedAt()), p.id())) == 1;
+                + "price_amount = ?, currency = ?, image_url = ?, attributes = ?::jsonb, updated_at = ?, "
+                + "version = version + 1 WHERE id = ? RETURNING version, created_at";
+        return write(c -> {
+            long version;
+            Instant created;
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, List.of(p.sku(), p.name(), p.description(), p.brand(), p.category(),
+                        p.price().value(), p.price().currency(), nullable(p.imageUrl()), toJson(p.attributes()),
+                        Timestamp.from(p.updatedAt()), p.id()));
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    version = rs.getLong(1);
+                    created = rs.getTimestamp(2).toInstant();
+                }
+            }
+            Product stored = new Product(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.category(),
+                    p.price(), p.imageUrl(), p.attributes(), created, p.updatedAt());
+            outbox.append(c, ProductEvents.upserted(stored, version));
+            return true;
+        });
     }
 
+    /** Deletes the product and records ProductDeleted; false when no product has that id. */
     public boolean delete(UUID id) {
-        return update("DELETE FROM product WHERE id = ?", List.of(id)) == 1;
+        return write(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM product WHERE id = ? RETURNING sku, version")) {
+                s.setObject(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    outbox.append(c, ProductEvents.deleted(id, rs.getString(1), rs.getLong(2) + 1));
+                    return true;
+                }
+            }
+        });
     }
 
     public boolean skuTakenByAnother(String sku, UUID id) {
@@ -150,11 +196,28 @@ public class ProductRepository {
         }
     }
 
-    /** Every write empties both caches: writes are rare, and a partial invalidation is easy to get wrong. */
-    private int update(String sql, List<Object> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            return s.executeUpdate();
+    @FunctionalInterface
+    private interface Write {
+        boolean apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs a change and its events in one transaction: both commit or neither does. Every write
+     * empties both caches: writes are rare, and a partial invalidation is easy to get wrong.
+     */
+    private boolean write(Write work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean changed = work.apply(c);
+                c.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("writing products failed", e);
         } finally {

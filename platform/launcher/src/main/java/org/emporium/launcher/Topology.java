@@ -32,6 +32,7 @@ public final class Topology {
     public List<Component> components() {
         String zipkin = "http://127.0.0.1:" + port("zipkin", 9411) + "/api/v2/spans";
         String adminKey = workspace.secret("admin-key", "EMPORIUM_ADMIN_KEY");
+        String kafka = "127.0.0.1:" + port("kafka", 19092);
 
         // --- infrastructure: real servers, embedded from Maven artifacts ---------------------
         database("catalog");
@@ -47,20 +48,29 @@ public final class Topology {
                         "MEM_MAX_SPANS", "100000", "LOGGING_LEVEL_ROOT", "WARN")));
 
         // --- services ---------------------------------------------------------------------------
-        add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres"), Map.of(
+        String catalogUrl = "http://127.0.0.1:" + port("catalog", 8101);
+        String searchUrl = "http://127.0.0.1:" + port("search", 8103);
+        add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres", "kafka"), Map.of(
                 "EMPORIUM_CATALOG_DB_URL", postgres.jdbcUrl("catalog"),
                 "EMPORIUM_CATALOG_DB_USER", "catalog",
                 "EMPORIUM_CATALOG_DB_PASSWORD", databases.get("catalog"),
                 "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
-        // one after the other: on two cores, starting the JVMs side by side measured slower
+        // after catalog, whose relay creates the topic search reads; ready once it has caught up
+        add(quarkus("search", port("search", 8103), "128m", List.of("kafka", "catalog"), Map.of(
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EMPORIUM_SEARCH_INDEX_DIR", workspace.data("search").toString(),
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         add(quarkus("storefront", port("storefront", 8102), "96m", List.of("catalog"), Map.of(
-                "EMPORIUM_CATALOG_URL", "http://127.0.0.1:" + port("catalog", 8101),
+                "EMPORIUM_CATALOG_URL", catalogUrl,
+                "EMPORIUM_SEARCH_URL", searchUrl,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         add(springWithAotCache(jvm("gateway", port("gateway", 8080), "/actuator/health/readiness",
-                List.of("catalog", "storefront"),
+                List.of("catalog", "search", "storefront"),
                 List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.of(
-                        "EMPORIUM_CATALOG_URL", "http://127.0.0.1:" + port("catalog", 8101),
+                        "EMPORIUM_CATALOG_URL", catalogUrl,
+                        "EMPORIUM_SEARCH_URL", searchUrl,
                         "EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102),
                         "EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
         return components;

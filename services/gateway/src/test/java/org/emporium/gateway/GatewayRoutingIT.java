@@ -50,6 +50,7 @@ class GatewayRoutingIT {
 
     private static final StubUpstream catalog = new StubUpstream("catalog");
     private static final StubUpstream storefront = new StubUpstream("storefront");
+    private static final StubUpstream search = new StubUpstream("search");
     private static final StubUpstream zipkin = new StubUpstream("zipkin");
     private static final int DEAD_PORT = freePort();
 
@@ -66,6 +67,7 @@ class GatewayRoutingIT {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("EMPORIUM_CATALOG_URL", catalog::url);
         registry.add("EMPORIUM_STOREFRONT_URL", storefront::url);
+        registry.add("EMPORIUM_SEARCH_URL", search::url);
         registry.add("EMPORIUM_ZIPKIN_ENDPOINT", () -> zipkin.url() + "/api/v2/spans");
     }
 
@@ -84,6 +86,7 @@ class GatewayRoutingIT {
     static void stopUpstreams() {
         catalog.close();
         storefront.close();
+        search.close();
         zipkin.close();
     }
 
@@ -96,6 +99,18 @@ class GatewayRoutingIT {
         assertThat(catalog.receivedAt("/api/catalog/products"))
                 .singleElement()
                 .satisfies(received -> assertThat(received.query()).isEqualTo("q=tea"));
+    }
+
+    @Test
+    void routesSearchAndSuggestionsToSearch() throws Exception {
+        HttpResponse<String> results = get("/api/search?q=head%20phones&size=5");
+        HttpResponse<String> suggestions = get("/api/search/suggest?q=hea");
+
+        assertThat(results.headers().firstValue("X-Upstream")).hasValue("search");
+        assertThat(suggestions.headers().firstValue("X-Upstream")).hasValue("search");
+        assertThat(search.receivedAt("/api/search")).singleElement()
+                .satisfies(received -> assertThat(received.query()).isEqualTo("q=head phones&size=5"));
+        assertThat(search.receivedAt("/api/search/suggest")).hasSize(1);
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * A bounded cache of catalog answers that expire shortly after they were fetched. Concurrent
- * requests for the same key share one catalog call; failures are not cached.
+ * A bounded cache of upstream answers that expire shortly after they were fetched. Concurrent
+ * requests for the same key share one upstream call; failures are not cached.
  */
 final class ExpiringCache<K, V> {
 

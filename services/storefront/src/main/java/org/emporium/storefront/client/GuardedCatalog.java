@@ -121,11 +121,8 @@ class GuardedCatalog {
                 || failure instanceof TimeoutException) {
             return failure;
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            // Vert.x, Netty and the JDK each have their own timeout exception type; all are named so
-            if (t.getClass().getSimpleName().endsWith("TimeoutException")) {
-                return new TimeoutException("catalog did not answer in time");
-            }
+        if (ReadTimeouts.causedBy(failure)) {
+            return new TimeoutException("catalog did not answer in time");
         }
         LOG.debugf("catalog call failed: %s", failure);
         return new CatalogUnavailableException("catalog unreachable: " + failure.getClass().getSimpleName(), failure);

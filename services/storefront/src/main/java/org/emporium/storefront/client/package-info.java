@@ -1,2 +1,5 @@
-/** The storefront's side of the catalog API: the REST client, its DTOs and its resilience policy. */
+/**
+ * The storefront's side of the catalog and search APIs: the REST clients, their DTOs, the caches
+ * and the resilience policies.
+ */
 package org.emporium.storefront.client;

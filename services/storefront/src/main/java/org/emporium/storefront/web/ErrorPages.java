@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.emporium.storefront.client.CatalogClient;
 import org.emporium.storefront.client.CatalogRejectedException;
 import org.emporium.storefront.client.CatalogUnavailableException;
+import org.emporium.storefront.client.SearchRejectedException;
+import org.emporium.storefront.client.SearchUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -55,9 +57,28 @@ public class ErrorPages {
         return page(ErrorView.BAD_REQUEST, uri, headers);
     }
 
+    @ServerExceptionMapper
+    public Uni<Response> badSearch(BadSearchException e, UriInfo uri, HttpHeaders headers) {
+        return page(ErrorView.badSearch(e.getMessage()), uri, headers);
+    }
+
+    /** Only the results page calls search for a whole page; every other page works without it. */
+    @ServerExceptionMapper
+    public Uni<Response> searchUnavailable(SearchUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("search unavailable for %s: %s", uri.getPath(), e.getMessage());
+        return page(ErrorView.SEARCH_UNAVAILABLE.retrying(sameSite(uri)), uri, headers)
+                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> searchRejected(SearchRejectedException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("search rejected the request for %s: %s", uri.getPath(), e.getMessage());
+        return page(ErrorView.BAD_SEARCH, uri, headers);
+    }
+
     private Uni<Response> page(ErrorView view, UriInfo uri, HttpHeaders headers) {
         // rendered from what is already known: the catalog may be the very thing that failed
-        PageFrame frame = frames.frame(view.heading(), catalog.knownCategories(), null);
+        PageFrame frame = frames.frame(view.heading(), catalog.knownCategories(), null, searchText(uri));
         boolean htmx = "true".equals(headers.getHeaderString(Htmx.REQUEST));
         return Templates.error(frame, view).createUni().map(html -> {
             Response.ResponseBuilder response = Response.status(view.status()).type(HTML).entity(html)
@@ -68,6 +89,12 @@ public class ErrorPages {
             }
             return response.build();
         });
+    }
+
+    /** What the shopper searched for, back in the search box when the search itself failed. */
+    private static String searchText(UriInfo uri) {
+        String q = uri.getPath().startsWith("/search") ? uri.getQueryParameters().getFirst("q") : null;
+        return q == null ? "" : q.strip();
     }
 
     /** The requested path and query as a same-site link: leading slashes collapsed so it can't leave the site. */

@@ -3,10 +3,10 @@ package org.emporium.storefront.web;
 import java.util.List;
 
 /**
- * What the shared layout needs on every page: the document title, the category nav and where
- * htmx is served from.
+ * What the shared layout needs on every page: the document title, the category nav, where htmx is
+ * served from, and the text already in the header's search box (empty except on results pages).
  */
-public record PageFrame(String title, List<NavLink> nav, String htmxScript) {
+public record PageFrame(String title, List<NavLink> nav, String htmxScript, String searchText) {
 
     /** A category in the header nav; {@code current} marks the category being viewed. */
     public record NavLink(String name, String href, boolean current) {

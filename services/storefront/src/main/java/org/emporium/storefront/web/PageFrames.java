@@ -24,11 +24,15 @@ class PageFrames {
     }
 
     PageFrame frame(String title, List<Category> categories, String currentSlug) {
+        return frame(title, categories, currentSlug, "");
+    }
+
+    PageFrame frame(String title, List<Category> categories, String currentSlug, String searchText) {
         List<PageFrame.NavLink> nav = categories.stream()
                 .map(c -> new PageFrame.NavLink(c.name(), "/c/" + c.slug(), c.slug().equals(currentSlug)))
                 .toList();
         String fullTitle = title == null || title.isBlank() ? "Emporium" : title + " \u00b7 Emporium";
-        return new PageFrame(fullTitle, nav, htmxScript);
+        return new PageFrame(fullTitle, nav, htmxScript, searchText == null ? "" : searchText);
     }
 
     private static String webjarVersion() {

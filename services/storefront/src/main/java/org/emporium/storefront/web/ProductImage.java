@@ -9,12 +9,15 @@ final class ProductImage {
     }
 
     static String url(Product p) {
-        String url = p.imageUrl();
+        return url(p.imageUrl(), p.sku());
+    }
+
+    static String url(String imageUrl, String sku) {
         // only site-relative paths: an absolute URL to another host would leak visitors' IPs and
         // break a strict Content-Security-Policy on img-src
-        if (url != null && url.startsWith("/") && !url.startsWith("//")) {
-            return url;
+        if (imageUrl != null && imageUrl.startsWith("/") && !imageUrl.startsWith("//")) {
+            return imageUrl;
         }
-        return "/images/products/" + p.sku() + ".svg";
+        return "/images/products/" + SearchLinks.encode(sku) + ".svg";
     }
 }

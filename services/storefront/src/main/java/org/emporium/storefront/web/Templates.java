@@ -24,5 +24,13 @@ final class Templates {
 
     static native TemplateInstance product(PageFrame frame, ProductDetails product);
 
+    static native TemplateInstance search(PageFrame frame, SearchView view);
+
+    /** Just the results region of the search page: what htmx swaps when a filter, the sort or the page changes. */
+    static native TemplateInstance search$results(SearchView view);
+
+    /** The list under the search box: what htmx swaps in as the shopper types. */
+    static native TemplateInstance suggestions(List<SuggestionLink> suggestions);
+
     static native TemplateInstance error(PageFrame frame, ErrorView error);
 }

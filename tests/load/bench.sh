@@ -29,14 +29,43 @@ grep -o '"id":"[^"]*"' "$WORK/products" | sed -E 's#"id":"([^"]*)"#/api/catalog/
 grep -o '"sku":"[^"]*"' "$WORK/products" | sed -E 's#"sku":"([^"]*)"#/p/\1#' > "$WORK/page-paths"
 printf '/api/catalog/products?size=20&page=%s\n' $(seq 0 40) > "$WORK/list-paths"
 
-run() { # name, paths file
-  echo "== $1: $CONNECTIONS connections, $DURATION, $(wc -l < "$2") distinct paths"
+# A shopper's search mix from the same products: single name words (40%), brands (20%), a word
+# with a typo (15%), two words (10%), browsing with facets and a sort (10%), suggestions (5%).
+grep -o '"name":"[^"]*"' "$WORK/products" | cut -d'"' -f4 > "$WORK/names"
+grep -o '"brand":"[^"]*"' "$WORK/products" | cut -d'"' -f4 | sort -u > "$WORK/brands"
+grep -o '"category":"[^"]*"' "$WORK/products" | cut -d'"' -f4 | sort -u > "$WORK/categories"
+awk -v brands="$WORK/brands" -v categories="$WORK/categories" '
+  function enc(s) { gsub(/ /, "%20", s); gsub(/&/, "%26", s); return s }
+  BEGIN { srand(42); while ((getline b < brands) > 0) B[nb++] = b; while ((getline c < categories) > 0) C[nc++] = c }
+  { n = split(tolower($0), w, " "); word = w[int(rand() * n) + 1]; gsub(/[^a-z0-9-]/, "", word)
+    if (length(word) < 4) word = w[n]
+    r = rand()
+    if (r < 0.40) print "/api/search?q=" enc(word)
+    else if (r < 0.60) print "/api/search?q=" enc(B[int(rand() * nb)])
+    else if (r < 0.75) { i = int(rand() * (length(word) - 2)) + 2; print "/api/search?q=" enc(substr(word, 1, i - 1) substr(word, i + 1)) }
+    else if (r < 0.85) print "/api/search?q=" enc(w[1] " " w[n])
+    else if (r < 0.95) print "/api/search?category=" C[int(rand() * nc)] "&sort=price&maxPrice=" (int(rand() * 10) + 1) * 50
+    else print "/api/search/suggest?q=" substr(word, 1, 3) }' "$WORK/names" > "$WORK/search-paths"
+
+run() { # name, paths file[, connections[, base url]]
+  local connections=${3:-$CONNECTIONS} base=${4:-$GATEWAY}
+  local threads=$(( connections < THREADS ? connections : THREADS ))
+  echo "== $1: $connections connections, $DURATION, $(wc -l < "$2") distinct paths"
   # warm up the JIT and the caches first; only the second run is reported
-  PATHS_FILE="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s random-path.lua "$GATEWAY" >/dev/null
-  PATHS_FILE="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s random-path.lua "$GATEWAY" \
+  PATHS_FILE="$2" wrk -t"$threads" -c"$connections" -d5s -s random-path.lua "$base" >/dev/null
+  PATHS_FILE="$2" wrk -t"$threads" -c"$connections" -d"$DURATION" --latency -s random-path.lua "$base" \
     | grep -E 'Requests/sec|Latency  |50%|75%|90%|99%|Non-2xx|Socket errors'
 }
 
 run "product page (HTML) through the gateway: gateway → storefront → catalog" "$WORK/page-paths"
 run "product by id (JSON) through the gateway: gateway → catalog" "$WORK/api-paths"
 run "product listing page (JSON) through the gateway: gateway → catalog → Postgres" "$WORK/list-paths"
+SEARCH="http://localhost:${EMPORIUM_SEARCH_PORT:-8103}"
+if [[ ${BENCH_SEARCH:-yes} == yes ]]; then
+  for c in 1 8 32; do
+    run "search query mix, directly against search" "$WORK/search-paths" "$c" "$SEARCH"
+  done
+  for c in 8 32; do
+    run "search query mix through the gateway: gateway → search" "$WORK/search-paths" "$c"
+  done
+fi

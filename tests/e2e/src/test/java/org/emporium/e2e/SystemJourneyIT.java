@@ -138,6 +138,54 @@ class SystemJourneyIT {
     }
 
     @Test
+    @Order(6)
+    void theNewProductIsFoundThroughTheGatewaysSearch() {
+        assertThat(createdProductId).as("created by the previous test").isNotNull();
+        RunningSystem.await(Duration.ofSeconds(10), "the new product searchable", () -> {
+            HttpResponse<String> results = system.get("/api/search?q=durable%20kettle&size=10");
+            return results.statusCode() == 200 && results.body().contains(createdProductId);
+        });
+        HttpResponse<String> typo = system.get("/api/search?q=durible%20kettel");
+        assertThat(typo.statusCode()).isEqualTo(200);
+        assertThat(typo.body()).as("typos forgiven").contains(createdProductId);
+        HttpResponse<String> bad = system.get("/api/search?size=1000");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("content-type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    @Order(7)
+    void aShopperSearchesWithSuggestionsAndNarrowsByAFacetInChromium() {
+        WebDriver browser = chromium();
+        try {
+            browser.get(RunningSystem.gateway("/"));
+            WebElement box = browser.findElement(By.id("site-search-q"));
+            box.sendKeys("headph");
+            RunningSystem.await(Duration.ofSeconds(10), "suggestions as the shopper types", () ->
+                    !browser.findElements(By.cssSelector("#site-search-suggestions a")).isEmpty());
+            box.clear();
+            box.sendKeys("headphones" + org.openqa.selenium.Keys.ENTER);
+            RunningSystem.await(Duration.ofSeconds(10), "the results page", () -> browser.getCurrentUrl().contains("/search?"));
+            List<WebElement> hits = browser.findElements(By.cssSelector(".search__hits a[href*='/p/']"));
+            assertThat(hits).as("products found for 'headphones'").isNotEmpty();
+            String summary = browser.findElement(By.cssSelector(".results__count")).getText();
+
+            // facet values come by count, largest first: the last brand is a real narrowing
+            List<WebElement> brands = browser.findElements(By.cssSelector("section[aria-labelledby='facet-brand'] a.facet__link"));
+            assertThat(brands).as("brand facet values").hasSizeGreaterThan(1);
+            browser.get(brands.getLast().getAttribute("href"));
+            RunningSystem.await(Duration.ofSeconds(10), "the brand filter applied", () ->
+                    browser.getCurrentUrl().contains("brand="));
+            String narrowed = browser.findElement(By.cssSelector(".results__count")).getText();
+            assertThat(narrowed).as("a facet narrows the results").isNotEqualTo(summary);
+            assertThat(browser.findElements(By.cssSelector(".search__hits a[href*='/p/']"))).isNotEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     @Order(100)
     void stoppingLeavesNoProcessAndNoPortBehind() throws InterruptedException {
         List<Long> pids = system.recordedPids();

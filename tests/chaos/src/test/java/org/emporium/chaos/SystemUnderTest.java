@@ -59,8 +59,13 @@ final class SystemUnderTest implements AutoCloseable {
         wipe(workspace.home());
         workspace.create();
         SystemUnderTest system = new SystemUnderTest(workspace, List.of(names));
-        for (String name : names) {
-            system.start(name);
+        try {
+            for (String name : names) {
+                system.start(name);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            system.close(); // nothing may outlive a failed start
+            throw e;
         }
         return system;
     }

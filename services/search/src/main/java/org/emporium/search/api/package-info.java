@@ -1,0 +1,2 @@
+/** HTTP resources, parameter parsing and response bodies of the search API. */
+package org.emporium.search.api;

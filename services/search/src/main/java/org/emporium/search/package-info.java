@@ -1,0 +1,2 @@
+/** The search service: a Lucene read model of the catalog, fed by catalog events, served over HTTP. */
+package org.emporium.search;

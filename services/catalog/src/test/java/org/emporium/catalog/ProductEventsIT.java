@@ -84,6 +84,23 @@ class ProductEventsIT {
         assertThat((long) seeded.size()).as("the seeded catalog is announced").isGreaterThanOrEqualTo(products - 10);
     }
 
+    @jakarta.inject.Inject
+    org.emporium.catalog.persistence.ProductRepository repository;
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void productsStoredBeforeEventsExistedAreAnnouncedOnce() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE product_announcement SET pending = true"); // as V4 does for an older catalog
+        }
+        long products = given().get("/api/catalog/products?size=1").jsonPath().getLong("total");
+
+        assertThat((long) repository.announceUnpublishedProducts()).isEqualTo(products);
+        assertThat(repository.announceUnpublishedProducts()).as("only once").isZero();
+    }
+
     private static String product(String price) {
         return """
                 {"sku":"EVT-TEST-1","name":"Event Test Lamp","description":"A lamp for the event test.",

@@ -54,9 +54,13 @@ public class CatalogSeeder {
     }
 
     // after SchemaMigration (priority 1): the tables must exist
-    void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent event) {
+    void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent event, ProductRepository products) {
         if (enabled) {
             seedIfEmpty();
+        }
+        int announced = products.announceUnpublishedProducts();
+        if (announced > 0) {
+            LOG.infof("announced %d products stored before the catalog published events", announced);
         }
     }
 

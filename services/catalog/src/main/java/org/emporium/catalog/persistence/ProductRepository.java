@@ -27,6 +27,7 @@ import org.emporium.catalog.Product;
 import org.emporium.catalog.ProductQuery;
 import org.emporium.catalog.events.ProductEvents;
 import org.emporium.platform.outbox.Outbox;
+import org.emporium.platform.outbox.OutboxEvent;
 
 /**
  * Products and categories in Postgres, with plain JDBC: the queries are few and simple, and
@@ -175,6 +176,42 @@ public class ProductRepository {
                 }
             }
         });
+    }
+
+    /**
+     * Announces every product (ProductUpserted with its current version) if the catalog holds
+     * products that were stored before it published events; once, in one transaction.
+     */
+    public int announceUnpublishedProducts() {
+        int[] announced = {0};
+        write(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT pending FROM product_announcement WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return false;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", version FROM product ORDER BY id");
+                 ResultSet rs = s.executeQuery()) {
+                List<OutboxEvent> batch = new ArrayList<>();
+                while (rs.next()) {
+                    batch.add(ProductEvents.upserted(product(rs), rs.getLong(13)));
+                    if (batch.size() == 1_000) {
+                        outbox.appendAll(c, batch);
+                        announced[0] += batch.size();
+                        batch.clear();
+                    }
+                }
+                outbox.appendAll(c, batch);
+                announced[0] += batch.size();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE product_announcement SET pending = false WHERE id = 1")) {
+                s.executeUpdate();
+            }
+            return true;
+        });
+        return announced[0];
     }
 
     public boolean skuTakenByAnother(String sku, UUID id) {

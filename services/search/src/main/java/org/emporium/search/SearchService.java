@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
 import org.emporium.search.index.ProductSearch;
+import org.emporium.search.index.SearchRequest;
+import org.emporium.search.index.SearchResult;
 import org.emporium.search.index.SearchIndex;
 import org.emporium.search.index.Suggester;
 import org.emporium.search.messaging.CatalogEventConsumer;
@@ -33,11 +36,19 @@ public class SearchService {
     private CatalogEventConsumer consumer;
     private ProductSearch search;
     private Suggester suggester;
+    private AnswerCache<SearchRequest, SearchResult> searchAnswers;
+    private AnswerCache<SuggestRequest, List<Suggester.Suggestion>> suggestAnswers;
+    private final int cacheSize;
+
+    private record SuggestRequest(String text, int size) {
+    }
 
     public SearchService(@ConfigProperty(name = "emporium.search.index-dir") Path indexDir,
                          @ConfigProperty(name = "emporium.search.topic") String topic,
                          @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers,
-                         @ConfigProperty(name = "emporium.search.stop-timeout", defaultValue = "5s") Duration stopTimeout) {
+                         @ConfigProperty(name = "emporium.search.stop-timeout", defaultValue = "5s") Duration stopTimeout,
+                         @ConfigProperty(name = "emporium.search.answer-cache-size", defaultValue = "2000") int cacheSize) {
+        this.cacheSize = cacheSize;
         this.indexDir = indexDir;
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
@@ -53,6 +64,8 @@ public class SearchService {
         LOG.infof("search index at %s; following %s on %s", indexDir.toAbsolutePath(), topic, bootstrapServers);
         search = new ProductSearch(index);
         suggester = new Suggester(index);
+        searchAnswers = new AnswerCache<>(index, cacheSize);
+        suggestAnswers = new AnswerCache<>(index, cacheSize);
         consumer = new CatalogEventConsumer(index, topic, bootstrapServers);
         consumer.start();
     }
@@ -72,12 +85,13 @@ public class SearchService {
         }
     }
 
-    public ProductSearch search() {
-        return search;
+    /** The answer to a search, from the answer cache when the index has not changed since. */
+    public SearchResult search(SearchRequest request) throws IOException {
+        return searchAnswers.get(request, search::search);
     }
 
-    public Suggester suggester() {
-        return suggester;
+    public List<Suggester.Suggestion> suggest(String text, int size) throws IOException {
+        return suggestAnswers.get(new SuggestRequest(text, size), r -> suggester.suggest(r.text(), r.size()));
     }
 
     public CatalogEventConsumer consumer() {

@@ -38,7 +38,7 @@ public class SearchResource {
                              @QueryParam("maxPrice") @Parameter(description = "inclusive, decimal") String maxPrice,
                              @QueryParam("sort") @Parameter(description = "relevance (default), price, -price or newest") String sort,
                              @Context UriInfo uri) throws IOException {
-        return SearchPage.of(service.search().search(SearchParameters.search(uri.getQueryParameters())));
+        return SearchPage.of(service.search(SearchParameters.search(uri.getQueryParameters())));
     }
 
     @GET
@@ -48,6 +48,6 @@ public class SearchResource {
                                   @QueryParam("size") @Parameter(description = "1 to 20, default 8") String size,
                                   @Context UriInfo uri) throws IOException {
         SearchParameters.Suggest request = SearchParameters.suggest(uri.getQueryParameters());
-        return SuggestionList.of(service.suggester().suggest(request.text(), request.size()));
+        return SuggestionList.of(service.suggest(request.text(), request.size()));
     }
 }

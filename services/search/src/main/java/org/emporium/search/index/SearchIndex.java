@@ -30,6 +30,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -65,6 +66,8 @@ public final class SearchIndex implements Closeable {
     private final boolean rebuilt;
     // Versions written since the last refresh: the searcher cannot see them yet.
     private final Map<String, Long> pendingVersions = new HashMap<>();
+    // Counts refreshes that changed what searches see: answers cached under an older value are stale.
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private SearchIndex(Directory directory, boolean rebuilt) throws IOException {
         this.directory = directory;
@@ -86,6 +89,26 @@ public final class SearchIndex implements Closeable {
                 return new ProductSearcher(reader, facetState(reader));
             }
         });
+        this.searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) {
+                    generation.incrementAndGet();
+                }
+            }
+        });
+    }
+
+    /**
+     * Grows each time searches start to see new changes. Read it before searching: an answer
+     * cached under it is then at least as new as the state the value stood for.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     /** An index in memory, for tests and the benchmark. */

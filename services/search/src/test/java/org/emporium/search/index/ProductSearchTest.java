@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Query building, relevance, filters, facets, snippets and versions, on a small in-memory index. */
-class ProductSearchTest {
+public class ProductSearchTest {
 
     private SearchIndex index;
     private ProductSearch search;
@@ -186,7 +186,7 @@ class ProductSearchTest {
         index.upsert(product(sku, name, description, brand, category, price, day, 1L));
     }
 
-    static Product product(String sku, String name, String description, String brand, String category, String price,
+    public static Product product(String sku, String name, String description, String brand, String category, String price,
                            int day, long version) {
         return new Product(id(sku), sku, name, description, brand, category, new BigDecimal(price), "USD", null,
                 Map.of(), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(day * 86_400L), version);

@@ -46,12 +46,32 @@ record SearchLinks(SearchQuery query) {
     /**
      * The price range as the only price filter, or no price filter if it is the current one. A
      * range from 0 needs no lower bound, and an open-ended one ({@code to} null) no upper bound.
+     * A bucket's {@code to} is exclusive but search's {@code maxPrice} is inclusive, so the upper
+     * bound is the last cent below it: $50.00 belongs to "$50 – $100", not to "$25 – $50".
      */
     String togglePrice(BigDecimal from, BigDecimal to) {
-        BigDecimal min = from == null || from.signum() == 0 ? null : from;
-        boolean current = same(min, query.minPrice()) && same(to, query.maxPrice());
-        return href(with(query.q(), query.categories(), query.brands(), current ? null : min, current ? null : to,
+        BigDecimal min = minPrice(from);
+        BigDecimal max = maxPrice(to);
+        boolean current = same(min, query.minPrice()) && same(max, query.maxPrice());
+        return href(with(query.q(), query.categories(), query.brands(), current ? null : min, current ? null : max,
                 query.sort(), 0));
+    }
+
+    private static final BigDecimal ONE_CENT = new BigDecimal("0.01");
+
+    /** The minPrice of a bucket starting at {@code from}: none for a bucket from 0. */
+    static BigDecimal minPrice(BigDecimal from) {
+        return from == null || from.signum() == 0 ? null : from;
+    }
+
+    /** The (inclusive) maxPrice of a bucket ending before {@code to}: none for an open-ended one. */
+    static BigDecimal maxPrice(BigDecimal to) {
+        return to == null ? null : to.subtract(ONE_CENT);
+    }
+
+    /** The same search without any price filter. */
+    String withoutPrice() {
+        return href(with(query.q(), query.categories(), query.brands(), null, null, query.sort(), 0));
     }
 
     String withoutFilters() {

@@ -119,15 +119,15 @@ public record SearchView(SearchQuery query, Pagination pagination, List<ProductC
         List<FacetLink> facets = new ArrayList<>();
         boolean matched = false;
         for (SearchResults.PriceRange r : ranges) {
-            BigDecimal min = r.from() == null || r.from().signum() == 0 ? null : r.from();
-            boolean selected = SearchLinks.same(min, query.minPrice()) && SearchLinks.same(r.to(), query.maxPrice());
+            boolean selected = SearchLinks.same(SearchLinks.minPrice(r.from()), query.minPrice())
+                    && SearchLinks.same(SearchLinks.maxPrice(r.to()), query.maxPrice());
             matched |= selected;
             facets.add(new FacetLink(priceLabel(r.from(), r.to()), count(r.count()), links.togglePrice(r.from(), r.to()), selected));
         }
         if (!matched && (query.minPrice() != null || query.maxPrice() != null)) {
             // a range typed into the address rather than picked from the buckets
             facets.addFirst(new FacetLink(priceLabel(query.minPrice(), query.maxPrice()), null,
-                    links.togglePrice(query.minPrice(), query.maxPrice()), true));
+                    links.withoutPrice(), true));
         }
         return facets;
     }

@@ -11,7 +11,7 @@ class SearchLinksTest {
 
     private static final SearchQuery PLAIN = query("lamp", List.of(), List.of(), null, null, "relevance", 0);
     private static final SearchQuery FILTERED = query("desk lamp", List.of("home-kitchen"), List.of("Acme & Sons"),
-            new BigDecimal("25"), new BigDecimal("50.00"), "-price", 3);
+            new BigDecimal("25"), new BigDecimal("49.99"), "-price", 3);
 
     @Test
     void defaultsAreLeftOut() {
@@ -22,24 +22,24 @@ class SearchLinksTest {
     @Test
     void everyParameterIsEncodedInAFixedOrder() {
         assertThat(new SearchLinks(FILTERED).current()).isEqualTo(
-                "/search?q=desk%20lamp&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=50&sort=-price&page=3");
+                "/search?q=desk%20lamp&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=49.99&sort=-price&page=3");
     }
 
     @Test
     void pageLinksKeepEverythingElse() {
         assertThat(new SearchLinks(FILTERED).page(0)).isEqualTo(
-                "/search?q=desk%20lamp&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=50&sort=-price");
+                "/search?q=desk%20lamp&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=49.99&sort=-price");
     }
 
     @Test
     void aFilterLinkAddsTheValueOrRemovesItAndGoesBackToTheFirstPage() {
         SearchLinks links = new SearchLinks(FILTERED);
         assertThat(links.toggleCategory("audio")).isEqualTo(
-                "/search?q=desk%20lamp&category=audio&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=50&sort=-price");
+                "/search?q=desk%20lamp&category=audio&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=49.99&sort=-price");
         assertThat(links.toggleCategory("home-kitchen")).isEqualTo(
-                "/search?q=desk%20lamp&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=50&sort=-price");
+                "/search?q=desk%20lamp&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=49.99&sort=-price");
         assertThat(links.toggleBrand("Acme & Sons")).isEqualTo(
-                "/search?q=desk%20lamp&category=home-kitchen&minPrice=25&maxPrice=50&sort=-price");
+                "/search?q=desk%20lamp&category=home-kitchen&minPrice=25&maxPrice=49.99&sort=-price");
     }
 
     @Test
@@ -47,7 +47,7 @@ class SearchLinksTest {
         SearchLinks links = new SearchLinks(FILTERED);
         assertThat(links.togglePrice(new BigDecimal("25.0"), new BigDecimal("50"))).isEqualTo(
                 "/search?q=desk%20lamp&category=home-kitchen&brand=Acme%20%26%20Sons&sort=-price");
-        assertThat(links.togglePrice(BigDecimal.ZERO, new BigDecimal("25"))).endsWith("&maxPrice=25&sort=-price")
+        assertThat(links.togglePrice(BigDecimal.ZERO, new BigDecimal("25"))).endsWith("&maxPrice=24.99&sort=-price")
                 .doesNotContain("minPrice");
         assertThat(links.togglePrice(new BigDecimal("1000"), null)).endsWith("&minPrice=1000&sort=-price")
                 .doesNotContain("maxPrice");
@@ -56,7 +56,7 @@ class SearchLinksTest {
     @Test
     void sortingKeepsTheFiltersAndGoesBackToTheFirstPage() {
         assertThat(new SearchLinks(FILTERED).sorted(SearchSort.RELEVANCE)).isEqualTo(
-                "/search?q=desk%20lamp&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=50");
+                "/search?q=desk%20lamp&category=home-kitchen&brand=Acme%20%26%20Sons&minPrice=25&maxPrice=49.99");
     }
 
     @Test

@@ -43,6 +43,28 @@ public final class JudgedQueries {
         expect("AUD-000026", "AUD-000026");                                     // a SKU typed as is
         expect("aud-000026", "AUD-000026");
         expect("cast iron skillet", "CKW-000139", "CKW-000118", "CKW-000122"); // the skillet and both frying pans
+        // titles, product lines and models: every product the words name (found with grep in the seed)
+        expect("the ninth archive", "BOK-000020");
+        expect("oath of emberfall", "BOK-000080");
+        expect("oath of emberfal", "BOK-000080");                               // typo
+        expect("sheet pan kitchen", "BOK-000054", "BOK-000200");
+        expect("radiant protocol", "BOK-000260");
+        expect("patient habit", "BOK-000140");
+        expect("orange pekoe", "COF-000050");
+        expect("assam golden tips", "COF-000016", "COF-000115", "COF-000170");
+        expect("asam golden tips", "COF-000016", "COF-000115", "COF-000170");   // typo
+        expect("cerrado dark roast", "COF-000110");
+        expect("copperleaf air fryer", "KAP-000072", "KAP-000098", "KAP-000108", "KAP-000155");
+        expect("trailmark switchback tent", "OUT-000005", "OUT-000044", "OUT-000087", "OUT-000170", "OUT-000190");
+        expect("milecrest tempo 5", "RUN-000075", "RUN-000133", "RUN-000151");
+        expect("aperon vanta 9", "CAM-000032", "CAM-000100");                   // not the Vanta 90s
+        expect("tessel crest 12", "PHN-000130");
+        expect("kestrel drift kids headphones", "AUD-000230");
+        expect("sonder turntable", "AUD-000006", "AUD-000049", "AUD-000102", "AUD-000170");
+        expect("lumora halo gaming laptop", "LAP-000018", "LAP-000019", "LAP-000060", "LAP-000129", "LAP-000137");
+        expect("pinecrest camp chair", "OUT-000092", "OUT-000130", "OUT-000195");
+        expect("formwell leather office chair", "FUR-000067", "FUR-000115");
+        expect("formwel lether ofice chair", "FUR-000067", "FUR-000115");      // three typos
 
         // many right answers: the top 5 must all be right
         expectOnly("headphones", "headphones", name("Headphones"));

@@ -131,6 +131,7 @@ public final class Emporium {
             console.plain("");
             console.plain("  Shop:        http://localhost:" + gateway + "/");
             console.plain("  Catalog API: http://localhost:" + gateway + "/api/catalog/products?size=5");
+            console.plain("  Search API:  http://localhost:" + gateway + "/api/search?q=hedphones&size=5");
             console.plain("  Traces:      http://localhost:" + Topology.port("zipkin", 9411) + "/zipkin/");
             console.plain("  Admin key:   " + workspace.home().resolve("admin-key") + " (header X-Admin-Key)");
             console.plain("  Logs:        " + workspace.logs() + "   Stop: Ctrl-C or ./emporium stop");

@@ -36,6 +36,7 @@ public final class Topology {
 
         // --- infrastructure: real servers, embedded from Maven artifacts ---------------------
         database("catalog");
+        database("inventory");
         PostgresComponent postgres = new PostgresComponent(workspace, port("postgres", 15432), databases);
         add(postgres);
         add(new KafkaComponent(workspace, java, classpath("platform/infrastructure/target/kafka.classpath"),
@@ -58,6 +59,14 @@ public final class Topology {
                 "EMPORIUM_ADMIN_KEY", adminKey,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        // inventory does not wait for Kafka either: its outbox keeps events, its command consumer retries
+        add(quarkus("inventory", port("inventory", 8105), "128m", List.of("postgres"), Map.of(
+                "EMPORIUM_INVENTORY_DB_URL", postgres.jdbcUrl("inventory"),
+                "EMPORIUM_INVENTORY_DB_USER", "inventory",
+                "EMPORIUM_INVENTORY_DB_PASSWORD", databases.get("inventory"),
+                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // ready once it has caught up with catalog.product.v1 (which catalog's relay creates)
         add(quarkus("search", port("search", 8103), "128m", List.of("kafka"), Map.of(
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
@@ -72,6 +81,7 @@ public final class Topology {
                 List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.of(
                         "EMPORIUM_CATALOG_URL", catalogUrl,
                         "EMPORIUM_SEARCH_URL", searchUrl,
+                        "EMPORIUM_INVENTORY_URL", "http://127.0.0.1:" + port("inventory", 8105),
                         "EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102),
                         "EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
         return components;

@@ -33,6 +33,7 @@ final class RunningSystem {
             "EMPORIUM_CATALOG_PORT", "18101",
             "EMPORIUM_STOREFRONT_PORT", "18102",
             "EMPORIUM_SEARCH_PORT", "18103",
+            "EMPORIUM_INVENTORY_PORT", "18105",
             "EMPORIUM_POSTGRES_PORT", "25432",
             "EMPORIUM_KAFKA_PORT", "29092",
             "EMPORIUM_KAFKA_CONTROLLER_PORT", "29093",

@@ -1,0 +1,2 @@
+/** HTTP resources, request and response bodies, error mapping and the admin-key guard. */
+package org.emporium.inventory.api;

@@ -1,0 +1,2 @@
+/** The checkout saga's commands, consumed from inventory.commands.v1. */
+package org.emporium.inventory.messaging;

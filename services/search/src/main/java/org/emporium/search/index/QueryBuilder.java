@@ -1,5 +1,7 @@
 package org.emporium.search.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -73,7 +76,7 @@ final class QueryBuilder {
         boolean anyStem = words.stream().anyMatch(w -> w.stem() != null);
         for (Word word : words) {
             if (word.stem() != null) {
-                perWord.add(wordQuery(word));
+                perWord.add(wordQuery(word, reader));
             } else if (!anyStem) {
                 perWord.add(stopWordQuery(word)); // only stop words typed ("the"): match them literally
             }
@@ -133,7 +136,7 @@ final class QueryBuilder {
         return false;
     }
 
-    private static Query wordQuery(Word word) {
+    private static Query wordQuery(Word word, IndexReader reader) throws IOException {
         List<Query> fields = new ArrayList<>();
         fields.add(boosted(ProductDocument.TITLE, word.stem(), NAME_BOOST));
         fields.add(boosted(ProductDocument.TYPE, word.stem(), TYPE_BOOST));
@@ -143,9 +146,9 @@ final class QueryBuilder {
         fields.add(boosted(ProductDocument.ATTRIBUTES, word.stem(), ATTRIBUTES_BOOST));
         int edits = word.fuzzyEdits();
         if (edits > 0) {
-            fields.add(fuzzy(ProductDocument.NAME_PLAIN, word.plain(), edits, NAME_BOOST));
-            fields.add(fuzzy(ProductDocument.BRAND_PLAIN, word.plain(), edits, BRAND_BOOST));
-            fields.add(fuzzy(ProductDocument.CATEGORY_PLAIN, word.plain(), edits, CATEGORY_BOOST));
+            fields.add(fuzzy(reader, ProductDocument.NAME_PLAIN, word.plain(), edits, NAME_BOOST));
+            fields.add(fuzzy(reader, ProductDocument.BRAND_PLAIN, word.plain(), edits, BRAND_BOOST));
+            fields.add(fuzzy(reader, ProductDocument.CATEGORY_PLAIN, word.plain(), edits, CATEGORY_BOOST));
         }
         return new DisjunctionMaxQuery(fields, TIE_BREAKER);
     }
@@ -157,10 +160,30 @@ final class QueryBuilder {
                 boosted(ProductDocument.CATEGORY_PLAIN, word.plain(), CATEGORY_BOOST)), TIE_BREAKER);
     }
 
-    private static Query fuzzy(String field, String word, int edits, float boost) {
-        // prefix 0: a typo in the first letter is as likely as anywhere else
-        return new BoostQuery(new FuzzyQuery(new Term(field, word), edits, 0, 50, true), boost * FUZZY_FACTOR);
+    /**
+     * A fuzzy match, already rewritten into the index's matching terms. Building the Levenshtein
+     * automaton and walking the terms dictionary with it was the most expensive part of a typo
+     * query (a quarter of all search CPU in a profile of the benchmark mix), and the same typo
+     * comes back often: the rewritten query is kept per index reader, so it is computed once
+     * per word, field and refresh.
+     */
+    private static Query fuzzy(IndexReader reader, String field, String word, int edits, float boost) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        FuzzyKey key = new FuzzyKey(helper == null ? reader : helper.getKey(), field, word, edits);
+        Query rewritten = REWRITTEN_FUZZY.getIfPresent(key);
+        if (rewritten == null) {
+            // prefix 0: a typo in the first letter is as likely as anywhere else
+            rewritten = new IndexSearcher(reader).rewrite(new FuzzyQuery(new Term(field, word), edits, 0, 50, true));
+            REWRITTEN_FUZZY.put(key, rewritten);
+        }
+        return new BoostQuery(rewritten, boost * FUZZY_FACTOR);
     }
+
+    private record FuzzyKey(Object reader, String field, String word, int edits) {
+    }
+
+    // entries of an older reader are never asked for again and age out by size
+    private static final Cache<FuzzyKey, Query> REWRITTEN_FUZZY = Caffeine.newBuilder().maximumSize(20_000).build();
 
     /**
      * The stems in order as a sloppy phrase on the title and the description, when there are at

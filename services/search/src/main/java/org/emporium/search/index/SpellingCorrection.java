@@ -1,6 +1,9 @@
 package org.emporium.search.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.IndexReader;
@@ -40,7 +43,25 @@ final class SpellingCorrection {
         return changed ? String.join(" ", corrected) : null;
     }
 
+    private record Key(Object reader, String word) {
+    }
+
+    // corrections of an older reader are never asked for again and age out by size
+    private static final Cache<Key, Optional<SuggestWord>> CORRECTIONS = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /** The best correction, computed once per word and index reader (a spell check walks the terms with an automaton). */
     private static SuggestWord best(DirectSpellChecker checker, String word, IndexReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        Key key = new Key(helper == null ? reader : helper.getKey(), word);
+        Optional<SuggestWord> cached = CORRECTIONS.getIfPresent(key);
+        if (cached == null) {
+            cached = Optional.ofNullable(search(checker, word, reader));
+            CORRECTIONS.put(key, cached);
+        }
+        return cached.orElse(null);
+    }
+
+    private static SuggestWord search(DirectSpellChecker checker, String word, IndexReader reader) throws IOException {
         SuggestWord best = null;
         for (String field : FIELDS) {
             for (SuggestWord candidate : checker.suggestSimilar(new Term(field, word), 1, reader,

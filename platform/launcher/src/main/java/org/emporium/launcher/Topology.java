@@ -37,6 +37,7 @@ public final class Topology {
         // --- infrastructure: real servers, embedded from Maven artifacts ---------------------
         database("catalog");
         database("inventory");
+        database("cart");
         PostgresComponent postgres = new PostgresComponent(workspace, port("postgres", 15432), databases);
         add(postgres);
         add(new KafkaComponent(workspace, java, classpath("platform/infrastructure/target/kafka.classpath"),
@@ -51,6 +52,8 @@ public final class Topology {
         // --- services ---------------------------------------------------------------------------
         String catalogUrl = "http://127.0.0.1:" + port("catalog", 8101);
         String searchUrl = "http://127.0.0.1:" + port("search", 8103);
+        String inventoryUrl = "http://127.0.0.1:" + port("inventory", 8105);
+        String cartUrl = "http://127.0.0.1:" + port("cart", 8104);
         // catalog does not wait for Kafka: its outbox keeps events until Kafka is there
         add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres"), Map.of(
                 "EMPORIUM_CATALOG_DB_URL", postgres.jdbcUrl("catalog"),
@@ -67,6 +70,15 @@ public final class Topology {
                 "EMPORIUM_ADMIN_KEY", adminKey,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        // cart does not wait for Kafka: its outbox keeps events; catalog/inventory outages degrade its answers
+        add(quarkus("cart", port("cart", 8104), "128m", List.of("postgres"), Map.of(
+                "EMPORIUM_CART_DB_URL", postgres.jdbcUrl("cart"),
+                "EMPORIUM_CART_DB_USER", "cart",
+                "EMPORIUM_CART_DB_PASSWORD", databases.get("cart"),
+                "EMPORIUM_CATALOG_URL", catalogUrl,
+                "EMPORIUM_INVENTORY_URL", inventoryUrl,
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // ready once it has caught up with catalog.product.v1 (which catalog's relay creates)
         add(quarkus("search", port("search", 8103), "128m", List.of("kafka"), Map.of(
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
@@ -75,13 +87,16 @@ public final class Topology {
         add(quarkus("storefront", port("storefront", 8102), "96m", List.of("catalog"), Map.of(
                 "EMPORIUM_CATALOG_URL", catalogUrl,
                 "EMPORIUM_SEARCH_URL", searchUrl,
+                "EMPORIUM_CART_URL", cartUrl,
+                "EMPORIUM_INVENTORY_URL", inventoryUrl,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         add(springWithAotCache(jvm("gateway", port("gateway", 8080), "/actuator/health/readiness",
                 List.of("catalog", "storefront"),
                 List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.of(
                         "EMPORIUM_CATALOG_URL", catalogUrl,
                         "EMPORIUM_SEARCH_URL", searchUrl,
-                        "EMPORIUM_INVENTORY_URL", "http://127.0.0.1:" + port("inventory", 8105),
+                        "EMPORIUM_INVENTORY_URL", inventoryUrl,
+                        "EMPORIUM_CART_URL", cartUrl,
                         "EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102),
                         "EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
         return components;

@@ -28,17 +28,18 @@ final class RunningSystem {
 
     static final int GATEWAY = 18080;
     static final int ZIPKIN = 19411;
-    static final Map<String, String> PORTS = Map.of(
-            "EMPORIUM_GATEWAY_PORT", String.valueOf(GATEWAY),
-            "EMPORIUM_CATALOG_PORT", "18101",
-            "EMPORIUM_STOREFRONT_PORT", "18102",
-            "EMPORIUM_SEARCH_PORT", "18103",
-            "EMPORIUM_INVENTORY_PORT", "18105",
-            "EMPORIUM_POSTGRES_PORT", "25432",
-            "EMPORIUM_KAFKA_PORT", "29092",
-            "EMPORIUM_KAFKA_CONTROLLER_PORT", "29093",
-            "EMPORIUM_REDIS_PORT", "26379",
-            "EMPORIUM_ZIPKIN_PORT", String.valueOf(ZIPKIN));
+    static final Map<String, String> PORTS = Map.ofEntries(
+            Map.entry("EMPORIUM_GATEWAY_PORT", String.valueOf(GATEWAY)),
+            Map.entry("EMPORIUM_CATALOG_PORT", "18101"),
+            Map.entry("EMPORIUM_STOREFRONT_PORT", "18102"),
+            Map.entry("EMPORIUM_SEARCH_PORT", "18103"),
+            Map.entry("EMPORIUM_INVENTORY_PORT", "18105"),
+            Map.entry("EMPORIUM_CART_PORT", "18104"),
+            Map.entry("EMPORIUM_POSTGRES_PORT", "25432"),
+            Map.entry("EMPORIUM_KAFKA_PORT", "29092"),
+            Map.entry("EMPORIUM_KAFKA_CONTROLLER_PORT", "29093"),
+            Map.entry("EMPORIUM_REDIS_PORT", "26379"),
+            Map.entry("EMPORIUM_ZIPKIN_PORT", String.valueOf(ZIPKIN)));
 
     final Path root = Path.of(System.getProperty("emporium.root", "../..")).toAbsolutePath().normalize();
     final Path home = root.resolve("tests/e2e/target/emporium-home");

@@ -39,6 +39,14 @@ final class ExpiringCache<K, V> {
         return caller == null ? pending : pending.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
+    void invalidate(K key) {
+        cache.synchronous().invalidate(key);
+    }
+
+    void put(K key, V value) {
+        cache.put(key, java.util.concurrent.CompletableFuture.completedFuture(value));
+    }
+
     void invalidateAll() {
         cache.synchronous().invalidateAll();
     }

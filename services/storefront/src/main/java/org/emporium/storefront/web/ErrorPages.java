@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.emporium.storefront.client.CartUnavailableException;
 import org.emporium.storefront.client.CatalogClient;
 import org.emporium.storefront.client.CatalogRejectedException;
 import org.emporium.storefront.client.CatalogUnavailableException;
@@ -70,6 +71,21 @@ public class ErrorPages {
                 .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
     }
 
+    /** Only the cart page and cart changes need the cart; the header's mini-cart just shows no count. */
+    @ServerExceptionMapper
+    public Uni<Response> cartUnavailable(CartUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("cart unavailable for %s: %s", uri.getPath(), e.getMessage());
+        // a failed POST is retried from the cart page, not by re-sending the form
+        return page(ErrorView.CART_UNAVAILABLE, "/cart", headers)
+                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> crossSite(CrossSiteRequestException e, UriInfo uri, HttpHeaders headers) {
+        LOG.infof("refused a cross-site %s", uri.getPath());
+        return page(ErrorView.CROSS_SITE, "/cart", headers);
+    }
+
     @ServerExceptionMapper
     public Uni<Response> searchRejected(SearchRejectedException e, UriInfo uri, HttpHeaders headers) {
         LOG.warnf("search rejected the request for %s: %s", uri.getPath(), e.getMessage());
@@ -77,15 +93,23 @@ public class ErrorPages {
     }
 
     private Uni<Response> page(ErrorView view, UriInfo uri, HttpHeaders headers) {
+        return page(view, sameSite(uri), searchText(uri), headers);
+    }
+
+    private Uni<Response> page(ErrorView view, String htmxRedirect, HttpHeaders headers) {
+        return page(view, htmxRedirect, "", headers);
+    }
+
+    private Uni<Response> page(ErrorView view, String htmxRedirect, String searchText, HttpHeaders headers) {
         // rendered from what is already known: the catalog may be the very thing that failed
-        PageFrame frame = frames.frame(view.heading(), catalog.knownCategories(), null, searchText(uri));
+        PageFrame frame = frames.frame(view.heading(), catalog.knownCategories(), null, searchText);
         boolean htmx = "true".equals(headers.getHeaderString(Htmx.REQUEST));
         return Templates.error(frame, view).createUni().map(html -> {
             Response.ResponseBuilder response = Response.status(view.status()).type(HTML).entity(html)
                     .header("Cache-Control", "no-store");
             if (htmx) {
                 // htmx does not swap error answers; send the browser to the full error page instead
-                response.header(Htmx.REDIRECT, sameSite(uri));
+                response.header(Htmx.REDIRECT, htmxRedirect);
             }
             return response.build();
         });

@@ -27,6 +27,20 @@ public record ErrorView(int status, String heading, String message, String actio
     static final ErrorView BAD_SEARCH = badSearch(
             "Something in the search wasn\u2019t understood. Try searching again from the box above.");
 
+    static final ErrorView CART_UNAVAILABLE = new ErrorView(503, "Your cart is temporarily unavailable",
+            "We can\u2019t reach your cart right now. Nothing in it is lost: please try again in a few seconds, or keep browsing meanwhile.",
+            "Try again", "/cart", true);
+
+    static final ErrorView CROSS_SITE = new ErrorView(403, "That didn\u2019t come from our shop",
+            "For your safety, changes to your cart are accepted only from our own pages. Please try again from the product or cart page.",
+            "Go to your cart", "/cart", false);
+
+    /** A 422 (or 400) for an add to cart the cart refused, with its reason ("Only 2 left"). */
+    static ErrorView cartRejected(String message, String sku) {
+        return new ErrorView(422, "We couldn\u2019t add that to your cart", message,
+                sku == null ? "Go to your cart" : "Back to the product", sku == null ? "/cart" : "/p/" + sku, false);
+    }
+
     /** A 400 for a search we won't run, saying what was wrong with it. */
     static ErrorView badSearch(String message) {
         return new ErrorView(400, "We couldn\u2019t run that search", message, "Show all products", "/search", true);

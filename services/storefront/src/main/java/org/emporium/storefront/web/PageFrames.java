@@ -32,7 +32,7 @@ class PageFrames {
                 .map(c -> new PageFrame.NavLink(c.name(), "/c/" + c.slug(), c.slug().equals(currentSlug)))
                 .toList();
         String fullTitle = title == null || title.isBlank() ? "Emporium" : title + " \u00b7 Emporium";
-        return new PageFrame(fullTitle, nav, htmxScript, searchText == null ? "" : searchText);
+        return new PageFrame(fullTitle, nav, htmxScript, searchText == null ? "" : searchText, MiniCart.current());
     }
 
     private static String webjarVersion() {

@@ -4,12 +4,19 @@ import java.util.List;
 import org.emporium.storefront.client.Category;
 import org.emporium.storefront.client.Product;
 
-/** Everything the product page shows, formatted; the category name comes from the category list. */
+/**
+ * Everything the product page shows, formatted; the category name comes from the category list,
+ * the stock from inventory ({@link Availability#UNKNOWN} when inventory couldn't say).
+ */
 public record ProductDetails(String sku, String name, String brand, String description, String price,
                              String imageUrl, String categoryHref, String categoryName,
-                             List<AttributeRow> attributes) {
+                             List<AttributeRow> attributes, Availability availability) {
 
     static ProductDetails of(Product p, List<Category> categories) {
+        return of(p, categories, Availability.UNKNOWN);
+    }
+
+    static ProductDetails of(Product p, List<Category> categories, Availability availability) {
         String categoryName = categories.stream()
                 .filter(c -> c.slug().equals(p.category()))
                 .map(Category::name)
@@ -18,6 +25,6 @@ public record ProductDetails(String sku, String name, String brand, String descr
                 .orElse(p.category());
         String categoryHref = p.category() == null || p.category().isBlank() ? null : "/c/" + p.category();
         return new ProductDetails(p.sku(), p.name(), p.brand(), p.description(), PriceFormat.format(p.price()),
-                ProductImage.url(p), categoryHref, categoryName, AttributeRow.from(p.attributes()));
+                ProductImage.url(p), categoryHref, categoryName, AttributeRow.from(p.attributes()), availability);
     }
 }

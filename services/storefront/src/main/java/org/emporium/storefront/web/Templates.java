@@ -32,5 +32,16 @@ final class Templates {
     /** The list under the search box: what htmx swaps in as the shopper types. */
     static native TemplateInstance suggestions(List<SuggestionLink> suggestions);
 
+    static native TemplateInstance cart(PageFrame frame, CartView view);
+
+    /** The cart's lines and totals: what htmx swaps after a quantity change or a removal. */
+    static native TemplateInstance cart$contents(CartView view);
+
+    /** The status line under an add-to-cart button ("Added to cart", "Only 2 left"). */
+    static native TemplateInstance cartFeedback(String message, boolean ok);
+
+    /** The header's mini-cart as an out-of-band swap, appended to the cart's htmx answers. */
+    static native TemplateInstance miniCartSwap(MiniCart cart);
+
     static native TemplateInstance error(PageFrame frame, ErrorView error);
 }

@@ -1,0 +1,18 @@
+package org.emporium.cart.client;
+
+/** Recognizes a read timeout in a failed call, whichever layer of the HTTP stack reported it. */
+final class ReadTimeouts {
+
+    private ReadTimeouts() {
+    }
+
+    static boolean causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // Vert.x, Netty and the JDK each have their own timeout exception type; all are named so
+            if (t.getClass().getSimpleName().endsWith("TimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,18 @@
+package org.emporium.cart.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A cart as stored: its lines in the order they were first added, and its version. */
+public record Cart(UUID id, List<CartLine> lines, long version, Instant createdAt, Instant updatedAt) {
+
+    public Optional<CartLine> line(String sku) {
+        return lines.stream().filter(l -> l.sku().equals(sku)).findFirst();
+    }
+
+    public int itemCount() {
+        return lines.stream().mapToInt(CartLine::quantity).sum();
+    }
+}

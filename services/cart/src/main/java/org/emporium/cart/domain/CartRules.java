@@ -1,0 +1,36 @@
+package org.emporium.cart.domain;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** What a cart accepts: SKUs in the catalog's and inventory's form, 1-99 units per line, 50 lines. */
+public final class CartRules {
+
+    public static final int MIN_QUANTITY = 1;
+    public static final int MAX_QUANTITY = 99;
+    public static final int MAX_LINES = 50;
+    public static final String SKU_RULE = "3-32 upper-case letters, digits or dashes";
+    private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private CartRules() {
+    }
+
+    public static boolean validSku(String sku) {
+        return sku != null && SKU.matcher(sku).matches();
+    }
+
+    public static boolean validQuantity(int quantity) {
+        return quantity >= MIN_QUANTITY && quantity <= MAX_QUANTITY;
+    }
+
+    /** A cart id in its canonical form (UUID.fromString alone accepts shortened forms). */
+    public static Optional<UUID> cartId(String text) {
+        if (text == null || !UUID_FORM.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(UUID.fromString(text));
+    }
+}

@@ -1,0 +1,2 @@
+/** The cart's events on cart.cart.v1 and their payloads. */
+package org.emporium.cart.events;

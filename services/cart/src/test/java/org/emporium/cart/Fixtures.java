@@ -1,0 +1,54 @@
+package org.emporium.cart;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/** What the integration tests share: new carts, adding to them, SKUs of their own, polling with a deadline. */
+final class Fixtures {
+
+    static final String PROBLEM = "application/problem+json";
+    private static final AtomicInteger SKUS = new AtomicInteger(100);
+
+    private Fixtures() {
+    }
+
+    static String newCart() {
+        return given().post("/api/carts").then().statusCode(201).extract().path("id");
+    }
+
+    /** An {@code ANY-<n>} SKU no other test uses; the catalog stand-in knows every one of them. */
+    static String freshSku() {
+        return "ANY-" + SKUS.incrementAndGet();
+    }
+
+    static ValidatableResponse add(String cart, String sku, Object quantity) {
+        return given().contentType(ContentType.JSON).body("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}")
+                .post("/api/carts/" + cart + "/items").then();
+    }
+
+    static ValidatableResponse set(String cart, String sku, Object quantity) {
+        return given().contentType(ContentType.JSON).body("{\"quantity\":" + quantity + "}")
+                .put("/api/carts/" + cart + "/items/" + sku).then();
+    }
+
+    /** Polls until the condition holds; fails at the deadline. No fixed sleeps. */
+    static void await(String what, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + deadline + ": " + what);
+            }
+            try {
+                Thread.sleep(50); // a polling interval, not a wait for an outcome
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.emporium.storefront.client;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a cart id may look like before it goes into a URL: the cart service's ids are unguessable
+ * tokens (UUIDs); anything else in the cookie is ignored, never sent on.
+ */
+public final class CartIds {
+
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private CartIds() {
+    }
+
+    public static boolean isValid(String id) {
+        return id != null && FORMAT.matcher(id).matches();
+    }
+}

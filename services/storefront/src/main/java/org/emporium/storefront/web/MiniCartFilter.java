@@ -1,0 +1,41 @@
+package org.emporium.storefront.web;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import org.emporium.storefront.client.CartClient;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Before a page is rendered, reads the shopper's cart item count for the header (only when the
+ * cart cookie exists, and from a short cache). Never fails a page: no count is shown instead.
+ */
+public class MiniCartFilter {
+
+    private final CartClient cart;
+
+    MiniCartFilter(CartClient cart) {
+        this.cart = cart;
+    }
+
+    @ServerRequestFilter
+    public Uni<Void> readCount(ContainerRequestContext request) {
+        if (!"GET".equals(request.getMethod()) || !wantsCount(request.getUriInfo().getPath())) {
+            return Uni.createFrom().voidItem();
+        }
+        Cookie cookie = request.getCookies().get(CartCookie.NAME);
+        String id = CartCookie.id(cookie == null ? null : cookie.getValue());
+        if (id == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return cart.itemCount(id)
+                .onFailure().recoverWithNull()
+                .invoke(MiniCart::remember)
+                .replaceWithVoid();
+    }
+
+    /** Pages only: not the generated images or the search box's suggestions. */
+    static boolean wantsCount(String path) {
+        return !path.startsWith("/images/") && !path.startsWith("/search/suggest") && !path.startsWith("/q/");
+    }
+}

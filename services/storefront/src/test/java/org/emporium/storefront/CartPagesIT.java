@@ -1,0 +1,267 @@
+package org.emporium.storefront;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.emporium.storefront.client.CartClient;
+import org.emporium.storefront.client.CatalogClient;
+import org.emporium.storefront.client.InventoryClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Add to cart, the cart page, the header's mini-cart and stock on the product page, against
+ * stand-ins for the cart, inventory and catalog services.
+ */
+@QuarkusTest
+@WithTestResource(CatalogStandInResource.class)
+@WithTestResource(CartStandInResource.class)
+@WithTestResource(InventoryStandInResource.class)
+class CartPagesIT {
+
+    private static final String SKU = "AUD-000001";
+    private static final String OTHER = "AUD-000002";
+
+    @Inject
+    CartClient carts;
+
+    @Inject
+    InventoryClient inventory;
+
+    @Inject
+    CatalogClient catalog;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    private CartStandIn cart;
+    private InventoryStandIn stock;
+
+    @BeforeEach
+    void cleanSlate() {
+        cart = CartStandInResource.standIn();
+        stock = InventoryStandInResource.standIn();
+        cart.reset();
+        stock.reset();
+        CatalogStandInResource.standIn().reset();
+        carts.invalidateCaches();
+        inventory.invalidateCaches();
+        catalog.invalidateCaches();
+        breakers.resetAll();
+    }
+
+    @Test
+    void addFromTheProductPageSetsASecureHttpOnlyCookieAndTheCartHasTheLine() {
+        String product = page("/p/" + SKU, 200);
+        assertThat(product).contains("<form class=\"add-to-cart\" method=\"post\" action=\"/cart/items\"")
+                .contains("name=\"sku\" value=\"" + SKU + "\"");
+
+        Response response = given().redirects().follow(false)
+                .formParam("sku", SKU).formParam("quantity", "1")
+                .post("/cart/items");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).endsWith("/cart");
+        String setCookie = response.header("Set-Cookie");
+        assertThat(setCookie).startsWith("cart=").contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax")
+                .contains("Path=/").contains("Max-Age=2592000");
+        String id = response.cookie("cart");
+        assertThat(cart.cart(id)).containsExactly(Map.entry(SKU, 1));
+    }
+
+    @Test
+    void htmxAddAnswersAFragmentWithTheStatusAndTheNewCount() {
+        String id = cart.createCart(Map.of(OTHER, 2));
+
+        Response response = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("sku", SKU).formParam("quantity", "1")
+                .post("/cart/items");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("HX-Trigger")).isEqualTo("cart-changed");
+        String html = response.asString();
+        assertThat(html).doesNotContain("<html").contains("Added to cart")
+                .contains("id=\"mini-cart\"").contains("hx-swap-oob=\"true\"")
+                .contains("<span class=\"mini-cart__count\" data-count=\"3\">3</span>");
+        assertThat(cart.cart(id)).containsEntry(SKU, 1).containsEntry(OTHER, 2);
+    }
+
+    @Test
+    void shortStockShowsTheCartServicesMessage() {
+        String id = cart.createCart(Map.of());
+        cart.stock(SKU, 2);
+
+        Response htmx = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("sku", SKU).formParam("quantity", "3").post("/cart/items");
+        assertThat(htmx.statusCode()).isEqualTo(422);
+        assertThat(htmx.asString()).contains("Only 2 left").contains("cart-feedback--error");
+        assertThat(htmx.header("HX-Trigger")).isNull();
+
+        Response plain = given().cookie("cart", id).formParam("sku", SKU).formParam("quantity", "3").post("/cart/items");
+        assertThat(plain.statusCode()).isEqualTo(422);
+        assertThat(plain.asString()).contains("<html").contains("Only 2 left").contains("href=\"/p/" + SKU + "\"");
+        assertThat(cart.cart(id)).isEmpty();
+    }
+
+    @Test
+    void cartPageListsLinesAndQuantityChangesAndRemovalWork() {
+        String id = cart.createCart(Map.of(SKU, 2, OTHER, 1));
+
+        String html = given().cookie("cart", id).get("/cart").then().statusCode(200).extract().asString();
+        assertThat(html).contains("href=\"/p/" + SKU + "\"").contains("Audio Thing 01")
+                .contains("$12.50").contains("$25.00").contains("$37.50").contains("3 items")
+                .contains("action=\"/cart/items/" + SKU + "\"").contains("name=\"quantity\" value=\"2\"")
+                .contains("action=\"/cart/items/" + SKU + "/remove\"")
+                .contains("<span class=\"mini-cart__count\" data-count=\"3\">3</span>");
+
+        Response update = given().redirects().follow(false).cookie("cart", id)
+                .formParam("quantity", "5").post("/cart/items/" + SKU);
+        assertThat(update.statusCode()).isEqualTo(303);
+        assertThat(cart.cart(id)).containsEntry(SKU, 5);
+
+        Response htmxUpdate = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("quantity", "4").post("/cart/items/" + OTHER);
+        assertThat(htmxUpdate.statusCode()).isEqualTo(200);
+        assertThat(htmxUpdate.asString()).doesNotContain("<html").contains("id=\"cart-contents\"")
+                .contains("9 items").contains("hx-swap-oob=\"true\"");
+        assertThat(cart.cart(id)).containsEntry(OTHER, 4);
+
+        Response remove = given().redirects().follow(false).cookie("cart", id).post("/cart/items/" + SKU + "/remove");
+        assertThat(remove.statusCode()).isEqualTo(303);
+        assertThat(cart.cart(id)).doesNotContainKey(SKU);
+
+        Response zero = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("quantity", "0").post("/cart/items/" + OTHER);
+        assertThat(zero.asString()).contains("Your cart is empty");
+        assertThat(cart.cart(id)).isEmpty();
+    }
+
+    @Test
+    void tooManyOnTheCartPageShowsTheMessage() {
+        String id = cart.createCart(Map.of(SKU, 1));
+        cart.stock(SKU, 2);
+
+        Response response = given().cookie("cart", id).formParam("quantity", "5").post("/cart/items/" + SKU);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.asString()).contains("Only 2 left").contains("name=\"quantity\" value=\"1\"");
+    }
+
+    @Test
+    void emptyCartWithoutCookie() {
+        String html = page("/cart", 200);
+        assertThat(html).contains("Your cart is empty").doesNotContain("mini-cart__count");
+        assertThat(cart.requests()).isEmpty();
+    }
+
+    @Test
+    void productPageShowsStockAndDisablesTheButtonWhenSoldOut() {
+        stock.stock(SKU, 3);
+        stock.stock(OTHER, 0);
+        stock.stock("AUD-000003", 40);
+
+        assertThat(page("/p/" + SKU, 200)).contains("<p class=\"stock stock--low\">Only 3 left</p>")
+                .doesNotContain(" disabled");
+        assertThat(page("/p/" + OTHER, 200)).contains("<p class=\"stock stock--out\">Out of stock</p>")
+                .contains("type=\"submit\" disabled aria-disabled=\"true\">Add to cart</button>");
+        assertThat(page("/p/AUD-000003", 200)).contains("In stock");
+    }
+
+    @Test
+    void productPageSaysNothingAboutStockWhenInventoryIsDown() {
+        stock.failWith(503);
+
+        String html = page("/p/" + SKU, 200);
+
+        assertThat(html).doesNotContain("class=\"stock").doesNotContain(" disabled").contains("Add to cart");
+    }
+
+    @Test
+    void productCardsInListingsHaveTheAddForm() {
+        String html = page("/c/" + CatalogStandIn.AUDIO, 200);
+        assertThat(html).contains("add-to-cart add-to-cart--compact").contains("name=\"sku\" value=\"AUD-0000");
+    }
+
+    @Test
+    void headerShowsTheCountOnEveryPageWithTheCookie() {
+        String id = cart.createCart(Map.of(SKU, 2));
+
+        String html = given().cookie("cart", id).get("/").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("<span class=\"mini-cart__count\" data-count=\"2\">2</span>")
+                .contains("aria-label=\"Cart, 2 items\"");
+        assertThat(page("/", 200)).contains("id=\"mini-cart\"").doesNotContain("mini-cart__count");
+    }
+
+    @Test
+    void cartServiceDownGivesThe503CartPageAndTheRestOfTheShopWorks() {
+        String id = cart.createCart(Map.of(SKU, 2));
+        cart.failWith("/api/carts", 503);
+
+        Response response = given().cookie("cart", id).get("/cart");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.asString()).contains("Your cart is temporarily unavailable").contains("site-search");
+
+        String home = given().cookie("cart", id).get("/").then().statusCode(200).extract().asString();
+        assertThat(home).contains("id=\"mini-cart\"").doesNotContain("mini-cart__count");
+        given().cookie("cart", id).get("/p/" + SKU).then().statusCode(200);
+
+        Response add = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("sku", SKU).post("/cart/items");
+        assertThat(add.statusCode()).isEqualTo(200);
+        assertThat(add.asString()).contains("couldn\u2019t reach your cart");
+        assertThat(cart.requests().stream().filter(r -> r.method().equals("POST")).count()).isEqualTo(1); // never retried
+    }
+
+    @Test
+    void anUnknownCartCookieGetsANewCartTransparently() {
+        String stale = "00000000-dead-beef-0000-000000000000";
+
+        Response response = given().redirects().follow(false).cookie("cart", stale)
+                .formParam("sku", SKU).post("/cart/items");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        String fresh = response.cookie("cart");
+        assertThat(fresh).isNotEqualTo(stale).isNotBlank();
+        assertThat(cart.cart(fresh)).containsExactly(Map.entry(SKU, 1));
+        List<String> calls = cart.requests().stream().map(r -> r.method() + " " + r.path()).toList();
+        assertThat(calls).containsExactly("POST /api/carts/" + stale + "/items", "POST /api/carts", "POST /api/carts/" + fresh + "/items");
+
+        Response page = given().cookie("cart", stale).get("/cart");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.asString()).contains("Your cart is empty");
+        assertThat(page.header("Set-Cookie")).startsWith("cart=;").contains("Max-Age=0");
+    }
+
+    @Test
+    void crossSiteFormPostsAreRefused() {
+        given().header("Sec-Fetch-Site", "cross-site").formParam("sku", SKU).post("/cart/items")
+                .then().statusCode(403);
+        given().header("Origin", "https://evil.example").formParam("sku", SKU).post("/cart/items")
+                .then().statusCode(403);
+        assertThat(cart.requests()).isEmpty();
+
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").formParam("sku", SKU).post("/cart/items")
+                .then().statusCode(303);
+    }
+
+    @Test
+    void badInputIsRefusedWithoutCallingTheCart() {
+        given().formParam("sku", "nope").post("/cart/items").then().statusCode(422);
+        given().formParam("sku", SKU).formParam("quantity", "100").post("/cart/items").then().statusCode(422);
+        assertThat(cart.requests()).isEmpty();
+    }
+
+    private static String page(String path, int status) {
+        return given().urlEncodingEnabled(false).get(path).then().statusCode(status)
+                .contentType("text/html").extract().asString();
+    }
+}

@@ -1,0 +1,232 @@
+package org.emporium.storefront;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for the cart service, in the style of {@link CatalogStandIn}: carts in memory, the
+ * cart API's JSON and problems, every request recorded, and failures on demand. Every SKU of the
+ * form {@code XXX-000000} is known at {@link #UNIT_PRICE} with {@link #DEFAULT_STOCK} units, unless
+ * {@link #stock(String, int)} says otherwise; {@link #UNKNOWN_SKU} is unknown.
+ */
+public final class CartStandIn {
+
+    public static final String UNIT_PRICE = "12.50";
+    public static final int DEFAULT_STOCK = 50;
+    public static final String UNKNOWN_SKU = "ZZZ-999999";
+
+    /** One request: method, path and the JSON body (null when none). */
+    public record Request(String method, String path, JsonNode body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CART = Pattern.compile("/api/carts/([^/]+)");
+    private static final Pattern ITEMS = Pattern.compile("/api/carts/([^/]+)/items");
+    private static final Pattern ITEM = Pattern.compile("/api/carts/([^/]+)/items/([^/]+)");
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, Integer>> carts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> stock = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
+
+    private CartStandIn(HttpServer server) {
+        this.server = server;
+    }
+
+    public static CartStandIn start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            CartStandIn standIn = new CartStandIn(server);
+            server.setExecutor(standIn.threads);
+            server.createContext("/", standIn::handle);
+            server.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    public void stop() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    /** Answers every request whose path starts with {@code pathPrefix} with {@code status}. */
+    public void failWith(String pathPrefix, int status) {
+        failingPaths.put(pathPrefix, status);
+    }
+
+    /** Sets what can be put in a cart of {@code sku}. */
+    public void stock(String sku, int available) {
+        stock.put(sku, available);
+    }
+
+    /** Back to normal: no carts, default stock, no failures, empty log. */
+    public void reset() {
+        failingPaths.clear();
+        carts.clear();
+        stock.clear();
+        requests.clear();
+    }
+
+    /** The lines (SKU to quantity) of a cart, or null if there is no such cart. */
+    public Map<String, Integer> cart(String id) {
+        return carts.get(id);
+    }
+
+    /** Creates a cart directly (as an earlier visit would have) and answers its id. */
+    public String createCart(Map<String, Integer> lines) {
+        String id = UUID.randomUUID().toString();
+        carts.put(id, new LinkedHashMap<>(lines));
+        return id;
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+            requests.add(new Request(method, path, body));
+
+            Optional<Integer> failure = failingPaths.entrySet().stream()
+                    .filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
+            if (failure.isPresent()) {
+                problem(exchange, failure.get(), "Failure");
+                return;
+            }
+            Matcher item = ITEM.matcher(path);
+            Matcher items = ITEMS.matcher(path);
+            Matcher cart = CART.matcher(path);
+            if (path.equals("/api/carts") && method.equals("POST")) {
+                String id = UUID.randomUUID().toString();
+                carts.put(id, new LinkedHashMap<>());
+                send(exchange, 201, "application/json", Map.of("id", id));
+            } else if (item.matches()) {
+                Map<String, Integer> lines = carts.get(item.group(1));
+                String sku = item.group(2);
+                if (lines == null) {
+                    problem(exchange, 404, "no cart " + item.group(1));
+                } else if (method.equals("DELETE")) {
+                    lines.remove(sku);
+                    exchange.sendResponseHeaders(204, -1);
+                } else if (method.equals("PUT")) {
+                    int quantity = body.path("quantity").asInt();
+                    if (quantity < 1 || quantity > 99) {
+                        problem(exchange, 400, "quantity must be between 1 and 99");
+                    } else if (!lines.containsKey(sku)) {
+                        problem(exchange, 404, "no line for " + sku);
+                    } else if (quantity > available(sku)) {
+                        problem(exchange, 422, "Only " + available(sku) + " left of " + sku);
+                    } else {
+                        lines.put(sku, quantity);
+                        send(exchange, 200, "application/json", view(item.group(1), lines));
+                    }
+                } else {
+                    problem(exchange, 405, "method not allowed");
+                }
+            } else if (items.matches() && method.equals("POST")) {
+                Map<String, Integer> lines = carts.get(items.group(1));
+                String sku = body.path("sku").asText();
+                int quantity = body.path("quantity").asInt();
+                if (lines == null) {
+                    problem(exchange, 404, "no cart " + items.group(1));
+                } else if (quantity < 1 || quantity > 99) {
+                    problem(exchange, 400, "quantity must be between 1 and 99");
+                } else if (sku.equals(UNKNOWN_SKU)) {
+                    problem(exchange, 422, "Unknown product " + sku);
+                } else if (lines.getOrDefault(sku, 0) + quantity > available(sku)) {
+                    int left = available(sku);
+                    problem(exchange, 422, left == 0 ? "Out of stock" : "Only " + left + " left");
+                } else {
+                    lines.merge(sku, quantity, Integer::sum);
+                    send(exchange, 200, "application/json", view(items.group(1), lines));
+                }
+            } else if (cart.matches()) {
+                Map<String, Integer> lines = carts.get(cart.group(1));
+                if (lines == null) {
+                    problem(exchange, 404, "no cart " + cart.group(1));
+                } else if (method.equals("DELETE")) {
+                    carts.remove(cart.group(1));
+                    exchange.sendResponseHeaders(204, -1);
+                } else {
+                    send(exchange, 200, "application/json", view(cart.group(1), lines));
+                }
+            } else {
+                problem(exchange, 404, "Not found");
+            }
+        }
+    }
+
+    private int available(String sku) {
+        return stock.getOrDefault(sku, DEFAULT_STOCK);
+    }
+
+    private Map<String, Object> view(String id, Map<String, Integer> lines) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        int count = 0;
+        for (Map.Entry<String, Integer> line : lines.entrySet()) {
+            BigDecimal lineTotal = new BigDecimal(UNIT_PRICE).multiply(BigDecimal.valueOf(line.getValue()));
+            total = total.add(lineTotal);
+            count += line.getValue();
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("sku", line.getKey());
+            l.put("name", "Audio Thing " + line.getKey().substring(line.getKey().length() - 2));
+            l.put("unitPrice", Map.of("amount", UNIT_PRICE, "currency", "USD"));
+            l.put("quantity", line.getValue());
+            l.put("lineTotal", Map.of("amount", lineTotal.toPlainString(), "currency", "USD"));
+            l.put("available", available(line.getKey()));
+            l.put("inStock", available(line.getKey()) > 0);
+            out.add(l);
+        }
+        Map<String, Object> cart = new LinkedHashMap<>();
+        cart.put("id", id);
+        cart.put("lines", out);
+        cart.put("total", Map.of("amount", total.toPlainString(), "currency", "USD"));
+        cart.put("itemCount", count);
+        cart.put("partial", false);
+        return cart;
+    }
+
+    private static void problem(HttpExchange exchange, int status, String detail) throws IOException {
+        send(exchange, status, "application/problem+json",
+                Map.of("type", "about:blank", "title", "Problem", "status", status, "detail", detail));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

@@ -186,6 +186,32 @@ class SystemJourneyIT {
     }
 
     @Test
+    @Order(8)
+    void aShopperAddsToTheCartWithoutAReloadAndSeesItOnTheCartPageInChromium() {
+        WebDriver browser = chromium();
+        try {
+            browser.get(RunningSystem.gateway("/search?q=kettle"));
+            String product = browser.findElements(By.cssSelector(".search__hits a[href*='/p/']")).get(0).getAttribute("href");
+            browser.get(product);
+            String name = browser.findElement(By.tagName("h1")).getText();
+            WebElement add = browser.findElement(By.cssSelector("main .add-to-cart__button"));
+            assertThat(add.isEnabled()).as("a seeded kettle in stock").isTrue();
+            String url = browser.getCurrentUrl();
+            add.click();
+            RunningSystem.await(Duration.ofSeconds(10), "the add confirmed in place and the header count updated", () ->
+                    browser.findElement(By.cssSelector("main .add-to-cart__status")).getText().contains("Added")
+                            && !browser.findElements(By.cssSelector("#mini-cart .mini-cart__count")).isEmpty());
+            assertThat(browser.getCurrentUrl()).as("no page load").isEqualTo(url);
+            assertThat(browser.findElement(By.cssSelector("#mini-cart .mini-cart__count")).getText()).isEqualTo("1");
+
+            browser.get(RunningSystem.gateway("/cart"));
+            assertThat(browser.findElement(By.cssSelector(".cart__lines")).getText()).contains(name);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     @Order(100)
     void stoppingLeavesNoProcessAndNoPortBehind() throws InterruptedException {
         List<Long> pids = system.recordedPids();

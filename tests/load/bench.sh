@@ -60,6 +60,21 @@ run() { # name, paths file[, connections[, base url]]
 run "product page (HTML) through the gateway: gateway → storefront → catalog" "$WORK/page-paths"
 run "product by id (JSON) through the gateway: gateway → catalog" "$WORK/api-paths"
 run "product listing page (JSON) through the gateway: gateway → catalog → Postgres" "$WORK/list-paths"
+if [[ ${BENCH_CART:-yes} == yes ]]; then
+  # 400 fresh carts and 40 SKUs in stock: at most 40 lines per cart, far from the 99-per-line cap
+  for i in $(seq 1 400); do curl -fsS -X POST "$GATEWAY/api/carts" | grep -o '"id":"[^"]*"' | cut -d'"' -f4; done > "$WORK/carts"
+  # 40 SKUs with plenty of stock (a few seeded SKUs are scarce or out of stock on purpose)
+  for sku in $(curl -fsS "$GATEWAY/api/catalog/products?size=100&category=books" | grep -o '"sku":"[^"]*"' | cut -d'"' -f4); do
+    available=$(curl -fsS "$GATEWAY/api/inventory/$sku" | grep -o '"available":[0-9]*' | cut -d: -f2)
+    (( ${available:-0} > 50 )) && echo "$sku"
+  done | head -40 > "$WORK/skus"
+  for c in 8 32; do
+    echo "== add to cart (POST, JSON) through the gateway: gateway → cart → catalog, inventory, Postgres, outbox: $c connections, $DURATION"
+    CARTS_FILE="$WORK/carts" SKUS_FILE="$WORK/skus" wrk -t"$THREADS" -c"$c" -d5s -s add-to-cart.lua "$GATEWAY" >/dev/null
+    CARTS_FILE="$WORK/carts" SKUS_FILE="$WORK/skus" wrk -t"$THREADS" -c"$c" -d"$DURATION" --latency -s add-to-cart.lua "$GATEWAY" \
+      | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
+  done
+fi
 SEARCH="http://localhost:${EMPORIUM_SEARCH_PORT:-8103}"
 if [[ ${BENCH_SEARCH:-yes} == yes ]]; then
   for c in 1 8 32; do

@@ -66,8 +66,9 @@ if [[ ${BENCH_CART:-yes} == yes ]]; then
   # 40 SKUs with plenty of stock (a few seeded SKUs are scarce or out of stock on purpose)
   for sku in $(curl -fsS "$GATEWAY/api/catalog/products?size=100&category=books" | grep -o '"sku":"[^"]*"' | cut -d'"' -f4); do
     available=$(curl -fsS "$GATEWAY/api/inventory/$sku" | grep -o '"available":[0-9]*' | cut -d: -f2)
-    (( ${available:-0} > 50 )) && echo "$sku"
-  done | head -40 > "$WORK/skus"
+    if (( ${available:-0} > 50 )); then echo "$sku"; fi
+  done > "$WORK/skus-in-stock"
+  head -40 "$WORK/skus-in-stock" > "$WORK/skus"
   for c in 8 32; do
     echo "== add to cart (POST, JSON) through the gateway: gateway → cart → catalog, inventory, Postgres, outbox: $c connections, $DURATION"
     CARTS_FILE="$WORK/carts" SKUS_FILE="$WORK/skus" wrk -t"$THREADS" -c"$c" -d5s -s add-to-cart.lua "$GATEWAY" >/dev/null

@@ -3,12 +3,8 @@ package org.emporium.storefront;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,37 +37,26 @@ public final class CartStandIn {
     private static final Pattern ITEMS = Pattern.compile("/api/carts/([^/]+)/items");
     private static final Pattern ITEM = Pattern.compile("/api/carts/([^/]+)/items/([^/]+)");
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final LoopbackServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Integer>> carts = new ConcurrentHashMap<>();
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
 
-    private CartStandIn(HttpServer server) {
-        this.server = server;
+    private CartStandIn() {
+        this.server = LoopbackServer.start(this::handle);
     }
 
     public static CartStandIn start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            CartStandIn standIn = new CartStandIn(server);
-            server.setExecutor(standIn.threads);
-            server.createContext("/", standIn::handle);
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CartStandIn();
     }
 
     public String url() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return server.url();
     }
 
     public void stop() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.stop();
     }
 
     /** Answers every request whose path starts with {@code pathPrefix} with {@code status}. */
@@ -130,7 +113,7 @@ public final class CartStandIn {
             if (path.equals("/api/carts") && method.equals("POST")) {
                 String id = UUID.randomUUID().toString();
                 carts.put(id, new LinkedHashMap<>());
-                send(exchange, 201, "application/json", Map.of("id", id));
+                LoopbackServer.send(exchange, 201, "application/json", Map.of("id", id));
             } else if (item.matches()) {
                 Map<String, Integer> lines = carts.get(item.group(1));
                 String sku = item.group(2);
@@ -149,7 +132,7 @@ public final class CartStandIn {
                         problem(exchange, 422, "Only " + available(sku) + " left of " + sku);
                     } else {
                         lines.put(sku, quantity);
-                        send(exchange, 200, "application/json", view(item.group(1), lines));
+                        LoopbackServer.send(exchange, 200, "application/json", view(item.group(1), lines));
                     }
                 } else {
                     problem(exchange, 405, "method not allowed");
@@ -169,7 +152,7 @@ public final class CartStandIn {
                     problem(exchange, 422, left == 0 ? "Out of stock" : "Only " + left + " left");
                 } else {
                     lines.merge(sku, quantity, Integer::sum);
-                    send(exchange, 200, "application/json", view(items.group(1), lines));
+                    LoopbackServer.send(exchange, 200, "application/json", view(items.group(1), lines));
                 }
             } else if (cart.matches()) {
                 Map<String, Integer> lines = carts.get(cart.group(1));
@@ -179,7 +162,7 @@ public final class CartStandIn {
                     carts.remove(cart.group(1));
                     exchange.sendResponseHeaders(204, -1);
                 } else {
-                    send(exchange, 200, "application/json", view(cart.group(1), lines));
+                    LoopbackServer.send(exchange, 200, "application/json", view(cart.group(1), lines));
                 }
             } else {
                 problem(exchange, 404, "Not found");
@@ -219,14 +202,8 @@ public final class CartStandIn {
     }
 
     private static void problem(HttpExchange exchange, int status, String detail) throws IOException {
-        send(exchange, status, "application/problem+json",
+        LoopbackServer.send(exchange, status, "application/problem+json",
                 Map.of("type", "about:blank", "title", "Problem", "status", status, "detail", detail));
     }
 
-    private static void send(HttpExchange exchange, int status, String type, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 }

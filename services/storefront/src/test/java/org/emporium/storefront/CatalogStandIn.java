@@ -1,12 +1,7 @@
 package org.emporium.storefront;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -45,10 +38,7 @@ public final class CatalogStandIn {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final LoopbackServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hangingPaths = new ConcurrentHashMap<>();
@@ -58,8 +48,8 @@ public final class CatalogStandIn {
             category(AUDIO, "Headphones & Audio", "Headphones, speakers and everything that makes sound.", AUDIO_PRODUCTS + 1),
             category(KITCHEN, "Home & Kitchen", "Cookware and small appliances.", 2));
 
-    private CatalogStandIn(HttpServer server) {
-        this.server = server;
+    private CatalogStandIn() {
+        this.server = LoopbackServer.start(this::handle);
         IntStream.rangeClosed(1, AUDIO_PRODUCTS).forEach(i -> products.add(product(
                 "AUD-%06d".formatted(i), "Audio Thing %02d".formatted(i), i % 2 == 0 ? "Sonora" : "Acme", AUDIO,
                 "%d.99".formatted(10 + i), Map.of("color", i % 2 == 0 ? "black" : "white"), i)));
@@ -70,27 +60,17 @@ public final class CatalogStandIn {
     }
 
     public static CatalogStandIn start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            CatalogStandIn standIn = new CatalogStandIn(server);
-            server.setExecutor(standIn.threads);
-            server.createContext("/", standIn::handle);
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new CatalogStandIn();
     }
 
     public String url() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return server.url();
     }
 
     /** Stops listening: connections are refused from now on, as when the catalog is down. */
     public void stop() {
         releaseHangingRequests();
-        server.stop(0);
-        threads.shutdownNow();
+        server.stop();
     }
 
     /** Answers every request whose path starts with {@code pathPrefix} with {@code status}. */
@@ -141,7 +121,7 @@ public final class CatalogStandIn {
             Optional<Integer> failure = failingPaths.entrySet().stream()
                     .filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
             if (failure.isPresent()) {
-                send(exchange, failure.get(), "application/problem+json",
+                LoopbackServer.send(exchange, failure.get(), "application/problem+json",
                         Map.of("type", "about:blank", "title", "Failure", "status", failure.get()));
                 return;
             }
@@ -153,20 +133,20 @@ public final class CatalogStandIn {
 
     private void route(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
         if (path.equals("/api/catalog/categories")) {
-            send(exchange, 200, "application/json", Map.of("items", categories));
+            LoopbackServer.send(exchange, 200, "application/json", Map.of("items", categories));
         } else if (path.equals("/api/catalog/products")) {
-            send(exchange, 200, "application/json", listing(query));
+            LoopbackServer.send(exchange, 200, "application/json", listing(query));
         } else if (path.startsWith("/api/catalog/products/sku/")) {
             String sku = path.substring("/api/catalog/products/sku/".length());
             Optional<Map<String, Object>> product = products.stream().filter(p -> p.get("sku").equals(sku)).findFirst();
             if (product.isPresent()) {
-                send(exchange, 200, "application/json", product.get());
+                LoopbackServer.send(exchange, 200, "application/json", product.get());
             } else {
-                send(exchange, 404, "application/problem+json",
+                LoopbackServer.send(exchange, 404, "application/problem+json",
                         Map.of("type", "about:blank", "title", "Not found", "status", 404, "detail", "no product " + sku));
             }
         } else {
-            send(exchange, 404, "application/problem+json", Map.of("title", "Not found", "status", 404));
+            LoopbackServer.send(exchange, 404, "application/problem+json", Map.of("title", "Not found", "status", 404));
         }
     }
 
@@ -190,13 +170,6 @@ public final class CatalogStandIn {
     @SuppressWarnings("unchecked")
     private static String price(Map<String, Object> product) {
         return ((Map<String, String>) product.get("price")).get("amount");
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     private static Map<String, String> query(String raw) {

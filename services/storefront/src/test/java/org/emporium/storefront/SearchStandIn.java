@@ -1,12 +1,7 @@
 package org.emporium.storefront;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -47,41 +40,28 @@ public final class SearchStandIn {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final LoopbackServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hangingPaths = new ConcurrentHashMap<>();
     private volatile CountDownLatch hangRelease = new CountDownLatch(1);
 
-    private SearchStandIn(HttpServer server) {
-        this.server = server;
+    private SearchStandIn() {
+        this.server = LoopbackServer.start(this::handle);
     }
 
     public static SearchStandIn start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            SearchStandIn standIn = new SearchStandIn(server);
-            server.setExecutor(standIn.threads);
-            server.createContext("/", standIn::handle);
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SearchStandIn();
     }
 
     public String url() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return server.url();
     }
 
     /** Stops listening: connections are refused from now on, as when search is down. */
     public void stop() {
         releaseHangingRequests();
-        server.stop(0);
-        threads.shutdownNow();
+        server.stop();
     }
 
     /** Answers every request whose path starts with {@code pathPrefix} with {@code status}. */
@@ -127,20 +107,20 @@ public final class SearchStandIn {
             Optional<Integer> failure = failingPaths.entrySet().stream()
                     .filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
             if (failure.isPresent()) {
-                send(exchange, failure.get(), "application/problem+json",
+                LoopbackServer.send(exchange, failure.get(), "application/problem+json",
                         Map.of("type", "about:blank", "title", "Failure", "status", failure.get()));
                 return;
             }
             String q = Optional.ofNullable(request.param("q")).orElse("");
             if (q.length() > 256) {
-                send(exchange, 400, "application/problem+json",
+                LoopbackServer.send(exchange, 400, "application/problem+json",
                         Map.of("type", "about:blank", "title", "Invalid request", "status", 400, "detail", "q: at most 256 characters"));
             } else if (path.equals("/api/search")) {
-                send(exchange, 200, "application/json", results(request, q));
+                LoopbackServer.send(exchange, 200, "application/json", results(request, q));
             } else if (path.equals("/api/search/suggest")) {
-                send(exchange, 200, "application/json", Map.of("suggestions", suggestions(q)));
+                LoopbackServer.send(exchange, 200, "application/json", Map.of("suggestions", suggestions(q)));
             } else {
-                send(exchange, 404, "application/problem+json", Map.of("title", "Not found", "status", 404));
+                LoopbackServer.send(exchange, 404, "application/problem+json", Map.of("title", "Not found", "status", 404));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,13 +182,6 @@ public final class SearchStandIn {
         range.put("to", to);
         range.put("count", count);
         return range;
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     private static Map<String, List<String>> query(String raw) {

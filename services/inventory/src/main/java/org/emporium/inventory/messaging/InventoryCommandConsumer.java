@@ -7,40 +7,20 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.inventory.domain.InvalidReservation;
 import org.emporium.inventory.domain.Reservation;
 import org.emporium.inventory.domain.ReservationConflict;
 import org.emporium.inventory.domain.ReservationLines;
 import org.emporium.inventory.persistence.ReservationRepository;
-import org.jboss.logging.Logger;
+import org.emporium.platform.outbox.ConsumerLoop;
 
 /**
- * Applies the checkout saga's commands, on a platform thread of its own, in consumer group
- * {@code inventory} (instances share the partitions). The reply to a command is the event it
+ * Applies the checkout saga's commands in consumer group {@code inventory} (instances share the
+ * partitions), through the platform's {@link ConsumerLoop}. The reply to a command is the event it
  * causes on inventory.stock.v1, written by the same transaction as the change.
  *
  * <p>Offsets are committed after the transactions of a batch, so a crash redelivers commands;
@@ -49,17 +29,9 @@ import org.jboss.logging.Logger;
  * A command the service refuses (malformed, conflicting, unknown reservation) is logged and
  * skipped: no retry could change the answer. A database failure is retried from the same
  * record after a backoff, so commands of one reservation are never applied out of order.
- *
- * <p>Kafka down: poll and commit fail or return nothing; the loop backs off (200 ms → 5 s, with
- * jitter), recreates the consumer and tries again; it never gives up and never spins.
  */
 @ApplicationScoped
-public class InventoryCommandConsumer implements Runnable {
-
-    private static final Logger LOG = Logger.getLogger(InventoryCommandConsumer.class);
-    private static final Duration POLL = Duration.ofSeconds(1);
-    private static final long MIN_BACKOFF_MS = 200;
-    private static final long MAX_BACKOFF_MS = 5_000;
+public class InventoryCommandConsumer {
 
     private final ReservationRepository reservations;
     private final ObjectMapper json;
@@ -70,13 +42,7 @@ public class InventoryCommandConsumer implements Runnable {
     private final Duration defaultTtl;
     private final Duration minTtl;
     private final Duration maxTtl;
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-
-    private volatile boolean stopping;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
-    private boolean topicReady;
-    private long backoffMs = MIN_BACKOFF_MS;
+    private ConsumerLoop loop;
 
     public InventoryCommandConsumer(ReservationRepository reservations, ObjectMapper json,
                                     @ConfigProperty(name = "emporium.inventory.commands.enabled") boolean enabled,
@@ -99,91 +65,15 @@ public class InventoryCommandConsumer implements Runnable {
 
     void start(@Observes @Priority(30) StartupEvent event) {
         if (enabled) {
-            thread = Thread.ofPlatform().name("inventory-commands").daemon().start(this);
+            loop = ConsumerLoop.start(new ConsumerLoop.Settings("inventory-commands", bootstrapServers, "inventory",
+                    List.of(topic + ":" + partitions), 100), this::apply);
         }
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopping = true;
-        stopRequested.countDown(); // ends a backoff wait
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup(); // ends a poll
+    void stop(@Observes ShutdownEvent event) {
+        if (loop != null) {
+            loop.close();
         }
-        if (thread != null && !thread.join(Duration.ofSeconds(10))) {
-            LOG.warn("the command consumer did not stop within 10 s");
-        }
-    }
-
-    @Override
-    public void run() {
-        boolean failing = false;
-        while (!stopping) {
-            try {
-                createTopicIfMissing();
-                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(),
-                        new ByteArrayDeserializer())) {
-                    consumer = c;
-                    if (stopping) {
-                        return; // stop() may have missed this consumer
-                    }
-                    c.subscribe(List.of(topic));
-                    while (!stopping) {
-                        ConsumerRecords<String, byte[]> records = c.poll(POLL);
-                        boolean retry = process(c, records);
-                        if (failing && !records.isEmpty()) {
-                            LOG.infof("consuming %s works again", topic);
-                            failing = false;
-                        }
-                        if (retry) {
-                            pause();
-                        } else {
-                            backoffMs = MIN_BACKOFF_MS;
-                        }
-                    }
-                } finally {
-                    consumer = null;
-                }
-            } catch (WakeupException e) {
-                // stop() was called
-            } catch (RuntimeException e) {
-                if (!stopping) {
-                    if (!failing) {
-                        LOG.warnf("consuming %s from Kafka at %s failed: %s; retrying with backoff",
-                                topic, bootstrapServers, e.toString());
-                        failing = true;
-                    }
-                    pause();
-                }
-            }
-        }
-    }
-
-    /**
-     * Applies a batch in order per partition and commits what was applied. On a database failure
-     * the partition is rewound to the failed record; answers true so the caller backs off.
-     */
-    private boolean process(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-        boolean retry = false;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                try {
-                    apply(record);
-                } catch (RuntimeException e) {
-                    LOG.warnf("applying the command at %s@%d failed: %s; retrying it", partition, record.offset(),
-                            e.toString());
-                    c.seek(partition, record.offset());
-                    retry = true;
-                    break;
-                }
-                applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            }
-        }
-        if (!applied.isEmpty()) {
-            c.commitSync(applied);
-        }
-        return retry;
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -191,8 +81,7 @@ public class InventoryCommandConsumer implements Runnable {
         try {
             command = InventoryCommand.parse(json, record.value());
         } catch (InventoryCommand.Malformed e) {
-            skip(record, e.getMessage());
-            return;
+            throw new ConsumerLoop.Refused(e.getMessage());
         }
         try {
             Optional<Reservation> outcome = switch (command) {
@@ -202,12 +91,12 @@ public class InventoryCommandConsumer implements Runnable {
                 case InventoryCommand.ReleaseReservation r -> reservations.release(r.reservationId());
             };
             if (outcome.isEmpty()) {
-                skip(record, "no reservation with id " + command.reservationId());
+                throw new ConsumerLoop.Refused("no reservation with id " + command.reservationId());
             }
         } catch (InvalidReservation e) {
-            skip(record, e.field() + ": " + e.getMessage());
+            throw new ConsumerLoop.Refused(e.field() + ": " + e.getMessage());
         } catch (ReservationConflict e) {
-            skip(record, e.getMessage());
+            throw new ConsumerLoop.Refused(e.getMessage());
         }
     }
 
@@ -220,64 +109,5 @@ public class InventoryCommandConsumer implements Runnable {
             throw new InvalidReservation("ttlSeconds", "must be between " + minTtl.toSeconds() + " and " + maxTtl.toSeconds());
         }
         return ttl;
-    }
-
-    private void skip(ConsumerRecord<String, byte[]> record, String why) {
-        LOG.warnf("skipping the command at %s-%d@%d (key %s): %s", record.topic(), record.partition(),
-                record.offset(), record.key(), why);
-    }
-
-    /** This service consumes the topic, so it owns it and creates it; an existing one is kept as is. */
-    private void createTopicIfMissing() {
-        if (topicReady) {
-            return;
-        }
-        Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin client = Admin.create(admin)) {
-            client.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(15, TimeUnit.SECONDS);
-            LOG.infof("created topic %s with %d partitions", topic, partitions);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("creating topic " + topic + " failed", e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("creating topic " + topic + " timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
-        }
-        topicReady = true;
-    }
-
-    private Properties properties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "inventory");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // a new group starts at the beginning: commands sent before inventory first ran still count
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
-        p.put(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, "200");
-        p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        return p;
-    }
-
-    /** Exponential backoff with jitter, cut short by stop(). */
-    private void pause() {
-        long delay = backoffMs / 2 + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1);
-        backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-        try {
-            stopRequested.await(delay, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        }
     }
 }

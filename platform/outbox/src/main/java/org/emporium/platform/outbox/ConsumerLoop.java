@@ -1,0 +1,245 @@
+package org.emporium.platform.outbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * A consumer-group loop for commands and replies, on a platform thread of its own: each record is
+ * handed to the {@link Handler}, in order per partition, and offsets are committed after the
+ * handler returns. At least once, by design: a crash redelivers, so handlers must be idempotent
+ * (every saga participant is, by its correlation id).
+ *
+ * <ul>
+ *   <li>The handler throws {@link Refused} for a record no retry could ever apply (malformed,
+ *       conflicting, unknown id): it is logged and skipped.</li>
+ *   <li>Any other exception (a database down) rewinds the partition to that record and retries it
+ *       after a backoff, so the records of one key are never applied out of order.</li>
+ *   <li>Kafka down: poll and commit fail; the loop backs off (200 ms → 5 s, jitter), recreates the
+ *       consumer and tries again; it never gives up and never spins.</li>
+ *   <li>The topics are created if missing (same specs as {@code emporium.outbox.topics}: whichever
+ *       of producer and consumer starts first creates it), so a consumer can start before the
+ *       service that publishes.</li>
+ * </ul>
+ */
+public final class ConsumerLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    /** Applies one record; returns normally once its effect is durable. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(ConsumerRecord<String, byte[]> record);
+    }
+
+    /** A record that can never be applied: logged with its reason and skipped. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * @param name            names the thread and the log lines
+     * @param groupId         the consumer group: instances of a service share the partitions
+     * @param topics          topic specs {@code name[:partitions][:compact]}
+     * @param maxPollRecords  the batch size
+     */
+    public record Settings(String name, String bootstrapServers, String groupId, List<String> topics,
+                           int maxPollRecords) {
+    }
+
+    private final Settings settings;
+    private final List<TopicSpec> topics;
+    private final Handler handler;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private boolean topicsReady;
+    private Thread thread;
+
+    private ConsumerLoop(Settings settings, Handler handler) {
+        this.settings = settings;
+        this.topics = settings.topics().stream().map(TopicSpec::parse).toList();
+        this.handler = handler;
+    }
+
+    /** Starts consuming on a new platform thread. */
+    public static ConsumerLoop start(Settings settings, Handler handler) {
+        ConsumerLoop loop = new ConsumerLoop(settings, handler);
+        loop.thread = Thread.ofPlatform().name(settings.name()).daemon().start(loop::run);
+        return loop;
+    }
+
+    /** Wakes the consumer, lets the record in hand finish, and joins the thread (10 s at most). */
+    @Override
+    public void close() {
+        stopping = true;
+        stopRequested.countDown();
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            if (!thread.join(Duration.ofSeconds(10))) {
+                LOG.warnf("%s did not stop within 10 s", settings.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        boolean failing = false;
+        while (!stopping) {
+            try {
+                createTopicsIfMissing();
+                try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
+                    consumer = c;
+                    if (stopping) {
+                        return; // close() may have missed this consumer
+                    }
+                    c.subscribe(topics.stream().map(TopicSpec::name).toList());
+                    while (!stopping) {
+                        ConsumerRecords<String, byte[]> records = c.poll(POLL);
+                        boolean retry = process(c, records);
+                        if (failing && !records.isEmpty()) {
+                            LOG.infof("%s: consuming works again", settings.name());
+                            failing = false;
+                        }
+                        if (retry) {
+                            pause();
+                        } else {
+                            backoff.reset();
+                        }
+                    }
+                } finally {
+                    consumer = null;
+                }
+            } catch (WakeupException e) {
+                // close() was called
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    if (!failing) {
+                        LOG.warnf("%s: consuming %s from Kafka at %s failed: %s; retrying with backoff",
+                                settings.name(), settings.topics(), settings.bootstrapServers(), e.toString());
+                        failing = true;
+                    }
+                    pause();
+                }
+            }
+        }
+    }
+
+    /** Applies a batch in order per partition, commits what was applied; true when a record must be retried. */
+    private boolean process(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        boolean retry = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (stopping) {
+                    break; // the rest is redelivered to whoever consumes next
+                }
+                try {
+                    handler.handle(record);
+                } catch (Refused e) {
+                    LOG.warnf("%s: skipping %s-%d@%d (key %s): %s", settings.name(), record.topic(),
+                            record.partition(), record.offset(), record.key(), e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warnf("%s: applying %s@%d failed: %s; retrying it", settings.name(), partition,
+                            record.offset(), e.toString());
+                    c.seek(partition, record.offset());
+                    retry = true;
+                    break;
+                }
+                applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        if (!applied.isEmpty()) {
+            c.commitSync(applied);
+        }
+        return retry;
+    }
+
+    private void createTopicsIfMissing() {
+        if (topicsReady) {
+            return;
+        }
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin client = Admin.create(admin)) {
+            for (TopicSpec topic : topics) {
+                try {
+                    client.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                            .configs(topic.config()))).all().get(15, TimeUnit.SECONDS);
+                    LOG.infof("created topic %s with %d partitions", topic.name(), topic.partitions());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("creating topic " + topic.name() + " failed", e.getCause());
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("creating topics timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+        topicsReady = true;
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.name());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a new group starts at the beginning: what was sent before this service first ran still counts
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxPollRecords()));
+        p.put(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, "200");
+        p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        // a restarted instance rejoins quickly; a dead one is noticed within the session timeout
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
+        return p;
+    }
+
+    private void pause() {
+        try {
+            stopRequested.await(backoff.nextMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+}

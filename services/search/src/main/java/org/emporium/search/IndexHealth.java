@@ -7,9 +7,9 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the index has caught up with the topic (as it was when reading began), so a fresh or
+ * Ready once the index has caught up with the topics (as they were when reading began), so a fresh or
  * rebuilding instance gets no traffic while it would answer with a partial catalog. Live while
- * the consumer thread runs: without it the index would silently stop following the catalog.
+ * the consumer thread runs: without it the index would silently stop following the catalog and the stock.
  */
 public final class IndexHealth {
 
@@ -47,7 +47,7 @@ public final class IndexHealth {
         @Override
         public HealthCheckResponse call() {
             boolean up = service.consumer() != null && service.consumer().running();
-            return HealthCheckResponse.named("catalog-event-consumer").status(up).build();
+            return HealthCheckResponse.named("index-event-consumer").status(up).build();
         }
     }
 }

@@ -15,7 +15,7 @@ import org.emporium.search.index.SearchRequest;
 import org.emporium.search.index.SearchResult;
 import org.emporium.search.index.SearchIndex;
 import org.emporium.search.index.Suggester;
-import org.emporium.search.messaging.CatalogEventConsumer;
+import org.emporium.search.messaging.IndexEventConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,11 +29,12 @@ public class SearchService {
 
     private final Path indexDir;
     private final String topic;
+    private final String stockTopic;
     private final String bootstrapServers;
     private final Duration stopTimeout;
 
     private SearchIndex index;
-    private CatalogEventConsumer consumer;
+    private IndexEventConsumer consumer;
     private ProductSearch search;
     private Suggester suggester;
     private AnswerCache<SearchRequest, SearchResult> searchAnswers;
@@ -45,12 +46,14 @@ public class SearchService {
 
     public SearchService(@ConfigProperty(name = "emporium.search.index-dir") Path indexDir,
                          @ConfigProperty(name = "emporium.search.topic") String topic,
+                         @ConfigProperty(name = "emporium.search.stock-topic", defaultValue = "inventory.stock.v1") String stockTopic,
                          @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers,
                          @ConfigProperty(name = "emporium.search.stop-timeout", defaultValue = "5s") Duration stopTimeout,
                          @ConfigProperty(name = "emporium.search.answer-cache-size", defaultValue = "2000") int cacheSize) {
         this.cacheSize = cacheSize;
         this.indexDir = indexDir;
         this.topic = topic;
+        this.stockTopic = stockTopic;
         this.bootstrapServers = bootstrapServers;
         this.stopTimeout = stopTimeout;
     }
@@ -61,12 +64,13 @@ public class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + indexDir.toAbsolutePath(), e);
         }
-        LOG.infof("search index at %s; following %s on %s", indexDir.toAbsolutePath(), topic, bootstrapServers);
+        LOG.infof("search index at %s; following %s and %s on %s", indexDir.toAbsolutePath(), topic, stockTopic,
+                bootstrapServers);
         search = new ProductSearch(index);
         suggester = new Suggester(index);
         searchAnswers = new AnswerCache<>(index, cacheSize);
         suggestAnswers = new AnswerCache<>(index, cacheSize);
-        consumer = new CatalogEventConsumer(index, topic, bootstrapServers);
+        consumer = new IndexEventConsumer(index, topic, stockTopic, bootstrapServers);
         consumer.start();
     }
 
@@ -94,7 +98,7 @@ public class SearchService {
         return suggestAnswers.get(new SuggestRequest(text, size), r -> suggester.suggest(r.text(), r.size()));
     }
 
-    public CatalogEventConsumer consumer() {
+    public IndexEventConsumer consumer() {
         return consumer;
     }
 

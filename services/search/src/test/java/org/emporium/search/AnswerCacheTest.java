@@ -39,6 +39,15 @@ class AnswerCacheTest {
 
             assertThat(cache.get(SearchRequest.text("kettle"), counting).total()).isEqualTo(2);
             assertThat(searches).hasValue(2);
+
+            // a stock change alone moves the generation too: the cached "in stock" answer is not served again
+            SearchRequest inStock = SearchRequest.text("kettle").inStockOnly();
+            assertThat(cache.get(inStock, counting).total()).isZero();
+            index.stock(new org.emporium.search.index.StockLevel("K1", 3, 1));
+            index.refresh();
+            assertThat(cache.get(inStock, counting).total()).isEqualTo(1);
+            assertThat(cache.get(inStock, counting).hits().get(0).available()).isEqualTo(3);
+            assertThat(searches).hasValue(4);
         }
     }
 }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SearchApiIT {
 
     static final String TOPIC = "catalog.product.v1";
+    static final String STOCK_TOPIC = "inventory.stock.v1";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String PROBLEM = "application/problem+json";
 
@@ -214,7 +215,7 @@ class SearchApiIT {
     /** Opens the index in {@code dir}, follows the topic until caught up, stops and closes. */
     private static Following follow(java.nio.file.Path dir) throws Exception {
         try (var index = org.emporium.search.index.SearchIndex.open(dir)) {
-            var consumer = new org.emporium.search.messaging.CatalogEventConsumer(index, TOPIC, kafka().bootstrapServers());
+            var consumer = new org.emporium.search.messaging.IndexEventConsumer(index, TOPIC, STOCK_TOPIC, kafka().bootstrapServers());
             consumer.start();
             await("caught up", consumer::caughtUp);
             consumer.stop(Duration.ofSeconds(5));

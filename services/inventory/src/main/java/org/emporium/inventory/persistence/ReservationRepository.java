@@ -1,5 +1,6 @@
 package org.emporium.inventory.persistence;
 
+import org.emporium.platform.outbox.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -22,7 +22,8 @@ final class SearchParameters {
     static final int MAX_SUGGESTIONS = 20;
     private static final int MAX_FILTER_VALUES = 20;
     private static final int MAX_FILTER_LENGTH = 80;
-    private static final Set<String> SEARCH = Set.of("q", "page", "size", "category", "brand", "minPrice", "maxPrice", "sort");
+    private static final Set<String> SEARCH = Set.of("q", "page", "size", "category", "brand", "minPrice", "maxPrice", "inStock",
+            "sort");
     private static final Set<String> REPEATABLE = Set.of("category", "brand");
     private static final Set<String> SUGGEST = Set.of("q", "size");
 
@@ -52,7 +53,8 @@ final class SearchParameters {
         String sortKey = single(params, "sort");
         SearchSort sort = blank(sortKey) ? SearchSort.RELEVANCE : SearchSort.fromKey(sortKey.strip())
                 .orElseThrow(() -> ProblemException.invalid("sort", "must be one of " + SearchSort.keys()));
-        return new SearchRequest(text, filter(params, "category"), filter(params, "brand"), min, max, sort, page, size);
+        return new SearchRequest(text, filter(params, "category"), filter(params, "brand"), min, max,
+                bool(params, "inStock"), sort, page, size);
     }
 
     /** The text and size of a suggestion request. */
@@ -122,6 +124,19 @@ final class SearchParameters {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(name, "must be an integer");
         }
+    }
+
+    /** {@code true} or {@code false} (any case); absent or blank is false. Anything else is refused, not guessed. */
+    private static boolean bool(MultivaluedMap<String, String> params, String name) {
+        String value = single(params, name);
+        if (blank(value)) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(name, "must be true or false");
+        };
     }
 
     private static BigDecimal price(MultivaluedMap<String, String> params, String name) {

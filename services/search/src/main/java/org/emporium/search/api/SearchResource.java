@@ -36,6 +36,8 @@ public class SearchResource {
                              @QueryParam("brand") @Parameter(description = "brand; repeat for any of several") List<String> brand,
                              @QueryParam("minPrice") @Parameter(description = "inclusive, decimal") String minPrice,
                              @QueryParam("maxPrice") @Parameter(description = "inclusive, decimal") String maxPrice,
+                             @QueryParam("inStock") @Parameter(description = "true: only products with available stock "
+                                     + "(unknown stock is not in stock); false or absent: all") String inStock,
                              @QueryParam("sort") @Parameter(description = "relevance (default), price, -price or newest") String sort,
                              @Context UriInfo uri) throws IOException {
         return SearchPage.of(service.search(SearchParameters.search(uri.getQueryParameters())));

@@ -65,12 +65,25 @@ public final class ProductDocument {
     public static final String IMAGE_URL = "image_url";
     public static final String CREATED = "created";
 
+    /**
+     * Units that can still be reserved, as inventory last said: numeric doc values only (no
+     * points, not stored) so that a stock change updates it in place on the product's document
+     * ({@code IndexWriter.updateNumericDocValue}) without re-indexing the product. Missing while
+     * the SKU's stock is unknown.
+     */
+    public static final String AVAILABLE = "available";
+    /** A SKU's stock document, keyed by SKU: the latest level and its version, product or not. */
+    public static final String STOCK_SKU = "stock_sku";
+    public static final String STOCK_VERSION = "stock_version";
+
     /** Facet dimensions (sorted-set doc values). */
     public static final String FACET_CATEGORY = "category";
     public static final String FACET_BRAND = "brand";
 
     public static final String LIVE = "product";
     public static final String TOMBSTONE = "tombstone";
+    /** A stock document: never matched by a query, which all filter on {@code kind=product}. */
+    public static final String STOCK = "stock";
 
     static final FacetsConfig FACETS = new FacetsConfig();
 
@@ -89,7 +102,12 @@ public final class ProductDocument {
         return new Term(ID, id);
     }
 
-    static Document of(Product p) {
+    public static Term stockTerm(String sku) {
+        return new Term(STOCK_SKU, sku);
+    }
+
+    /** The product's document, with the SKU's stock level when it is known (else null). */
+    static Document of(Product p, StockLevel stock) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
         doc.add(new StringField(KIND, LIVE, Field.Store.NO));
@@ -121,7 +139,23 @@ public final class ProductDocument {
         doc.add(new LongField(CREATED, p.createdAt().toEpochMilli(), Field.Store.NO));
         doc.add(new SortedSetDocValuesFacetField(FACET_CATEGORY, p.category()));
         doc.add(new SortedSetDocValuesFacetField(FACET_BRAND, p.brand()));
+        if (stock != null) {
+            doc.add(new NumericDocValuesField(AVAILABLE, stock.available()));
+        }
         return build(doc);
+    }
+
+    /**
+     * The SKU's latest stock level, kept apart from the product: stock may arrive before the
+     * product (another topic), and a product upsert replaces the product's document wholesale.
+     */
+    static Document stock(StockLevel level) {
+        Document doc = new Document();
+        doc.add(new StringField(STOCK_SKU, level.sku(), Field.Store.NO));
+        doc.add(new StringField(KIND, STOCK, Field.Store.NO));
+        doc.add(new NumericDocValuesField(AVAILABLE, level.available()));
+        doc.add(new NumericDocValuesField(STOCK_VERSION, level.version()));
+        return doc;
     }
 
     static Document tombstone(String id, long version) {

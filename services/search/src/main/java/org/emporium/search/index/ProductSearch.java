@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsCollectorManager.FacetsResult;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,6 +35,10 @@ public final class ProductSearch {
     public static final int MAX_DEPTH = 10_000;
 
     private static final Query LIVE = new TermQuery(new Term(ProductDocument.KIND, ProductDocument.LIVE));
+    // Unknown stock (no value) is not "in stock": the filter promises products that can be bought.
+    // A doc-values query, not points: stock changes update the value in place. As a FILTER next to
+    // the text query it only checks the documents the text matched.
+    private static final Query IN_STOCK = NumericDocValuesField.newSlowRangeQuery(ProductDocument.AVAILABLE, 1, Long.MAX_VALUE);
 
     private final SearchIndex index;
 
@@ -88,9 +96,20 @@ public final class ProductSearch {
         }
         List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
-            hits.add(new SearchResult.Hit(documents[i], snippets[i]));
+            hits.add(new SearchResult.Hit(documents[i], snippets[i], available(searcher, docIds[i])));
         }
         return hits;
+    }
+
+    /** The product's available units (a doc value, updated in place by stock changes), null if unknown. */
+    private static Integer available(ProductSearcher searcher, int docId) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+        NumericDocValues available = leaf.reader().getNumericDocValues(ProductDocument.AVAILABLE);
+        if (available == null || !available.advanceExact(docId - leaf.docBase)) {
+            return null;
+        }
+        return (int) available.longValue();
     }
 
     /** A correction is offered only when the text had unknown words and the corrected text finds products. */
@@ -107,7 +126,8 @@ public final class ProductSearch {
         return new Filters(
                 anyOf(ProductDocument.CATEGORY_KEY, request.categories()),
                 anyOf(ProductDocument.BRAND_KEY, request.brands()),
-                priceRange(request.minPrice(), request.maxPrice()));
+                priceRange(request.minPrice(), request.maxPrice()),
+                request.inStock() ? IN_STOCK : null);
     }
 
     private static Query anyOf(String field, List<String> values) {

@@ -54,7 +54,7 @@ public final class SearchIndex implements Closeable {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     /** Bump when the document mapping changes: an index of another schema is rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2"; // 2: stock levels
     private static final String SCHEMA_KEY = "emporium.schema";
     // Bounds the versions remembered between refreshes (the writer's own buffer is bounded by RAM).
     private static final int MAX_PENDING = 50_000;
@@ -66,6 +66,8 @@ public final class SearchIndex implements Closeable {
     private final boolean rebuilt;
     // Versions written since the last refresh: the searcher cannot see them yet.
     private final Map<String, Long> pendingVersions = new HashMap<>();
+    // Stock levels written since the last refresh, by SKU: the searcher cannot see them yet.
+    private final Map<String, StockLevel> pendingStock = new HashMap<>();
     // Counts refreshes that changed what searches see: answers cached under an older value are stale.
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
@@ -182,14 +184,79 @@ public final class SearchIndex implements Closeable {
         return rebuilt;
     }
 
-    /** Adds or replaces the product unless the index already has this or a newer version. */
+    /**
+     * Adds or replaces the product unless the index already has this or a newer version. The
+     * SKU's known stock level goes into the new document: an upsert must not lose it.
+     */
     public boolean upsert(Product product) throws IOException {
         if (product.version() <= version(product.id())) {
             return false;
         }
-        writer.updateDocument(ProductDocument.idTerm(product.id()), ProductDocument.of(product));
+        writer.updateDocument(ProductDocument.idTerm(product.id()), ProductDocument.of(product, stock(product.sku())));
         remember(product.id(), product.version());
         return true;
+    }
+
+    /**
+     * Records a SKU's stock level unless the index already has this or a newer version of it,
+     * and sets it on the SKU's product, if there is one yet, in place (a doc-values update: the
+     * product is not re-indexed). Stock of a SKU without a product is kept for when it comes.
+     */
+    public boolean stock(StockLevel level) throws IOException {
+        StockLevel known = stock(level.sku());
+        if (known != null && level.version() <= known.version()) {
+            return false;
+        }
+        writer.updateDocument(ProductDocument.stockTerm(level.sku()), ProductDocument.stock(level));
+        writer.updateNumericDocValue(new Term(ProductDocument.SKU, level.sku()), ProductDocument.AVAILABLE,
+                level.available());
+        pendingStock.put(level.sku(), level);
+        boundPending();
+        return true;
+    }
+
+    /** The latest stock level the index holds for a SKU, null if none. */
+    StockLevel stock(String sku) throws IOException {
+        StockLevel pending = pendingStock.get(sku);
+        if (pending != null) {
+            return pending;
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                int doc = liveDoc(leaf, ProductDocument.STOCK_SKU, sku);
+                if (doc >= 0) {
+                    NumericDocValues available = leaf.reader().getNumericDocValues(ProductDocument.AVAILABLE);
+                    NumericDocValues version = leaf.reader().getNumericDocValues(ProductDocument.STOCK_VERSION);
+                    if (available != null && version != null && available.advanceExact(doc) && version.advanceExact(doc)) {
+                        return new StockLevel(sku, (int) available.longValue(), version.longValue());
+                    }
+                }
+            }
+            return null;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The first live document of a leaf with {@code field:value}, or -1. */
+    private static int liveDoc(LeafReaderContext leaf, String field, String value) throws IOException {
+        Terms terms = leaf.reader().terms(field);
+        if (terms == null) {
+            return -1;
+        }
+        TermsEnum termsEnum = terms.iterator();
+        if (!termsEnum.seekExact(new BytesRef(value))) {
+            return -1;
+        }
+        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (live == null || live.get(doc)) {
+                return doc;
+            }
+        }
+        return -1;
     }
 
     /** Replaces the product by a tombstone unless the index already has this or a newer version. */
@@ -204,7 +271,11 @@ public final class SearchIndex implements Closeable {
 
     private void remember(String id, long version) throws IOException {
         pendingVersions.put(id, version);
-        if (pendingVersions.size() >= MAX_PENDING) {
+        boundPending();
+    }
+
+    private void boundPending() throws IOException {
+        if (pendingVersions.size() + pendingStock.size() >= MAX_PENDING) {
             refresh();
         }
     }
@@ -217,24 +288,12 @@ public final class SearchIndex implements Closeable {
         }
         IndexSearcher searcher = searchers.acquire();
         try {
-            BytesRef key = new BytesRef(id);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Terms terms = leaf.reader().terms(ProductDocument.ID);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum termsEnum = terms.iterator();
-                if (!termsEnum.seekExact(key)) {
-                    continue;
-                }
-                PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
-                Bits live = leaf.reader().getLiveDocs();
-                for (int doc = postings.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        NumericDocValues versions = leaf.reader().getNumericDocValues(ProductDocument.VERSION);
-                        if (versions != null && versions.advanceExact(doc)) {
-                            return versions.longValue();
-                        }
+                int doc = liveDoc(leaf, ProductDocument.ID, id);
+                if (doc >= 0) {
+                    NumericDocValues versions = leaf.reader().getNumericDocValues(ProductDocument.VERSION);
+                    if (versions != null && versions.advanceExact(doc)) {
+                        return versions.longValue();
                     }
                 }
             }
@@ -248,6 +307,7 @@ public final class SearchIndex implements Closeable {
     public void deleteAll() throws IOException {
         writer.deleteAll();
         pendingVersions.clear();
+        pendingStock.clear();
         commit(Map.of());
         refresh();
         checkpoint = Map.of();
@@ -257,11 +317,12 @@ public final class SearchIndex implements Closeable {
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
         pendingVersions.clear();
+        pendingStock.clear();
     }
 
     /** True when documents were written since the last refresh. */
     public boolean hasPendingChanges() {
-        return !pendingVersions.isEmpty();
+        return !pendingVersions.isEmpty() || !pendingStock.isEmpty();
     }
 
     /** Makes everything written so far durable, together with {@code checkpoint}. */

@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * One search, already validated: free text (may be empty: browse everything), filters
- * (OR within a dimension, AND across), order and page.
+ * (OR within a dimension, AND across; {@code inStock} keeps only products known to have
+ * available units), order and page.
  */
 public record SearchRequest(String text, List<String> categories, List<String> brands, BigDecimal minPrice,
-                            BigDecimal maxPrice, SearchSort sort, int page, int size) {
+                            BigDecimal maxPrice, boolean inStock, SearchSort sort, int page, int size) {
 
     public SearchRequest {
         text = text == null ? "" : text;
@@ -19,26 +20,30 @@ public record SearchRequest(String text, List<String> categories, List<String> b
     }
 
     public static SearchRequest text(String text) {
-        return new SearchRequest(text, List.of(), List.of(), null, null, SearchSort.RELEVANCE, 0, 20);
+        return new SearchRequest(text, List.of(), List.of(), null, null, false, SearchSort.RELEVANCE, 0, 20);
     }
 
     public SearchRequest withCategories(String... slugs) {
-        return new SearchRequest(text, List.of(slugs), brands, minPrice, maxPrice, sort, page, size);
+        return new SearchRequest(text, List.of(slugs), brands, minPrice, maxPrice, inStock, sort, page, size);
     }
 
     public SearchRequest withBrands(String... names) {
-        return new SearchRequest(text, categories, List.of(names), minPrice, maxPrice, sort, page, size);
+        return new SearchRequest(text, categories, List.of(names), minPrice, maxPrice, inStock, sort, page, size);
     }
 
     public SearchRequest withPrice(BigDecimal min, BigDecimal max) {
-        return new SearchRequest(text, categories, brands, min, max, sort, page, size);
+        return new SearchRequest(text, categories, brands, min, max, inStock, sort, page, size);
+    }
+
+    public SearchRequest inStockOnly() {
+        return new SearchRequest(text, categories, brands, minPrice, maxPrice, true, sort, page, size);
     }
 
     public SearchRequest sortedBy(SearchSort order) {
-        return new SearchRequest(text, categories, brands, minPrice, maxPrice, order, page, size);
+        return new SearchRequest(text, categories, brands, minPrice, maxPrice, inStock, order, page, size);
     }
 
     public SearchRequest page(int number, int pageSize) {
-        return new SearchRequest(text, categories, brands, minPrice, maxPrice, sort, number, pageSize);
+        return new SearchRequest(text, categories, brands, minPrice, maxPrice, inStock, sort, number, pageSize);
     }
 }

@@ -1,8 +1,6 @@
 package org.emporium.search.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,34 +28,9 @@ sealed interface CatalogEvent {
     record Unknown(String type) implements CatalogEvent {
     }
 
-    /** A record that is not a readable event of a known type; skipped, never retried. */
-    final class MalformedEvent extends Exception {
-        MalformedEvent(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    ObjectMapper JSON = new ObjectMapper();
-
     static CatalogEvent parse(byte[] value) throws MalformedEvent {
-        if (value == null) {
-            throw new MalformedEvent("no value (a Kafka tombstone)");
-        }
-        JsonNode event;
-        try {
-            event = JSON.readTree(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedEvent("not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedEvent("not JSON: " + e.getMessage());
-        }
-        if (event == null || !event.isObject()) {
-            throw new MalformedEvent("not a JSON object");
-        }
-        if (!"1.0".equals(event.path("specversion").asText())) {
-            throw new MalformedEvent("specversion is not 1.0");
-        }
-        String type = event.path("type").asText("");
+        JsonNode event = CloudEvent.read(value);
+        String type = CloudEvent.type(event);
         JsonNode data = event.path("data");
         return switch (type) {
             case UPSERTED -> new Upserted(product(data));
@@ -87,22 +60,11 @@ sealed interface CatalogEvent {
     }
 
     private static String text(JsonNode node, String field, int maxLength) throws MalformedEvent {
-        JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new MalformedEvent("data." + field + " is missing or not text");
-        }
-        if (value.asText().length() > maxLength) {
-            throw new MalformedEvent("data." + field + " is longer than " + maxLength);
-        }
-        return value.asText();
+        return CloudEvent.text(node, field, maxLength);
     }
 
     private static long version(JsonNode data) throws MalformedEvent {
-        JsonNode version = data.path("version");
-        if (!version.canConvertToLong() || !version.isIntegralNumber() || version.asLong() < 1) {
-            throw new MalformedEvent("data.version is missing or not a positive integer");
-        }
-        return version.asLong();
+        return CloudEvent.version(data);
     }
 
     private static Instant instant(JsonNode value) {

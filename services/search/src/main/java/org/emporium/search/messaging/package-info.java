@@ -1,2 +1,2 @@
-/** Reads catalog events from Kafka into the index, keeping the topic offsets inside the index's commits. */
+/** Reads catalog and inventory events from Kafka into the index, keeping the topic offsets inside the index's commits. */
 package org.emporium.search.messaging;

@@ -26,6 +26,15 @@ class SearchParametersTest {
         assertThat(request.page()).isZero();
         assertThat(request.size()).isEqualTo(20);
         assertThat(SearchParameters.search(params("page", "100", "size", "100")).page()).isEqualTo(100);
+        assertThat(request.inStock()).isFalse();
+    }
+
+    @Test
+    void inStockIsTrueOrFalse() {
+        assertThat(SearchParameters.search(params("inStock", "true")).inStock()).isTrue();
+        assertThat(SearchParameters.search(params("inStock", " TRUE ")).inStock()).isTrue();
+        assertThat(SearchParameters.search(params("inStock", "false")).inStock()).isFalse();
+        assertThat(SearchParameters.search(params("inStock", "")).inStock()).isFalse();
     }
 
     @Test
@@ -46,6 +55,9 @@ class SearchParametersTest {
         bad("colour", "colour", "red");
         bad("q", "q", "a", "q", "b");
         bad("brand", "brand", "x\u0007");
+        bad("inStock", "inStock", "yes");
+        bad("inStock", "inStock", "1");
+        bad("inStock", "inStock", "true", "inStock", "true");
     }
 
     @Test

@@ -41,9 +41,9 @@ class CatalogEventTest {
                 "{\"specversion\":\"1.0\",\"type\":\"emporium.catalog.ProductUpserted\",\"data\":{\"id\":\"a\",\"sku\":\"s\","
                         + "\"name\":\"n\",\"brand\":\"b\",\"category\":\"c\",\"price\":{\"amount\":\"x\",\"currency\":\"USD\"},\"version\":1}}"}) {
             assertThatThrownBy(() -> CatalogEvent.parse(bad.getBytes(StandardCharsets.UTF_8))).as(bad)
-                    .isInstanceOf(CatalogEvent.MalformedEvent.class);
+                    .isInstanceOf(MalformedEvent.class);
         }
-        assertThatThrownBy(() -> CatalogEvent.parse(null)).isInstanceOf(CatalogEvent.MalformedEvent.class);
+        assertThatThrownBy(() -> CatalogEvent.parse(null)).isInstanceOf(MalformedEvent.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.emporium.search.messaging;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.emporium.search.index.SearchIndex;
 import org.jboss.logging.Logger;
 
 /**
- * Applies {@code catalog.product.v1} to the index, on a thread of its own.
+ * Applies {@code catalog.product.v1} (products) and {@code inventory.stock.v1} (stock levels) to
+ * the index, on a thread of its own.
  *
  * <p>Every instance keeps a full index, so there is no consumer group: it assigns itself every
  * partition and keeps its position in the index's commits, next to the documents they produced.
@@ -32,12 +34,16 @@ import org.jboss.logging.Logger;
  * because the index ignores versions it already has. A batch is searchable as soon as it is
  * applied (near-real-time refresh); commits (fsyncs) happen at most about once a second.
  *
- * <p>"Caught up" means every partition has been read up to the end offsets seen when reading
- * began; until then the service reports not ready.
+ * <p>"Caught up" means every partition of both topics has been read up to the end offsets seen
+ * when reading began; until then the service reports not ready. The catalog topic must exist
+ * (without products there is nothing to serve), but the stock topic belongs to inventory, which
+ * may start later: while it is missing it counts as nothing to catch up on, and its metadata is
+ * checked every {@value #TOPIC_CHECK_SECONDS} s; when it appears this consumer is replaced by one
+ * that also reads it from the beginning (the catalog resumes where it was).
  */
-public final class CatalogEventConsumer implements Runnable {
+public final class IndexEventConsumer implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(CatalogEventConsumer.class);
+    private static final Logger LOG = Logger.getLogger(IndexEventConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
@@ -46,9 +52,12 @@ public final class CatalogEventConsumer implements Runnable {
     // While catching up, refresh searchers this rarely: each refresh writes a small segment.
     private static final Duration CATCH_UP_REFRESH = Duration.ofSeconds(1);
     private static final String OFFSET_KEY = "kafka.offset.";
+    static final int TOPIC_CHECK_SECONDS = 2;
+    private static final Duration TOPIC_CHECK = Duration.ofSeconds(TOPIC_CHECK_SECONDS);
 
     private final SearchIndex index;
     private final String topic;
+    private final String stockTopic;
     private final Properties kafka;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -68,6 +77,8 @@ public final class CatalogEventConsumer implements Runnable {
     private long catchUpStart;
     private boolean positionsMoved;
     private long progressLoggedAt;
+    private long lastTopicCheck;
+    private boolean stockTopicMissingLogged;
     /** Where to continue: this run's positions, else the index's committed offsets. */
     private Map<TopicPartition, Long> resumeOffsets(List<TopicPartition> partitions) {
         Map<TopicPartition, Long> resume = new HashMap<>();
@@ -85,9 +96,10 @@ public final class CatalogEventConsumer implements Runnable {
     // The position of each partition after the last applied batch: what the next commit records.
     private final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
 
-    public CatalogEventConsumer(SearchIndex index, String topic, String bootstrapServers) {
+    public IndexEventConsumer(SearchIndex index, String topic, String stockTopic, String bootstrapServers) {
         this.index = index;
         this.topic = topic;
+        this.stockTopic = stockTopic;
         this.kafka = new Properties();
         kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         kafka.put(ConsumerConfig.CLIENT_ID_CONFIG, "search");
@@ -108,7 +120,7 @@ public final class CatalogEventConsumer implements Runnable {
 
     /** Starts consuming on a new thread. */
     public void start() {
-        Thread t = new Thread(this, "catalog-events");
+        Thread t = new Thread(this, "index-events");
         t.setDaemon(true);
         thread = t;
         t.start();
@@ -125,7 +137,7 @@ public final class CatalogEventConsumer implements Runnable {
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
             if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("catalog event consumer did not stop within %s", timeout);
+                LOG.warnf("index event consumer did not stop within %s", timeout);
             }
         }
     }
@@ -148,7 +160,7 @@ public final class CatalogEventConsumer implements Runnable {
     public void run() {
         try {
             if (index.rebuilt() || index.checkpoint().isEmpty()) {
-                LOG.infof("index is empty: building it from the beginning of %s", topic);
+                LOG.infof("index is empty: building it from the beginning of %s and %s", topic, stockTopic);
             }
             while (!stopping) {
                 try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(kafka, new StringDeserializer(),
@@ -170,7 +182,7 @@ public final class CatalogEventConsumer implements Runnable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "catalog event consumer failed; the index stops following %s", topic);
+            LOG.errorf(e, "index event consumer failed; the index stops following %s and %s", topic, stockTopic);
         } finally {
             try {
                 commit(); // documents applied since the last commit, with their offsets
@@ -182,17 +194,25 @@ public final class CatalogEventConsumer implements Runnable {
     }
 
     private void consume(KafkaConsumer<String, byte[]> c) throws IOException {
-        List<TopicPartition> partitions = awaitTopic(c);
-        if (partitions.isEmpty()) {
+        List<TopicPartition> catalog = awaitTopic(c);
+        if (catalog.isEmpty()) {
             return; // stopping
         }
+        List<TopicPartition> stock = partitions(c, stockTopic);
+        if (stock.isEmpty() && !stockTopicMissingLogged) {
+            LOG.infof("topic %s does not exist yet: serving products without stock levels, checking for it every %s",
+                    stockTopic, TOPIC_CHECK);
+            stockTopicMissingLogged = true;
+        }
+        List<TopicPartition> partitions = new ArrayList<>(catalog);
+        partitions.addAll(stock);
         c.assign(partitions);
         Map<TopicPartition, Long> ends = c.endOffsets(partitions);
         Map<TopicPartition, Long> resume = resumeOffsets(partitions);
         if (resume.entrySet().stream().anyMatch(e -> e.getValue() > ends.getOrDefault(e.getKey(), 0L))) {
             // offsets past the end: this is not the topic the index was built from (recreated, another cluster)
-            LOG.warnf("the index's offsets %s are past the end of %s %s: the topic was recreated; "
-                    + "emptying the index and rebuilding it from the beginning", resume, topic, ends);
+            LOG.warnf("the index's offsets %s are past the end offsets %s: a topic was recreated; "
+                    + "emptying the index and rebuilding it from the beginning", resume, ends);
             index.deleteAll();
             lastOffsets.clear();
             resume = Map.of();
@@ -208,7 +228,8 @@ public final class CatalogEventConsumer implements Runnable {
         if (!caughtUp) {
             target = ends;
             catchUpStart = System.nanoTime();
-            LOG.infof("catching up on %s: %s", topic, lag(c));
+            LOG.infof("catching up on %s: %s", partitions.size() > catalog.size() ? topic + " and " + stockTopic : topic,
+                    lag(c));
         }
         while (!stopping) {
             ConsumerRecords<String, byte[]> records = c.poll(POLL);
@@ -220,7 +241,21 @@ public final class CatalogEventConsumer implements Runnable {
                 lastOffsets.put(p, c.position(p));
             }
             afterBatch(c);
+            if (stock.isEmpty() && stockTopicAppeared(c)) {
+                LOG.infof("topic %s appeared: reading it from the beginning", stockTopic);
+                return; // the next consumer assigns both topics; the catalog resumes from lastOffsets
+            }
         }
+    }
+
+    /** Checks the missing stock topic's metadata, at most every {@link #TOPIC_CHECK}. */
+    private boolean stockTopicAppeared(KafkaConsumer<String, byte[]> c) {
+        long now = System.nanoTime();
+        if (now - lastTopicCheck < TOPIC_CHECK.toNanos()) {
+            return false;
+        }
+        lastTopicCheck = now;
+        return !partitions(c, stockTopic).isEmpty();
     }
 
     private void afterBatch(KafkaConsumer<String, byte[]> c) throws IOException {
@@ -231,8 +266,8 @@ public final class CatalogEventConsumer implements Runnable {
             commit();
             caughtUp = true;
             double seconds = (now - catchUpStart) / 1e9;
-            LOG.infof("caught up with %s: %d products searchable, %d events applied in %.1f s; ready",
-                    topic, index.productCount(), applied, seconds);
+            LOG.infof("caught up with %s and %s: %d products searchable, %d events applied in %.1f s; ready",
+                    topic, stockTopic, index.productCount(), applied, seconds);
             return;
         }
         if (index.hasPendingChanges() && (caughtUp || now - lastRefresh >= CATCH_UP_REFRESH.toNanos())) {
@@ -245,7 +280,7 @@ public final class CatalogEventConsumer implements Runnable {
         if (!caughtUp && applied - progressLoggedAt >= PROGRESS_EVENTS) {
             progressLoggedAt = applied;
             double seconds = (now - catchUpStart) / 1e9;
-            LOG.infof("catching up on %s: %d events applied, %.0f events/s, %s", topic, applied,
+            LOG.infof("catching up: %d events applied, %.0f events/s, %s", applied,
                     applied / Math.max(seconds, 0.001), lag(c));
         }
     }
@@ -253,22 +288,36 @@ public final class CatalogEventConsumer implements Runnable {
     private void apply(ConsumerRecord<String, byte[]> record) throws IOException {
         applied++;
         sinceCommit++;
-        CatalogEvent event;
         try {
-            event = CatalogEvent.parse(record.value());
-        } catch (CatalogEvent.MalformedEvent e) {
+            if (record.topic().equals(stockTopic)) {
+                applyStock(StockEvent.parse(record.value()), record.topic());
+            } else {
+                applyCatalog(CatalogEvent.parse(record.value()), record.topic());
+            }
+        } catch (MalformedEvent e) {
             LOG.warnf("skipping malformed event at %s-%d@%d (key %s): %s", record.topic(), record.partition(),
                     record.offset(), record.key(), e.getMessage());
-            return;
         }
+    }
+
+    private void applyCatalog(CatalogEvent event, String from) throws IOException {
         switch (event) {
             case CatalogEvent.Upserted u -> index.upsert(u.product());
             case CatalogEvent.Deleted d -> index.delete(d.id(), d.version());
-            case CatalogEvent.Unknown u -> {
-                if (unknownTypes.size() < 100 && unknownTypes.add(u.type())) {
-                    LOG.infof("skipping events of type '%s' on %s (not used by search)", u.type(), topic);
-                }
-            }
+            case CatalogEvent.Unknown u -> skipping(u.type(), from);
+        }
+    }
+
+    private void applyStock(StockEvent event, String from) throws IOException {
+        switch (event) {
+            case StockEvent.LevelChanged l -> index.stock(l.level());
+            case StockEvent.Other o -> skipping(o.type(), from); // reservations: the saga's, not search's
+        }
+    }
+
+    private void skipping(String type, String from) {
+        if (unknownTypes.size() < 100 && unknownTypes.add(type)) {
+            LOG.infof("skipping events of type '%s' on %s (not used by search)", type, from);
         }
     }
 
@@ -284,13 +333,13 @@ public final class CatalogEventConsumer implements Runnable {
         positionsMoved = false;
     }
 
-    /** The topic's partitions, once it exists; empty if stopped first. */
+    /** The catalog topic's partitions, once it exists; empty if stopped first. */
     private List<TopicPartition> awaitTopic(KafkaConsumer<String, byte[]> c) {
         boolean logged = false;
         while (!stopping) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> partitions = partitions(c, topic);
+            if (!partitions.isEmpty()) {
+                return partitions;
             }
             if (!logged) {
                 LOG.infof("waiting for topic %s to exist; not ready until it does", topic);
@@ -299,6 +348,15 @@ public final class CatalogEventConsumer implements Runnable {
             pause(RETRY);
         }
         return List.of();
+    }
+
+    /** A topic's partitions; empty while it does not exist (a missing topic is not an error). */
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c, String name) {
+        List<PartitionInfo> infos = c.partitionsFor(name, Duration.ofSeconds(5));
+        if (infos == null) {
+            return List.of();
+        }
+        return infos.stream().map(i -> new TopicPartition(name, i.partition())).toList();
     }
 
     private String lag(KafkaConsumer<String, byte[]> c) {

@@ -1,4 +1,4 @@
-package org.emporium.inventory.persistence;
+package org.emporium.platform.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,17 +8,17 @@ import javax.sql.DataSource;
  * One local transaction around a piece of work: state and outbox events commit together or not
  * at all. Domain exceptions thrown by the work roll back and pass through unchanged.
  */
-final class Transactions {
+public final class Transactions {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T apply(Connection c) throws SQLException;
     }
 
     private Transactions() {
     }
 
-    static <T> T run(DataSource dataSource, String what, Work<T> work) {
+    public static <T> T run(DataSource dataSource, String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

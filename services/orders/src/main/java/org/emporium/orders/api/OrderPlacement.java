@@ -1,0 +1,110 @@
+package org.emporium.orders.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.emporium.orders.checkout.Order;
+import org.emporium.orders.checkout.Step;
+import org.emporium.orders.client.CardToken;
+import org.emporium.orders.client.CartSnapshot;
+import org.emporium.orders.client.Participants;
+import org.emporium.orders.client.PaymentsApi;
+import org.emporium.orders.client.UpstreamException;
+import org.emporium.orders.persistence.OrderRepository;
+import org.emporium.orders.persistence.OrderRepository.Placement;
+import org.emporium.platform.defaults.Problem;
+import org.emporium.platform.defaults.ProblemException;
+
+/**
+ * Placing an order: answer a retry from what its key made; snapshot the cart (its prices are the
+ * catalog's now); turn the card into the provider's token; store the order, its OrderPlaced event
+ * and the saga's first command in one transaction. Everything after that is the saga's.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    private final OrderRepository orders;
+    private final Participants participants;
+    private final Clock clock = Clock.systemUTC();
+
+    OrderPlacement(OrderRepository orders, Participants participants) {
+        this.orders = orders;
+        this.participants = participants;
+    }
+
+    /** The placed order's id and status; the same for a retry with the same key and body. */
+    public OrderView.Accepted place(String idempotencyKey, PlaceOrderRequest request) {
+        CardRules.check(request.payment(), clock);
+        String fingerprint = request.fingerprint();
+        var earlier = orders.byIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            return answerRetry(earlier.get(), fingerprint);
+        }
+        CartSnapshot cart = snapshot(request.cartId());
+        CardToken card = tokenize(request.payment());
+        Order order = newOrder(request, cart, card);
+        return switch (orders.place(order, idempotencyKey, fingerprint)) {
+            case Placement.Created created -> new OrderView.Accepted(created.order().id(), created.order().status().name());
+            case Placement.Earlier raced -> answerRetry(raced, fingerprint);
+        };
+    }
+
+    private OrderView.Accepted answerRetry(Placement.Earlier earlier, String fingerprint) {
+        if (!earlier.requestHash().equals(fingerprint)) {
+            throw new ProblemException(Problem.of(422, "Idempotency key reused",
+                    "this Idempotency-Key was used for a different request; use a new key for a new order"));
+        }
+        Order order = orders.find(earlier.orderId()).orElseThrow();
+        return new OrderView.Accepted(order.id(), order.status().name());
+    }
+
+    private CartSnapshot snapshot(UUID cartId) {
+        CartSnapshot cart;
+        try {
+            cart = participants.cart(cartId).orElseThrow(() -> new ProblemException(
+                    Problem.of(404, "Cart not found", "there is no cart with id " + cartId)));
+        } catch (UpstreamException | FaultToleranceException e) {
+            throw unavailable("the cart service");
+        }
+        if (cart.lines() == null || cart.lines().isEmpty()) {
+            throw new ProblemException(Problem.of(422, "Empty cart", "cart " + cartId + " has nothing to order"));
+        }
+        boolean unpriced = cart.partial() || cart.total() == null
+                || cart.lines().stream().anyMatch(l -> l.unitPrice() == null || l.lineTotal() == null || l.name() == null);
+        if (unpriced) {
+            throw unavailable("the catalog (prices)");
+        }
+        return cart;
+    }
+
+    private CardToken tokenize(PlaceOrderRequest.Payment payment) {
+        try {
+            return participants.tokenize(new PaymentsApi.Card(payment.digits(), payment.expiry(), payment.cvc()));
+        } catch (Participants.UpstreamRefusal e) {
+            throw ProblemException.invalid("payment.cardNumber", "was refused by the payment provider");
+        } catch (UpstreamException | FaultToleranceException e) {
+            throw unavailable("the payment service");
+        }
+    }
+
+    private Order newOrder(PlaceOrderRequest request, CartSnapshot cart, CardToken card) {
+        List<Order.Line> lines = cart.lines().stream().map(l -> new Order.Line(l.sku(), l.name(), l.quantity(),
+                new BigDecimal(l.unitPrice().amount()), new BigDecimal(l.lineTotal().amount()))).toList();
+        PlaceOrderRequest.Address a = request.shippingAddress();
+        Instant now = clock.instant();
+        return new Order(UUID.randomUUID(), request.cartId(), request.email(),
+                new Order.Address(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country()),
+                new Order.Card(card.token(), card.last4(), card.brand()), lines,
+                new BigDecimal(cart.total().amount()), cart.total().currency(), Step.RESERVING_STOCK, 1, null, null,
+                now, now, null, null, List.of());
+    }
+
+    private static ProblemException unavailable(String what) {
+        return new ProblemException(Problem.of(503, "Service unavailable",
+                "checkout cannot reach " + what + " right now; retry with the same Idempotency-Key"));
+    }
+}

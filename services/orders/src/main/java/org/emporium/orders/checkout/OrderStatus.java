@@ -1,0 +1,8 @@
+package org.emporium.orders.checkout;
+
+/** What the shopper sees: an order is pending until it is sold or given up. */
+public enum OrderStatus {
+    PENDING,
+    CONFIRMED,
+    CANCELLED
+}

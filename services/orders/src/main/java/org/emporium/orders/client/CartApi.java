@@ -1,0 +1,32 @@
+package org.emporium.orders.client;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The cart's HTTP API as far as checkout uses it. Use it through {@link Participants}. */
+@RegisterRestClient(configKey = "cart")
+@Path("/api/carts")
+@Produces(MediaType.APPLICATION_JSON)
+public interface CartApi {
+
+    @GET
+    @Path("/{id}")
+    CartSnapshot cart(@PathParam("id") UUID id);
+
+    @DELETE
+    @Path("/{id}")
+    void clear(@PathParam("id") UUID id);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return UpstreamException.of("cart", response.getStatus());
+    }
+}

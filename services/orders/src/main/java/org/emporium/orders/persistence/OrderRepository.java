@@ -1,0 +1,336 @@
+package org.emporium.orders.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.emporium.orders.checkout.CancelReason;
+import org.emporium.orders.checkout.Checkout;
+import org.emporium.orders.checkout.Command;
+import org.emporium.orders.checkout.Decision;
+import org.emporium.orders.checkout.Order;
+import org.emporium.orders.checkout.Reply;
+import org.emporium.orders.checkout.Step;
+import org.emporium.orders.messaging.SagaMessages;
+import org.emporium.platform.outbox.Outbox;
+import org.emporium.platform.outbox.OutboxEvent;
+import org.emporium.platform.outbox.Transactions;
+import org.jboss.logging.Logger;
+
+/**
+ * Orders and their saga state in Postgres. Every transition runs in one local transaction that
+ * locks the order's row, writes the new state, the step's history and the messages it sends
+ * (through the outbox): a crash either keeps all of it or none, and a reply and a deadline never
+ * move one order at once.
+ */
+@ApplicationScoped
+public class OrderRepository {
+
+    private static final Logger LOG = Logger.getLogger(OrderRepository.class);
+    private static final String ORDER_COLUMNS = "id, cart_id, email, shipping_address, card_token, card_last4, "
+            + "card_brand, currency, total, step, attempts, reason, detail, created_at, updated_at, confirmed_at, "
+            + "cancelled_at";
+
+    private final DataSource dataSource;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final SagaSettings settings;
+
+    OrderRepository(DataSource dataSource, Outbox outbox, ObjectMapper json, SagaSettings settings) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    /** The outcome of placing: a new order, or the order an earlier request with this key made. */
+    public sealed interface Placement {
+        record Created(Order order) implements Placement {
+        }
+
+        record Earlier(UUID orderId, String requestHash) implements Placement {
+        }
+    }
+
+    /** The order an Idempotency-Key made, with the hash of the request that made it. */
+    public Optional<Placement.Earlier> byIdempotencyKey(String key) {
+        return Transactions.run(dataSource, "reading an idempotency key", c -> earlier(c, key));
+    }
+
+    /**
+     * Stores a new order (step RESERVING_STOCK), its OrderPlaced event and its first command. If a
+     * concurrent request with the same key won the race, nothing is stored and that order is
+     * answered instead.
+     */
+    public Placement place(Order order, String idempotencyKey, String requestHash) {
+        Optional<Placement> result = Transactions.run(dataSource, "placing order " + order.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, cart_id, email, shipping_address, "
+                    + "card_token, card_last4, card_brand, currency, total, status, step, attempts, deadline, "
+                    + "created_at, updated_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1, "
+                    + "now() + ? * interval '1 millisecond', ?, ?)")) {
+                ps.setObject(1, order.id());
+                ps.setObject(2, order.cartId());
+                ps.setString(3, order.email());
+                ps.setString(4, toJson(order.shippingAddress()));
+                ps.setString(5, order.card().token());
+                ps.setString(6, order.card().last4());
+                ps.setString(7, order.card().brand());
+                ps.setString(8, order.currency());
+                ps.setBigDecimal(9, order.total());
+                ps.setString(10, order.status().name());
+                ps.setString(11, order.step().name());
+                ps.setLong(12, settings.timeout(order.step()).toMillis());
+                ps.setTimestamp(13, Timestamp.from(order.createdAt()));
+                ps.setTimestamp(14, Timestamp.from(order.createdAt()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_line (order_id, sku, name, quantity, "
+                    + "unit_price, line_total) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Order.Line line : order.lines()) {
+                    ps.setObject(1, order.id());
+                    ps.setString(2, line.sku());
+                    ps.setString(3, line.name());
+                    ps.setInt(4, line.quantity());
+                    ps.setBigDecimal(5, line.unitPrice());
+                    ps.setBigDecimal(6, line.lineTotal());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_key (key, request_hash, order_id) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING")) {
+                ps.setString(1, idempotencyKey);
+                ps.setString(2, requestHash);
+                ps.setObject(3, order.id());
+                if (ps.executeUpdate() == 0) {
+                    c.rollback(); // the other request's order stands; ours never existed
+                    return Optional.empty();
+                }
+            }
+            recordStep(c, order.id(), order.step(), "placed");
+            outbox.appendAll(c, List.of(SagaMessages.placed(order),
+                    SagaMessages.command(order, Checkout.FIRST_COMMAND, settings.reservationTtlSeconds())));
+            return Optional.of(new Placement.Created(order));
+        });
+        // ON CONFLICT waited for the winner's commit, so its key is readable now
+        return result.orElseGet(() -> byIdempotencyKey(idempotencyKey).orElseThrow(
+                () -> new IllegalStateException("idempotency key " + idempotencyKey + " vanished")));
+    }
+
+    public Optional<Order> find(UUID id) {
+        return Transactions.run(dataSource, "reading order " + id, c -> load(c, id, false));
+    }
+
+    /** Applies a reply to an order's checkout; false when it is no order of ours or changed nothing. */
+    public boolean apply(UUID orderId, Reply reply) {
+        return Transactions.run(dataSource, "applying " + reply + " to order " + orderId, c -> {
+            Optional<Order> order = load(c, orderId, true);
+            return order.isPresent() && transition(c, order.get(), reply);
+        });
+    }
+
+    /**
+     * Applies "deadline passed" to up to {@code limit} orders whose step timed out, in one
+     * transaction; answers how many. SKIP LOCKED: an order a reply is moving right now is left to
+     * it, and several instances share the work without waiting on each other.
+     */
+    public int timeOut(int limit) {
+        return Transactions.run(dataSource, "timing out orders", c -> {
+            List<UUID> overdue = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM orders WHERE status = 'PENDING' "
+                    + "AND deadline <= now() ORDER BY deadline LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        overdue.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            for (UUID id : overdue) {
+                transition(c, load(c, id, false).orElseThrow(), new Reply.DeadlinePassed());
+            }
+            return overdue.size();
+        });
+    }
+
+    /** Confirmed orders whose cart is still to be emptied: (order id, cart id). */
+    public List<UUID[]> cartsToClear(int limit) {
+        return Transactions.run(dataSource, "finding carts to clear", c -> {
+            List<UUID[]> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, cart_id FROM orders WHERE status = 'CONFIRMED' "
+                    + "AND NOT cart_cleared ORDER BY confirmed_at LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    public void markCartCleared(UUID orderId) {
+        Transactions.run(dataSource, "marking the cart of " + orderId + " cleared", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET cart_cleared = true WHERE id = ?")) {
+                ps.setObject(1, orderId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private boolean transition(Connection c, Order order, Reply reply) throws SQLException {
+        Optional<Decision> decided = settings.checkout().decide(order.step(), order.attempts(), reply);
+        if (decided.isEmpty()) {
+            LOG.debugf("order %s at %s: %s changes nothing", order.id(), order.step(), reply);
+            return false;
+        }
+        Decision d = decided.get();
+        Instant now = Instant.now();
+        int attempts = d.retry() ? order.attempts() + 1 : 1;
+        Duration timeout = settings.timeout(d.next());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET step = ?, status = ?, attempts = ?, "
+                + "deadline = CASE WHEN ? < 0 THEN NULL ELSE now() + ? * interval '1 millisecond' END, "
+                + "reason = ?, detail = ?, updated_at = ?, "
+                + "confirmed_at = CASE WHEN ? = 'CONFIRMED' THEN ? ELSE confirmed_at END, "
+                + "cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ? ELSE cancelled_at END WHERE id = ?")) {
+            long millis = timeout == null ? -1 : timeout.toMillis();
+            ps.setString(1, d.next().name());
+            ps.setString(2, d.next().status().name());
+            ps.setInt(3, attempts);
+            ps.setLong(4, millis);
+            ps.setLong(5, millis);
+            ps.setString(6, d.reason() == null ? null : d.reason().name());
+            ps.setString(7, d.detail());
+            ps.setTimestamp(8, Timestamp.from(now));
+            ps.setString(9, d.next().name());
+            ps.setTimestamp(10, Timestamp.from(now));
+            ps.setString(11, d.next().name());
+            ps.setTimestamp(12, Timestamp.from(now));
+            ps.setObject(13, order.id());
+            ps.executeUpdate();
+        }
+        String cause = reply.getClass().getSimpleName() + (d.retry() ? " (attempt " + attempts + ")" : "");
+        recordStep(c, order.id(), d.next(), cause);
+        List<OutboxEvent> messages = new ArrayList<>();
+        for (Command command : d.commands()) {
+            messages.add(SagaMessages.command(order, command, settings.reservationTtlSeconds()));
+        }
+        if (d.next() == Step.CONFIRMED) {
+            messages.add(SagaMessages.confirmed(order, now));
+        } else if (d.next() == Step.CANCELLED) {
+            messages.add(SagaMessages.cancelled(order, d.reason().name(), d.detail(), now));
+        }
+        outbox.appendAll(c, messages);
+        if (d.next() != order.step() || d.retry()) {
+            LOG.debugf("order %s: %s → %s after %s", order.id(), order.step(), d.next(), cause);
+        }
+        return true;
+    }
+
+    private static void recordStep(Connection c, UUID orderId, Step step, String cause) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_step (order_id, seq, step, cause) "
+                + "SELECT ?, coalesce(max(seq), 0) + 1, ?, ? FROM order_step WHERE order_id = ?")) {
+            ps.setObject(1, orderId);
+            ps.setString(2, step.name());
+            ps.setString(3, cause);
+            ps.setObject(4, orderId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Optional<Placement.Earlier> earlier(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT order_id, request_hash FROM idempotency_key WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Placement.Earlier(rs.getObject(1, UUID.class), rs.getString(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Order> load(Connection c, UUID id, boolean lock) throws SQLException {
+        Order head;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String reason = rs.getString("reason");
+                head = new Order(id, rs.getObject("cart_id", UUID.class), rs.getString("email"),
+                        fromJson(rs.getString("shipping_address")),
+                        new Order.Card(rs.getString("card_token"), rs.getString("card_last4"),
+                                rs.getString("card_brand")),
+                        List.of(), rs.getBigDecimal("total"), rs.getString("currency"),
+                        Step.valueOf(rs.getString("step")), rs.getInt("attempts"),
+                        reason == null ? null : CancelReason.valueOf(reason), rs.getString("detail"),
+                        instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "confirmed_at"),
+                        instant(rs, "cancelled_at"), List.of());
+            }
+        }
+        List<Order.Line> lines = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sku, name, quantity, unit_price, line_total "
+                + "FROM order_line WHERE order_id = ? ORDER BY sku")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(new Order.Line(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5)));
+                }
+            }
+        }
+        List<Order.StepTaken> history = new ArrayList<>();
+        if (!lock) { // the saga does not need the history; the API does
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT step, cause, at FROM order_step WHERE order_id = ? ORDER BY seq")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        history.add(new Order.StepTaken(Step.valueOf(rs.getString(1)), rs.getString(2),
+                                rs.getTimestamp(3).toInstant()));
+                    }
+                }
+            }
+        }
+        return Optional.of(new Order(head.id(), head.cartId(), head.email(), head.shippingAddress(), head.card(),
+                List.copyOf(lines), head.total(), head.currency(), head.step(), head.attempts(), head.reason(),
+                head.detail(), head.createdAt(), head.updatedAt(), head.confirmedAt(), head.cancelledAt(),
+                List.copyOf(history)));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private String toJson(Order.Address address) {
+        try {
+            return json.writeValueAsString(address);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an address as JSON", e);
+        }
+    }
+
+    private Order.Address fromJson(String text) {
+        try {
+            return json.readValue(text, Order.Address.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored address is not readable", e);
+        }
+    }
+}

@@ -38,6 +38,9 @@ public final class Topology {
         database("catalog");
         database("inventory");
         database("cart");
+        database("orders");
+        database("payments");
+        database("notifications");
         PostgresComponent postgres = new PostgresComponent(workspace, port("postgres", 15432), databases);
         add(postgres);
         add(new KafkaComponent(workspace, java, classpath("platform/infrastructure/target/kafka.classpath"),
@@ -48,12 +51,22 @@ public final class Topology {
                 List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", artifact("platform/infrastructure/target/zipkin.jar")),
                 Map.of("QUERY_PORT", String.valueOf(port("zipkin", 9411)), "STORAGE_TYPE", "mem",
                         "MEM_MAX_SPANS", "100000", "LOGGING_LEVEL_ROOT", "WARN")));
+        // a local SMTP server that keeps what it receives (in memory) and shows it over HTTP:
+        // GET /api/user/{address}/messages; the port is the HTTP one, SMTP is EMPORIUM_SMTP_PORT
+        int smtpPort = port("smtp", 13025);
+        add(jvm("mail", port("mail", 8025), "/api/service/readiness", List.of(),
+                List.of("-Xmx64m", "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.hostname=127.0.0.1",
+                        "-Dgreenmail.smtp.port=" + smtpPort, "-Dgreenmail.api.hostname=127.0.0.1",
+                        "-Dgreenmail.api.port=" + port("mail", 8025), "-Dgreenmail.auth.disabled",
+                        "-jar", artifact("platform/infrastructure/target/greenmail.jar")), Map.of()));
 
         // --- services ---------------------------------------------------------------------------
         String catalogUrl = "http://127.0.0.1:" + port("catalog", 8101);
         String searchUrl = "http://127.0.0.1:" + port("search", 8103);
         String inventoryUrl = "http://127.0.0.1:" + port("inventory", 8105);
         String cartUrl = "http://127.0.0.1:" + port("cart", 8104);
+        String ordersUrl = "http://127.0.0.1:" + port("orders", 8106);
+        String paymentsUrl = "http://127.0.0.1:" + port("payments", 8107);
         // catalog does not wait for Kafka: its outbox keeps events until Kafka is there
         add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres"), Map.of(
                 "EMPORIUM_CATALOG_DB_URL", postgres.jdbcUrl("catalog"),
@@ -79,6 +92,33 @@ public final class Topology {
                 "EMPORIUM_INVENTORY_URL", inventoryUrl,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        // the checkout saga's participants and orchestrator: none waits for Kafka (outboxes keep
+        // their messages, consumers retry); orders calls cart and payments over HTTP at placement
+        add(quarkus("payments", port("payments", 8107), "96m", List.of("postgres"), Map.of(
+                "EMPORIUM_PAYMENTS_DB_URL", postgres.jdbcUrl("payments"),
+                "EMPORIUM_PAYMENTS_DB_USER", "payments",
+                "EMPORIUM_PAYMENTS_DB_PASSWORD", databases.get("payments"),
+                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        add(quarkus("orders", port("orders", 8106), "128m", List.of("postgres"), Map.of(
+                "EMPORIUM_ORDERS_DB_URL", postgres.jdbcUrl("orders"),
+                "EMPORIUM_ORDERS_DB_USER", "orders",
+                "EMPORIUM_ORDERS_DB_PASSWORD", databases.get("orders"),
+                "EMPORIUM_CART_URL", cartUrl,
+                "EMPORIUM_PAYMENTS_URL", paymentsUrl,
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        add(quarkus("notifications", port("notifications", 8108), "96m", List.of("postgres"), Map.of(
+                "EMPORIUM_NOTIFICATIONS_DB_URL", postgres.jdbcUrl("notifications"),
+                "EMPORIUM_NOTIFICATIONS_DB_USER", "notifications",
+                "EMPORIUM_NOTIFICATIONS_DB_PASSWORD", databases.get("notifications"),
+                "EMPORIUM_NOTIFICATIONS_SHOP_URL", "http://localhost:" + port("gateway", 8080),
+                "EMPORIUM_SMTP_HOST", "127.0.0.1",
+                "EMPORIUM_SMTP_PORT", String.valueOf(smtpPort),
+                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // ready once it has caught up with catalog.product.v1 (which catalog's relay creates)
         add(quarkus("search", port("search", 8103), "128m", List.of("kafka"), Map.of(
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
@@ -89,6 +129,7 @@ public final class Topology {
                 "EMPORIUM_SEARCH_URL", searchUrl,
                 "EMPORIUM_CART_URL", cartUrl,
                 "EMPORIUM_INVENTORY_URL", inventoryUrl,
+                "EMPORIUM_ORDERS_URL", ordersUrl,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         add(springWithAotCache(jvm("gateway", port("gateway", 8080), "/actuator/health/readiness",
                 List.of("catalog", "storefront"),
@@ -97,6 +138,8 @@ public final class Topology {
                         "EMPORIUM_SEARCH_URL", searchUrl,
                         "EMPORIUM_INVENTORY_URL", inventoryUrl,
                         "EMPORIUM_CART_URL", cartUrl,
+                        "EMPORIUM_ORDERS_URL", ordersUrl,
+                        "EMPORIUM_PAYMENTS_URL", paymentsUrl,
                         "EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102),
                         "EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
         return components;

@@ -31,6 +31,8 @@ class OpenApiContractIT {
             Files.writeString(committed, served);
         }
         assertThat(committed).as("committed contract %s", committed).exists();
+        // what the availability feature added to the contract
+        assertThat(served).contains("name: inStock", "availability:", "available:", "- \"null\"");
         assertThat(served).as("the served OpenAPI document differs from %s; if the change is intended, "
                 + "regenerate it with EMPORIUM_UPDATE_CONTRACTS=true", committed)
                 .isEqualTo(Files.readString(committed));

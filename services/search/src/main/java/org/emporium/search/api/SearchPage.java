@@ -1,6 +1,7 @@
 package org.emporium.search.api;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.emporium.search.index.SearchResult;
 
 /** The body of {@code GET /api/search}. */
@@ -11,7 +12,10 @@ public record SearchPage(List<Item> items, long total, int page, int size, Facet
      * the SKU's stock; {@code inStock}: available &gt; 0, null when unknown.
      */
     public record Item(String id, String sku, String name, String brand, String category, Price price,
-                       String imageUrl, String snippet, Integer available, Boolean inStock) {
+                       String imageUrl, String snippet,
+                       @Schema(nullable = true, description = "units that can still be reserved; null while unknown")
+                       Integer available,
+                       @Schema(nullable = true, description = "available > 0; null while unknown") Boolean inStock) {
     }
 
     public record Price(String amount, String currency) {

@@ -79,6 +79,7 @@ public final class IndexEventConsumer implements Runnable {
     private long progressLoggedAt;
     private long lastTopicCheck;
     private boolean stockTopicMissingLogged;
+    private volatile boolean stockTopicAssigned;
     /** Where to continue: this run's positions, else the index's committed offsets. */
     private Map<TopicPartition, Long> resumeOffsets(List<TopicPartition> partitions) {
         Map<TopicPartition, Long> resume = new HashMap<>();
@@ -206,6 +207,7 @@ public final class IndexEventConsumer implements Runnable {
         }
         List<TopicPartition> partitions = new ArrayList<>(catalog);
         partitions.addAll(stock);
+        stockTopicAssigned = !stock.isEmpty();
         c.assign(partitions);
         Map<TopicPartition, Long> ends = c.endOffsets(partitions);
         Map<TopicPartition, Long> resume = resumeOffsets(partitions);
@@ -228,8 +230,7 @@ public final class IndexEventConsumer implements Runnable {
         if (!caughtUp) {
             target = ends;
             catchUpStart = System.nanoTime();
-            LOG.infof("catching up on %s: %s", partitions.size() > catalog.size() ? topic + " and " + stockTopic : topic,
-                    lag(c));
+            LOG.infof("catching up on %s: %s", topics(), lag(c));
         }
         while (!stopping) {
             ConsumerRecords<String, byte[]> records = c.poll(POLL);
@@ -246,6 +247,10 @@ public final class IndexEventConsumer implements Runnable {
                 return; // the next consumer assigns both topics; the catalog resumes from lastOffsets
             }
         }
+    }
+
+    private String topics() {
+        return stockTopicAssigned ? topic + " and " + stockTopic : topic + " (" + stockTopic + " does not exist yet)";
     }
 
     /** Checks the missing stock topic's metadata, at most every {@link #TOPIC_CHECK}. */
@@ -266,8 +271,8 @@ public final class IndexEventConsumer implements Runnable {
             commit();
             caughtUp = true;
             double seconds = (now - catchUpStart) / 1e9;
-            LOG.infof("caught up with %s and %s: %d products searchable, %d events applied in %.1f s; ready",
-                    topic, stockTopic, index.productCount(), applied, seconds);
+            LOG.infof("caught up with %s: %d products searchable, %d events applied in %.1f s; ready",
+                    topics(), index.productCount(), applied, seconds);
             return;
         }
         if (index.hasPendingChanges() && (caughtUp || now - lastRefresh >= CATCH_UP_REFRESH.toNanos())) {

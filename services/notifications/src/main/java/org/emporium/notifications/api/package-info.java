@@ -1,0 +1,2 @@
+/** The admin API: which emails were sent about an order. */
+package org.emporium.notifications.api;

@@ -1,0 +1,203 @@
+package org.emporium.notifications.mail;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.notifications.persistence.NotificationRepository;
+import org.emporium.notifications.persistence.NotificationRepository.Due;
+import org.emporium.notifications.persistence.NotificationRepository.Outcome;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the PENDING notifications, on one platform thread of its own. It is woken by every new
+ * notification ({@link #wake()}, called after the insert committed) and also looks every
+ * {@code scan-interval}, which picks up retries that became due and rows another instance
+ * inserted. Each message is sent in the transaction that locked its row (FOR UPDATE SKIP LOCKED)
+ * and marked SENT, with its Message-ID, before that transaction commits; instances and threads
+ * therefore never send the same row at the same time.
+ *
+ * <p>SMTP down or slow: the row stays PENDING, its attempts grow and its next attempt moves out
+ * exponentially; the worker itself backs off as well (an outage is not hammered once per row, nor
+ * once per new event), and logs the outage once, then every 30 s, then its end.
+ */
+@ApplicationScoped
+public class NotificationSender implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+
+    private final NotificationRepository notifications;
+    private final SmtpMailer mailer;
+    private final Duration scanInterval;
+    private final RetryBackoff backoff;
+    private final Counter sent;
+    private final Counter failedAttempts;
+    private final AtomicLong pending = new AtomicLong();
+    private final Semaphore signal = new Semaphore(0);
+    private final OutageLog smtpOutage;
+    private final OutageLog databaseOutage = new OutageLog(LOG, "reading notifications from the database");
+    private volatile boolean stopping;
+    private Thread thread;
+    private Transport transport;
+
+    public NotificationSender(NotificationRepository notifications, SmtpMailer mailer, MeterRegistry registry,
+                              @ConfigProperty(name = "emporium.notifications.sender.scan-interval") Duration scanInterval,
+                              @ConfigProperty(name = "emporium.notifications.sender.min-backoff") Duration minBackoff,
+                              @ConfigProperty(name = "emporium.notifications.sender.max-backoff") Duration maxBackoff) {
+        this.notifications = notifications;
+        this.mailer = mailer;
+        this.scanInterval = scanInterval;
+        this.backoff = new RetryBackoff(minBackoff, maxBackoff);
+        this.smtpOutage = new OutageLog(LOG, "sending mail through " + mailer.server());
+        this.sent = Counter.builder("emporium.notifications.sent")
+                .description("emails the SMTP server accepted").register(registry);
+        this.failedAttempts = Counter.builder("emporium.notifications.send.failures")
+                .description("failed attempts to send an email, each retried later unless refused for good")
+                .register(registry);
+        Gauge.builder("emporium.notifications.pending", pending, AtomicLong::get)
+                .description("notifications waiting to be sent").register(registry);
+    }
+
+    void start(@Observes @Priority(20) StartupEvent event) {
+        thread = Thread.ofPlatform().name("notification-sender").daemon().start(this);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        signal.release();
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Something new is pending: look now rather than at the next scan. */
+    public void wake() {
+        signal.release();
+    }
+
+    /** For the liveness check: the worker runs until shutdown. */
+    public boolean running() {
+        return thread != null && thread.isAlive() && !stopping;
+    }
+
+    @Override
+    public void run() {
+        while (!stopping) {
+            Duration wait;
+            boolean wakeable = true;
+            try {
+                boolean smtpDown = sendDue();
+                pending.set(notifications.countPending());
+                if (smtpDown) {
+                    // an outage: wait out the backoff, whatever arrives meanwhile
+                    wait = backoff.after(smtpOutage.failures());
+                    wakeable = false;
+                } else {
+                    wait = notifications.untilNextDue().filter(d -> d.compareTo(scanInterval) < 0).orElse(scanInterval);
+                }
+                databaseOutage.recovered();
+            } catch (RuntimeException e) {
+                databaseOutage.failed(e.toString());
+                wait = backoff.after(databaseOutage.failures());
+                wakeable = false;
+            }
+            await(wait, wakeable);
+        }
+    }
+
+    /** Sends every due notification, one transaction each; true when SMTP failed and the round ended. */
+    private boolean sendDue() {
+        try {
+            while (!stopping) {
+                boolean[] smtpDown = {false};
+                boolean found = notifications.withNextDue((due, outcome) -> smtpDown[0] = !sendOne(due, outcome));
+                if (!found) {
+                    return false;
+                }
+                if (smtpDown[0]) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            disconnect();
+        }
+    }
+
+    /** Sends one notification and records the outcome; false when the SMTP server could not be used. */
+    private boolean sendOne(Due due, Outcome outcome) {
+        try {
+            if (transport == null || !transport.isConnected()) {
+                disconnect();
+                transport = mailer.connect();
+            }
+            String messageId = mailer.send(transport, due.eventId(), due.recipient(), due.message());
+            // the server has the message; the commit that follows marks it SENT (see README: the
+            // one window where a crash before that commit sends it again)
+            outcome.sent(messageId);
+            sent.increment();
+            smtpOutage.recovered();
+            return true;
+        } catch (MessagingException e) {
+            failedAttempts.increment();
+            String error = describe(e);
+            if (SmtpMailer.permanent(e)) {
+                LOG.warnf("the SMTP server refused the notification %s to %s for good: %s", due.eventId(),
+                        due.recipient(), error);
+                outcome.failed(error);
+                return true;
+            }
+            smtpOutage.failed(error);
+            outcome.retryAfter(backoff.after(due.attempts() + 1), error);
+            disconnect();
+            return false;
+        }
+    }
+
+    private void disconnect() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException | RuntimeException e) {
+                // the connection is gone either way
+            }
+            transport = null;
+        }
+    }
+
+    private static String describe(MessagingException e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        Throwable cause = e.getCause() != null ? e.getCause() : e.getNextException();
+        if (cause != null && cause != e) {
+            text.append(" (").append(cause).append(')');
+        }
+        return text.toString();
+    }
+
+    private void await(Duration wait, boolean wakeable) {
+        long end = System.nanoTime() + wait.toNanos();
+        try {
+            while (!stopping) {
+                long left = end - System.nanoTime();
+                if (left <= 0 || (signal.tryAcquire(left, TimeUnit.NANOSECONDS) && wakeable)) {
+                    break;
+                }
+            }
+            signal.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+}

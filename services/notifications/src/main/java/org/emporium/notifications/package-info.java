@@ -1,0 +1,2 @@
+/** Notifications: emails the shopper about their order, once per event, over real SMTP. */
+package org.emporium.notifications;

@@ -1,0 +1,36 @@
+package org.emporium.payments.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * One local transaction around a piece of work: state, ledger and outbox events commit together
+ * or not at all. Exceptions thrown by the work roll back and pass through unchanged.
+ */
+final class Transactions {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private Transactions() {
+    }
+
+    static <T> T run(DataSource dataSource, String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed", e);
+        }
+    }
+}

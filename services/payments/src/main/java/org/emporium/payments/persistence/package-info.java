@@ -1,0 +1,2 @@
+/** Payments and their ledger in PostgreSQL (plain JDBC, Flyway), each change one transaction with its event. */
+package org.emporium.payments.persistence;

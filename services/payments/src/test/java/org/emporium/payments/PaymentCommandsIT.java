@@ -1,0 +1,213 @@
+package org.emporium.payments;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.emporium.payments.Fixtures.APPROVE;
+import static org.emporium.payments.Fixtures.DECLINE;
+import static org.emporium.payments.Fixtures.ERROR;
+import static org.emporium.payments.Fixtures.KEY;
+import static org.emporium.payments.Fixtures.OTHER;
+import static org.emporium.payments.Fixtures.SLOW;
+import static org.emporium.payments.Fixtures.authorize;
+import static org.emporium.payments.Fixtures.awaitCommandsConsumed;
+import static org.emporium.payments.Fixtures.awaitStatus;
+import static org.emporium.payments.Fixtures.capture;
+import static org.emporium.payments.Fixtures.count;
+import static org.emporium.payments.Fixtures.eventsByKey;
+import static org.emporium.payments.Fixtures.refund;
+import static org.emporium.payments.Fixtures.send;
+import static org.emporium.payments.Fixtures.tokenize;
+import static org.emporium.payments.Fixtures.types;
+import static org.emporium.payments.Fixtures.voidPayment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.emporium.platform.testing.KafkaTestResource;
+import org.emporium.platform.testing.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checkout saga's commands over a real Kafka, the replies on payments.payment.v1 (each valid
+ * against its schema), and what the ledger keeps.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
+@QuarkusTestResource(KafkaTestResource.class)
+class PaymentCommandsIT {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void eachTestCardGetsItsReplyAndARepeatedAuthorizationNoSecondOne() {
+        UUID approved = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
+        UUID failed = UUID.randomUUID();
+        UUID slow = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String twice = authorize(approved, tokenize(APPROVE), "19.99");
+        send(twice, twice, authorize(declined, tokenize(DECLINE), "5.00"), authorize(failed, tokenize(ERROR), "5.00"),
+                authorize(slow, tokenize(SLOW), "120.00"), authorize(other, tokenize(OTHER), "0.50"));
+
+        JsonPath a = awaitStatus(approved, "AUTHORIZED");
+        assertThat(a.getString("authorizationCode")).startsWith("SIM");
+        assertThat(a.getString("amount.amount")).isEqualTo("19.99");
+        assertThat(a.getString("last4")).isEqualTo("4242");
+        assertThat(a.getString("brand")).isEqualTo("visa");
+        assertThat(a.getList("ledger.to")).containsExactly("AUTHORIZING", "AUTHORIZED");
+        assertThat(awaitStatus(declined, "DECLINED").getString("failureCode")).isEqualTo("card_declined");
+        assertThat(awaitStatus(failed, "FAILED").getString("failureCode")).isEqualTo("processing_error");
+        awaitStatus(slow, "AUTHORIZED");
+        assertThat(awaitStatus(other, "AUTHORIZED").getString("brand")).isEqualTo("mastercard");
+        awaitCommandsConsumed();
+
+        Map<String, List<JsonNode>> events = eventsByKey(dataSource);
+        assertThat(types(events, approved)).containsExactly("PaymentAuthorized");
+        assertThat(types(events, declined)).containsExactly("PaymentDeclined");
+        assertThat(events.get(declined.toString()).get(0).at("/data/code").asText()).isEqualTo("card_declined");
+        assertThat(types(events, failed)).containsExactly("PaymentFailed");
+        assertThat(events.get(failed.toString()).get(0).at("/data/code").asText()).isEqualTo("processing_error");
+        assertThat(types(events, slow)).containsExactly("PaymentAuthorized");
+        assertThat(types(events, other)).containsExactly("PaymentAuthorized");
+        JsonNode reply = events.get(approved.toString()).get(0);
+        assertThat(reply.path("source").asText()).isEqualTo("/emporium/payments");
+        assertThat(reply.at("/data/amount/amount").asText()).isEqualTo("19.99");
+        assertThat(reply.at("/data/orderId").asText()).isEqualTo(approved.toString());
+        assertThat(count(dataSource, "SELECT count(*) FROM payment_ledger WHERE payment_id = '" + approved + "'")).isEqualTo(2);
+
+        given().header("X-Admin-Key", KEY).queryParam("orderId", approved.toString()).get("/api/payments").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.contains(approved.toString()));
+    }
+
+    @Test
+    void captureAndRefundTwiceTakeAndGiveBackOnce() throws Exception {
+        UUID id = UUID.randomUUID();
+        send(authorize(id, tokenize(APPROVE), "42.00"));
+        awaitStatus(id, "AUTHORIZED");
+        send(capture(id), capture(id));
+        awaitStatus(id, "CAPTURED");
+        send(refund(id), refund(id));
+        JsonPath p = awaitStatus(id, "REFUNDED");
+        awaitCommandsConsumed();
+
+        assertThat(p.getList("ledger.to")).containsExactly("AUTHORIZING", "AUTHORIZED", "CAPTURED", "REFUNDED");
+        assertThat(types(eventsByKey(dataSource), id))
+                .containsExactly("PaymentAuthorized", "PaymentCaptured", "PaymentRefunded");
+        assertThat(count(dataSource, "SELECT count(*) FROM payment_ledger WHERE payment_id = '" + id
+                + "' AND to_status = 'CAPTURED'")).isEqualTo(1);
+        // whatever the code did, the database takes no second capture of one payment
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO payment_ledger (payment_id, from_status, to_status, amount, currency, detail) "
+                        + "VALUES (?, 'AUTHORIZED', 'CAPTURED', 42.00, 'EUR', 'again')")) {
+            s.setObject(1, id);
+            assertThatThrownBy(s::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("ledger_one");
+        }
+    }
+
+    @Test
+    void aVoidBeforeTheCaptureCancelsTheHoldAndTheCaptureIsRefused() {
+        UUID id = UUID.randomUUID();
+        send(authorize(id, tokenize(APPROVE), "10.00"));
+        awaitStatus(id, "AUTHORIZED");
+        send(voidPayment(id), capture(id), voidPayment(id));
+        JsonPath p = awaitStatus(id, "VOIDED");
+        awaitCommandsConsumed();
+
+        assertThat(awaitStatus(id, "VOIDED").getList("ledger.to")).containsExactly("AUTHORIZING", "AUTHORIZED", "VOIDED");
+        assertThat(p.getString("voidRequestedAt")).isNotNull();
+        assertThat(types(eventsByKey(dataSource), id)).containsExactly("PaymentAuthorized", "PaymentVoided");
+    }
+
+    @Test
+    void aVoidWhileTheSlowCardIsAuthorizingVoidsItOnceAuthorizedAndItIsNeverCaptured() {
+        UUID id = UUID.randomUUID();
+        send(authorize(id, tokenize(SLOW), "75.00"), voidPayment(id), capture(id));
+        JsonPath p = awaitStatus(id, "VOIDED");
+        awaitCommandsConsumed();
+
+        List<String> at = p.getList("ledger.at");
+        assertThat(p.getList("ledger.to")).containsExactly("AUTHORIZING", "AUTHORIZED", "VOIDED");
+        // the void was asked for before the provider answered (the slow card takes 3 s here)
+        assertThat(Instant.parse(p.getString("voidRequestedAt"))).isBefore(Instant.parse(at.get(1)));
+        assertThat(types(eventsByKey(dataSource), id)).containsExactly("PaymentAuthorized", "PaymentVoided");
+        assertThat(count(dataSource, "SELECT count(*) FROM payment_ledger WHERE payment_id = '" + id
+                + "' AND to_status = 'CAPTURED'")).isZero();
+    }
+
+    @Test
+    void aDeclinedAuthorizationNeedsNoVoidAndAnswersNothingMore() {
+        UUID id = UUID.randomUUID();
+        send(authorize(id, tokenize(DECLINE), "10.00"), voidPayment(id));
+        awaitStatus(id, "DECLINED");
+        send(voidPayment(id));
+        awaitCommandsConsumed();
+        assertThat(types(eventsByKey(dataSource), id)).containsExactly("PaymentDeclined");
+    }
+
+    @Test
+    void aCapturedPaymentRefusesAVoid() {
+        UUID id = UUID.randomUUID();
+        send(authorize(id, tokenize(APPROVE), "33.00"));
+        awaitStatus(id, "AUTHORIZED");
+        send(capture(id));
+        awaitStatus(id, "CAPTURED");
+        send(voidPayment(id));
+        awaitCommandsConsumed();
+
+        assertThat(awaitStatus(id, "CAPTURED").getList("ledger.to")).containsExactly("AUTHORIZING", "AUTHORIZED", "CAPTURED");
+        assertThat(types(eventsByKey(dataSource), id)).containsExactly("PaymentAuthorized", "PaymentCaptured");
+    }
+
+    @Test
+    void commandsForUnknownPaymentsAndMalformedOnesAreSkipped() {
+        UUID unknown = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        send(capture(unknown), voidPayment(unknown), refund(unknown), "this is no command",
+                "{\"type\":\"emporium.payments.CapturePayment\",\"data\":{\"paymentId\":\"nope\"}}",
+                authorize(after, tokenize(APPROVE), "1.00"));
+        // the loop goes on past what it skipped
+        awaitStatus(after, "AUTHORIZED");
+        awaitCommandsConsumed();
+        assertThat(Fixtures.payment(unknown)).isNull();
+        assertThat(types(eventsByKey(dataSource), unknown)).isEmpty();
+    }
+
+    @Test
+    void anAuthorizationLeftInFlightByACrashIsDrivenAgain() throws Exception {
+        UUID id = UUID.randomUUID();
+        Fixtures.Card card = tokenize(APPROVE);
+        // what a process killed while the provider was answering leaves behind
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO payment (id, order_id, status, amount, currency, "
+                    + "card_token, card_last4, card_brand, created_at, updated_at) VALUES (?, ?, 'AUTHORIZING', 8.00, "
+                    + "'EUR', ?, '4242', 'visa', now() - interval '1 hour', now() - interval '1 hour')")) {
+                s.setObject(1, id);
+                s.setObject(2, id);
+                s.setString(3, card.token());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO payment_ledger (payment_id, to_status, amount, "
+                    + "currency, detail) VALUES (?, 'AUTHORIZING', 8.00, 'EUR', 'authorization requested')")) {
+                s.setObject(1, id);
+                s.executeUpdate();
+            }
+            c.commit();
+        }
+        awaitStatus(id, "AUTHORIZED");
+        assertThat(types(eventsByKey(dataSource), id)).containsExactly("PaymentAuthorized");
+    }
+}

@@ -1,5 +1,6 @@
 package org.emporium.payments.persistence;
 
+import org.emporium.platform.outbox.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -131,6 +131,34 @@ final class SystemUnderTest implements AutoCloseable {
         return response.body().isEmpty() ? null : read(response.body());
     }
 
+    /** Any request; {@code headers} as name, value, name, value…; an admin request carries the key. */
+    HttpResponse<String> request(String component, String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(component, path)))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** A GET with the admin key, answered 200 with JSON. */
+    JsonNode adminGet(String component, String path) {
+        HttpResponse<String> response = request(component, "GET", path, null, "X-Admin-Key", adminKey);
+        assertThat(response.statusCode()).as("GET %s %s: %s", component, path, response.body()).isEqualTo(200);
+        return read(response.body());
+    }
+
+    /** Sets what inventory has on hand for a SKU. */
+    void setStock(String sku, int onHand) {
+        HttpResponse<String> response = request("inventory", "PUT", "/api/inventory/" + sku,
+                "{\"onHand\":" + onHand + "}", "X-Admin-Key", adminKey);
+        assertThat(response.statusCode()).as("PUT stock of %s: %s", sku, response.body()).isEqualTo(200);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

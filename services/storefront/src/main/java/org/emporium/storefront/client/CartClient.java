@@ -75,6 +75,11 @@ public class CartClient {
                 .onFailure().invoke(() -> counts.invalidate(id));
     }
 
+    /** Forgets the cached count of one cart (it was just ordered). */
+    public void invalidateCount(String id) {
+        counts.invalidate(id);
+    }
+
     /** Forgets every cached count. */
     public void invalidateCaches() {
         counts.invalidateAll();

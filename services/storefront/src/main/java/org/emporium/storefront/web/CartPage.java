@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The cart: {@code GET /cart} shows it; {@code POST /cart/items} adds (from the product page and
@@ -53,21 +54,22 @@ public class CartPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> show(@RestCookie(CartCookie.NAME) String cookie) {
+    public Uni<Response> show(@RestCookie(CartCookie.NAME) String cookie, @RestQuery("checkout") String checkout) {
         String id = CartCookie.id(cookie);
+        String notice = CheckoutPage.cartNotice(checkout);
         if (id == null) {
             MiniCart.remember(null);
-            return page(CartView.EMPTY, 200).map(Response.ResponseBuilder::build);
+            return page(CartView.EMPTY.withMessage(notice), 200).map(Response.ResponseBuilder::build);
         }
         return cart.cart(id)
                 .flatMap(c -> {
                     MiniCart.remember(c.itemCount());
-                    return page(CartView.of(c), 200);
+                    return page(CartView.of(c).withMessage(notice), 200);
                 })
                 .onFailure(CartNotFoundException.class).recoverWithUni(() -> {
                     // the cart expired: an empty cart, and the browser forgets the dead id
                     MiniCart.remember(null);
-                    return page(CartView.EMPTY, 200).map(r -> r.cookie(CartCookie.expired(secureCookie)));
+                    return page(CartView.EMPTY.withMessage(notice), 200).map(r -> r.cookie(CartCookie.expired(secureCookie)));
                 })
                 .map(Response.ResponseBuilder::build);
     }
@@ -193,7 +195,7 @@ public class CartPage {
         return Response.seeOther(URI.create("/cart")).header("Cache-Control", "no-store");
     }
 
-    private static void checkSameOrigin(HttpHeaders headers) {
+    static void checkSameOrigin(HttpHeaders headers) {
         if (!SameOrigin.allows(headers.getHeaderString("Sec-Fetch-Site"), headers.getHeaderString("Origin"),
                 headers.getHeaderString("Host"), headers.getHeaderString("X-Forwarded-Host"))) {
             throw new CrossSiteRequestException();

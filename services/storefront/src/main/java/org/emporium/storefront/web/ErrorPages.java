@@ -10,6 +10,8 @@ import org.emporium.storefront.client.CartUnavailableException;
 import org.emporium.storefront.client.CatalogClient;
 import org.emporium.storefront.client.CatalogRejectedException;
 import org.emporium.storefront.client.CatalogUnavailableException;
+import org.emporium.storefront.client.OrderNotFoundException;
+import org.emporium.storefront.client.OrdersUnavailableException;
 import org.emporium.storefront.client.SearchRejectedException;
 import org.emporium.storefront.client.SearchUnavailableException;
 import org.jboss.logging.Logger;
@@ -77,6 +79,20 @@ public class ErrorPages {
         LOG.warnf("cart unavailable for %s: %s", uri.getPath(), e.getMessage());
         // a failed POST is retried from the cart page, not by re-sending the form
         return page(ErrorView.CART_UNAVAILABLE, "/cart", headers)
+                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
+    }
+
+    /** An unknown order (or an id that can't be one). */
+    @ServerExceptionMapper
+    public Uni<Response> orderNotFound(OrderNotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return page(ErrorView.ORDER_NOT_FOUND, uri, headers);
+    }
+
+    /** Only the order page needs the orders service to show something; checkout handles its own failure. */
+    @ServerExceptionMapper
+    public Uni<Response> ordersUnavailable(OrdersUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("orders unavailable for %s: %s", uri.getPath(), e.getMessage());
+        return page(ErrorView.ORDERS_UNAVAILABLE.retrying(sameSite(uri)), uri, headers)
                 .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
     }
 

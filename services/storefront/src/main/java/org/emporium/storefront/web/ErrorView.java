@@ -35,6 +35,14 @@ public record ErrorView(int status, String heading, String message, String actio
             "For your safety, changes to your cart are accepted only from our own pages. Please try again from the product or cart page.",
             "Go to your cart", "/cart", false);
 
+    static final ErrorView ORDER_NOT_FOUND = new ErrorView(404, "We couldn\u2019t find that order",
+            "There is no order at this address. Please check the link, or keep shopping meanwhile.",
+            "Back to the home page", "/", true);
+
+    static final ErrorView ORDERS_UNAVAILABLE = new ErrorView(503, "Your order is temporarily out of view",
+            "We can\u2019t look up your order right now. Nothing about it is lost: please try again in a few seconds.",
+            "Try again", null, true);
+
     /** A 422 (or 400) for an add to cart the cart refused, with its reason ("Only 2 left"). */
     static ErrorView cartRejected(String message, String sku) {
         return new ErrorView(422, "We couldn\u2019t add that to your cart", message,

@@ -34,8 +34,9 @@ public class MiniCartFilter {
                 .replaceWithVoid();
     }
 
-    /** Pages only: not the generated images or the search box's suggestions. */
+    /** Pages only: not the generated images, the search box's suggestions or the order page's live updates. */
     static boolean wantsCount(String path) {
-        return !path.startsWith("/images/") && !path.startsWith("/search/suggest") && !path.startsWith("/q/");
+        return !path.startsWith("/images/") && !path.startsWith("/search/suggest") && !path.startsWith("/q/")
+                && !(path.startsWith("/orders/") && (path.endsWith("/live") || path.endsWith("/status")));
     }
 }

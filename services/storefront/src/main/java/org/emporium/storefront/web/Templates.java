@@ -43,5 +43,13 @@ final class Templates {
     /** The header's mini-cart as an out-of-band swap, appended to the cart's htmx answers. */
     static native TemplateInstance miniCartSwap(MiniCart cart);
 
+    /** The checkout form; {@code summary} is null when the cart can't be read just now. */
+    static native TemplateInstance checkout(PageFrame frame, CheckoutForm form, CartView summary);
+
+    static native TemplateInstance order(PageFrame frame, OrderStatusView view);
+
+    /** The order's status panel: what the live stream and the fallback poll swap in. */
+    static native TemplateInstance order$panel(OrderStatusView view);
+
     static native TemplateInstance error(PageFrame frame, ErrorView error);
 }

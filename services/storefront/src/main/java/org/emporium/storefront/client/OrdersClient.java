@@ -1,0 +1,51 @@
+package org.emporium.storefront.client;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Checkout and the order page's view of the orders service: place an order (with the form's
+ * Idempotency-Key), read one, and follow one live. Nothing is cached: an order changes on its own.
+ */
+@ApplicationScoped
+public class OrdersClient {
+
+    private final GuardedOrders orders;
+    private final OrderEventsApi events;
+    private final Duration quietLimit;
+
+    OrdersClient(GuardedOrders orders, @RestClient OrderEventsApi events,
+                 @ConfigProperty(name = "storefront.orders.events-quiet-limit", defaultValue = "150s") Duration quietLimit) {
+        this.orders = orders;
+        this.events = events;
+        this.quietLimit = quietLimit;
+    }
+
+    /**
+     * Places the order; answers its id. {@link OrderRejectedException} (400 fields, 422),
+     * {@link OrderNotFoundException} (no such cart), {@link OrdersUnavailableException}.
+     */
+    public Uni<String> place(String idempotencyKey, PlaceOrder order) {
+        return orders.place(idempotencyKey, order).map(OrdersApi.Placed::id);
+    }
+
+    /** The order; {@link OrderNotFoundException} if unknown, {@link OrdersUnavailableException} if orders can't answer. */
+    public Uni<Order> order(String id) {
+        return orders.get(id);
+    }
+
+    /**
+     * The order now and at each change of its status, completing at CONFIRMED or CANCELLED (or at
+     * the orders service's own limit). Fails when the stream can't be had or stays quiet longer
+     * than {@code storefront.orders.events-quiet-limit}.
+     */
+    public Multi<Order> follow(String id) {
+        return Multi.createFrom().deferred(() -> events.events(id))
+                .ifNoItem().after(quietLimit).failWith(() -> new OrdersUnavailableException("order events stayed quiet", null))
+                .onFailure().transform(GuardedOrders::classify);
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sustained checkouts against a running Emporium (./emporium up): confirmed orders per second
+# and the saga's completion latency. Not a test: it prints numbers. Loopback only.
+#   services/orders/bench.sh [clients=8] [duration=20s] [rate=0 (unlimited)]
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(cd ../.. && pwd)
+cp_file=target/bench.classpath
+"$root/mvnw" -q -B -f pom.xml test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx256m -cp "target/test-classes:$(cat "$cp_file")" \
+  -Dbench.url="http://localhost:${EMPORIUM_GATEWAY_PORT:-8080}" -Dbench.clients="${1:-8}" \
+  -Dbench.duration="${2:-20s}" -Dbench.rate="${3:-0}" \
+  -Dbench.admin-key-file="${EMPORIUM_HOME:-$root/.emporium}/admin-key" \
+  org.emporium.orders.bench.CheckoutBenchmark

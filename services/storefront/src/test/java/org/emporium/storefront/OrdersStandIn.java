@@ -52,6 +52,7 @@ public final class OrdersStandIn {
     private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
     private volatile Answer placeAnswer;
     private volatile boolean stopped;
+    private volatile boolean typedEvents;
 
     private OrdersStandIn() {
         this.server = LoopbackServer.start(this::handle);
@@ -80,8 +81,14 @@ public final class OrdersStandIn {
         placeAnswer = new Answer(status, problem);
     }
 
+    /** Whether each event names its content type ({@code content-type:application/json}), as Quarkus REST may. */
+    public void typedEvents(boolean on) {
+        typedEvents = on;
+    }
+
     /** Back to normal: no orders, no failures, no canned answers, empty log. */
     public void reset() {
+        typedEvents = false;
         failingPaths.clear();
         orders.clear();
         requests.clear();
@@ -206,7 +213,8 @@ public final class OrdersStandIn {
             Map<String, Object> order = orders.get(id); // after registering: no update is missed
             Instant deadline = Instant.now().plus(STREAM_LIMIT);
             while (order != null) {
-                out.write(("data:" + JSON.writeValueAsString(order) + "\n\n").getBytes(StandardCharsets.UTF_8));
+                String type = typedEvents ? "content-type:application/json\n" : "";
+                out.write((type + "data:" + JSON.writeValueAsString(order) + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 if (!"PENDING".equals(order.get("status"))) {
                     return;

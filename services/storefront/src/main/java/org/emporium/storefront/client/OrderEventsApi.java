@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 /**
  * The orders service's server-sent events for one order: the order now, then at every change of
  * its status; the stream completes at CONFIRMED or CANCELLED (or after the orders service's own
- * limit). Its own client ({@code quarkus.rest-client.orders-events.*}) so that its read timeout can
+ * limit). Each event's data is read as text and parsed by {@link OrdersClient}: the events need
+ * not name their content type. Its own client ({@code quarkus.rest-client.orders-events.*}) so that its read timeout can
  * be as long as a quiet stream needs.
  */
 @RegisterRestClient(configKey = "orders-events")
@@ -24,8 +25,8 @@ public interface OrderEventsApi {
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    Multi<Order> events(@PathParam("id") String id);
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    Multi<String> events(@PathParam("id") String id);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

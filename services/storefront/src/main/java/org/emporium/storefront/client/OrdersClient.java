@@ -1,5 +1,7 @@
 package org.emporium.storefront.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class OrdersClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GuardedOrders orders;
     private final OrderEventsApi events;
@@ -45,7 +49,16 @@ public class OrdersClient {
      */
     public Multi<Order> follow(String id) {
         return Multi.createFrom().deferred(() -> events.events(id))
+                .map(OrdersClient::parse)
                 .ifNoItem().after(quietLimit).failWith(() -> new OrdersUnavailableException("order events stayed quiet", null))
                 .onFailure().transform(GuardedOrders::classify);
+    }
+
+    private static Order parse(String data) {
+        try {
+            return JSON.readValue(data, Order.class);
+        } catch (JsonProcessingException e) {
+            throw new OrdersUnavailableException("an order event that isn't an order", null);
+        }
     }
 }

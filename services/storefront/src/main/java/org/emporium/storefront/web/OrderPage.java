@@ -126,12 +126,11 @@ public class OrderPage {
 
     private static Uni<OutboundSseEvent> panel(Sse sse, OrderStatusView view) {
         return Templates.order$panel(view).createUni()
-                .map(html -> sse.newEventBuilder().name(STATUS_EVENT).mediaType(MediaType.TEXT_HTML_TYPE)
-                        .data(String.class, html.strip()).build());
+                .map(html -> sse.newEventBuilder().name(STATUS_EVENT).data(String.class, html.strip()).build());
     }
 
     private static OutboundSseEvent end(Sse sse) {
-        return sse.newEventBuilder().name(END_EVENT).mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, "done").build();
+        return sse.newEventBuilder().name(END_EVENT).data(String.class, "done").build();
     }
 
     private static String title(OrderStatusView view) {

@@ -30,6 +30,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(GreenMailTestResource.class)
 class OrderMailIT {
 
+    @jakarta.inject.Inject
+    org.emporium.notifications.persistence.NotificationRepository notifications;
+
+    /** Nothing pending means nothing due: the sender then sleeps instead of asking again at once. */
+    @Test
+    void withNothingPendingNothingIsDue() {
+        Fixtures.await("nothing pending", () -> notifications.countPending() == 0);
+        org.assertj.core.api.Assertions.assertThat(notifications.untilNextDue()).isEmpty();
+    }
+
     @Test
     void aConfirmedOrderIsMailedOnceWithTextAndHtmlPartsAndEscapedNames() throws Exception {
         UUID order = UUID.randomUUID();

@@ -191,11 +191,13 @@ public class NotificationRepository {
     /** How long until the next PENDING notification is due; empty when none waits. */
     public Optional<Duration> untilNextDue() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT greatest(0, extract(epoch FROM min(next_attempt_at) - now()) * 1000)::bigint "
+             // no greatest(0, …) in SQL: GREATEST ignores NULL, so "nothing pending" would read as
+             // "due now" and the sender would spin
+             ResultSet rs = s.executeQuery("SELECT (extract(epoch FROM min(next_attempt_at) - now()) * 1000)::bigint "
                      + "FROM notification WHERE status = 'PENDING'")) {
             rs.next();
             long millis = rs.getLong(1);
-            return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+            return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(0, millis)));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the next due notification failed", e);
         }

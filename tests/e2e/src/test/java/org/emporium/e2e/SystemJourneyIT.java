@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,6 +222,62 @@ class SystemJourneyIT {
     }
 
     @Test
+    @Order(9)
+    void aShopperChecksOutAndWatchesTheOrderConfirmLiveAndGetsTheEmailInChromium() throws IOException {
+        WebDriver browser = chromium();
+        try {
+            browser.get(RunningSystem.gateway("/search?q=electric%20kettle"));
+            List<String> kettles = browser.findElements(By.cssSelector(".search__hits a[href*='/p/']")).stream()
+                    .map(a -> a.getAttribute("href")).filter(href -> href.matches(".*/p/[A-Z]{3}-\\d{6}")).distinct().toList();
+            String name = null;
+            for (String kettle : kettles) {
+                browser.get(kettle);
+                List<WebElement> buttons = browser.findElements(By.cssSelector("main .add-to-cart__button"));
+                if (!buttons.isEmpty() && buttons.get(0).isEnabled()) {
+                    name = browser.findElement(By.tagName("h1")).getText();
+                    buttons.get(0).click();
+                    RunningSystem.await(Duration.ofSeconds(10), "added to the cart", () ->
+                            browser.findElement(By.cssSelector("main .add-to-cart__status")).getText().contains("Added"));
+                    break;
+                }
+            }
+            assertThat(name).as("a seeded kettle in stock among %s", kettles).isNotNull();
+
+            browser.get(RunningSystem.gateway("/cart"));
+            browser.findElement(By.id("checkout-button")).click();
+            String email = "e2e-" + System.nanoTime() + "@example.com";
+            Map.of("email", email, "name", "Ada Lovelace", "line1", "1 Analytical Way", "city", "London",
+                    "postalCode", "N1 9GU", "cardNumber", "4242 4242 4242 4242", "expiry", "12/30", "cvc", "123")
+                    .forEach((field, value) -> browser.findElement(By.id("checkout-" + field)).sendKeys(value));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("checkout-country"))).selectByValue("GB");
+            browser.findElement(By.cssSelector(".checkout__submit")).click();
+
+            // the order page, updated in place (server-sent events) until the saga confirms it
+            RunningSystem.await(Duration.ofSeconds(30), "the order page shows the confirmation", () ->
+                    browser.getCurrentUrl().contains("/orders/")
+                            && browser.findElement(By.id("order-live")).getText().contains("your order is confirmed"));
+            String page = browser.findElement(By.id("order-live")).getText();
+            assertThat(page).contains(name).contains("4242").contains("Ada Lovelace");
+            String orderId = browser.getCurrentUrl().replaceAll(".*/orders/", "");
+
+            JsonNode order = JSON.readTree(system.get("/api/orders/" + orderId).body());
+            assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
+            // the confirmation email, as the local SMTP server received it
+            RunningSystem.await(Duration.ofSeconds(30), "the confirmation email arrives", () -> {
+                HttpResponse<String> mails = system.get("http://localhost:" + RunningSystem.PORTS.get("EMPORIUM_MAIL_PORT")
+                        + "/api/user/" + email + "/messages/INBOX");
+                if (mails.statusCode() != 200) {
+                    return false; // no mailbox before the first mail
+                }
+                JsonNode messages = read(mails.body());
+                return messages.size() == 1 && messages.get(0).path("subject").asText().contains("confirmed");
+            });
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     @Order(100)
     void stoppingLeavesNoProcessAndNoPortBehind() throws InterruptedException {
         List<Long> pids = system.recordedPids();
@@ -243,6 +300,14 @@ class SystemJourneyIT {
         HttpResponse<String> product = system.get("/api/catalog/products/" + createdProductId);
         assertThat(product.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(product.body()).get("name").asText()).isEqualTo("Durable test kettle");
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean free(int port) {

@@ -53,6 +53,17 @@ public final class ConsumerLoop implements AutoCloseable {
         void handle(ConsumerRecord<String, byte[]> record);
     }
 
+    /**
+     * Applies a whole poll at once, typically in one database transaction: one commit (one
+     * fsync, one relay wake-up) for many records. Throwing anything rewinds every partition to
+     * the start of the batch and retries it after a backoff, so the handler must apply all or
+     * nothing; records it cannot read it leaves out itself.
+     */
+    @FunctionalInterface
+    public interface BatchHandler {
+        void handle(List<ConsumerRecord<String, byte[]>> records);
+    }
+
     /** A record that can never be applied: logged with its reason and skipped. */
     public static final class Refused extends RuntimeException {
         public Refused(String reason) {
@@ -73,6 +84,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private final Settings settings;
     private final List<TopicSpec> topics;
     private final Handler handler;
+    private final BatchHandler batchHandler;
     private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -80,16 +92,25 @@ public final class ConsumerLoop implements AutoCloseable {
     private boolean topicsReady;
     private Thread thread;
 
-    private ConsumerLoop(Settings settings, Handler handler) {
+    private ConsumerLoop(Settings settings, Handler handler, BatchHandler batchHandler) {
         this.settings = settings;
         this.topics = settings.topics().stream().map(TopicSpec::parse).toList();
         this.handler = handler;
+        this.batchHandler = batchHandler;
     }
 
-    /** Starts consuming on a new platform thread. */
+    /** Starts consuming on a new platform thread, one record at a time. */
     public static ConsumerLoop start(Settings settings, Handler handler) {
-        ConsumerLoop loop = new ConsumerLoop(settings, handler);
-        loop.thread = Thread.ofPlatform().name(settings.name()).daemon().start(loop::run);
+        return begin(new ConsumerLoop(settings, handler, null));
+    }
+
+    /** Starts consuming on a new platform thread, a poll's records at a time. */
+    public static ConsumerLoop startBatched(Settings settings, BatchHandler handler) {
+        return begin(new ConsumerLoop(settings, null, handler));
+    }
+
+    private static ConsumerLoop begin(ConsumerLoop loop) {
+        loop.thread = Thread.ofPlatform().name(loop.settings.name()).daemon().start(loop::run);
         return loop;
     }
 
@@ -156,6 +177,9 @@ public final class ConsumerLoop implements AutoCloseable {
 
     /** Applies a batch in order per partition, commits what was applied; true when a record must be retried. */
     private boolean process(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        if (batchHandler != null) {
+            return processBatch(c, records);
+        }
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         boolean retry = false;
         for (TopicPartition partition : records.partitions()) {
@@ -182,6 +206,30 @@ public final class ConsumerLoop implements AutoCloseable {
             c.commitSync(applied);
         }
         return retry;
+    }
+
+    private boolean processBatch(KafkaConsumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty() || stopping) {
+            return false;
+        }
+        List<ConsumerRecord<String, byte[]>> batch = new java.util.ArrayList<>(records.count());
+        records.forEach(batch::add);
+        try {
+            batchHandler.handle(batch);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: applying a batch of %d records failed: %s; retrying it", settings.name(), batch.size(),
+                    e.toString());
+            for (TopicPartition partition : records.partitions()) {
+                c.seek(partition, records.records(partition).getFirst().offset());
+            }
+            return true;
+        }
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            applied.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
+        }
+        c.commitSync(applied);
+        return false;
     }
 
     private void createTopicsIfMissing() {

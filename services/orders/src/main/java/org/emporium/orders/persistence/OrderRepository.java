@@ -132,11 +132,19 @@ public class OrderRepository {
         return Transactions.run(dataSource, "reading order " + id, c -> load(c, id, false));
     }
 
-    /** Applies a reply to an order's checkout; false when it is no order of ours or changed nothing. */
-    public boolean apply(UUID orderId, Reply reply) {
-        return Transactions.run(dataSource, "applying " + reply + " to order " + orderId, c -> {
-            Optional<Order> order = load(c, orderId, true);
-            return order.isPresent() && transition(c, order.get(), reply);
+    /**
+     * Applies many replies in one transaction, in the order given (a reply for an order appears
+     * after that order's earlier replies, as on its partition); all or nothing.
+     */
+    public void applyAll(List<org.emporium.orders.messaging.SagaReplies.Addressed> replies) {
+        Transactions.run(dataSource, "applying " + replies.size() + " replies", c -> {
+            for (var reply : replies) {
+                Optional<Order> order = load(c, reply.orderId(), true);
+                if (order.isPresent()) {
+                    transition(c, order.get(), reply.reply());
+                }
+            }
+            return null;
         });
     }
 

@@ -303,4 +303,12 @@ class OrdersIT {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config).validate(event);
         }
     }
+
+    /** contracts/openapi/orders.yaml is what clients are written against: it must be what is served. */
+    @org.junit.jupiter.api.Test
+    void servedOpenApiMatchesTheCommittedContract() {
+        org.emporium.platform.testing.OpenApiContract.assertServedMatchesCommitted(
+                io.restassured.RestAssured.given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
+                        .extract().asString(), "orders");
+    }
 }

@@ -109,4 +109,12 @@ class CardApiIT {
         given().header("X-Admin-Key", KEY).queryParam("orderId", UUID.randomUUID().toString()).get("/api/payments")
                 .then().statusCode(200).body("items", emptyIterable());
     }
+
+    /** contracts/openapi/payments.yaml is what clients are written against: it must be what is served. */
+    @org.junit.jupiter.api.Test
+    void servedOpenApiMatchesTheCommittedContract() {
+        org.emporium.platform.testing.OpenApiContract.assertServedMatchesCommitted(
+                io.restassured.RestAssured.given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
+                        .extract().asString(), "payments");
+    }
 }

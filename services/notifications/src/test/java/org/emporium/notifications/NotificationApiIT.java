@@ -1,6 +1,7 @@
 package org.emporium.notifications;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.emporium.notifications.Fixtures.KEY;
 import static org.emporium.notifications.Fixtures.PROBLEM;
 import static org.hamcrest.Matchers.containsString;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NotificationApiIT {
 
     @Test
-    void listsTheNotificationsOfAnOrder() {
+    void listsTheNotificationsOfAnOrder() throws Exception {
         UUID order = UUID.randomUUID();
         UUID event = UUID.randomUUID();
         String to = Fixtures.recipient();
@@ -44,6 +45,10 @@ class NotificationApiIT {
                 .body("items[0].attempts", equalTo(1))
                 .body("items[0].sentAt", notNullValue())
                 .body("items[0].messageId", equalTo("<" + event + "@notifications.emporium.local>"));
+        // the listed Message-ID is the one the SMTP server received
+        var received = GreenMailTestResource.messagesTo(to);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getHeader("Message-ID")).containsExactly("<" + event + "@notifications.emporium.local>");
     }
 
     @Test

@@ -2,11 +2,11 @@ package org.emporium.inventory.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.emporium.inventory.domain.ReservationLine;
+import org.emporium.platform.outbox.CloudEventEnvelope;
 
 /**
  * A command on {@code inventory.commands.v1}: a CloudEvent in structured JSON mode whose type
@@ -38,17 +38,14 @@ public sealed interface InventoryCommand {
     }
 
     static InventoryCommand parse(ObjectMapper json, byte[] value) throws Malformed {
-        JsonNode event;
+        CloudEventEnvelope event;
         try {
-            event = value == null ? null : json.readTree(value);
-        } catch (IOException e) {
-            throw new Malformed("not JSON");
+            event = CloudEventEnvelope.read(json, value);
+        } catch (CloudEventEnvelope.Unreadable e) {
+            throw new Malformed(e.getMessage());
         }
-        if (event == null || !event.isObject()) {
-            throw new Malformed("not a JSON object");
-        }
-        String type = event.path("type").asText("");
-        JsonNode data = event.path("data");
+        String type = event.type();
+        JsonNode data = event.data();
         UUID id = uuid(data.path("reservationId"));
         return switch (type) {
             case RESERVE -> new ReserveStock(id, lines(data.path("lines")),

@@ -2,12 +2,12 @@ package org.emporium.orders.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.emporium.orders.checkout.Reply;
+import org.emporium.platform.outbox.CloudEventEnvelope;
 
 /**
  * Reads the participants' events (CloudEvents, structured JSON) as replies to the saga: the order
@@ -34,17 +34,17 @@ public final class SagaReplies {
     }
 
     public Optional<Addressed> read(byte[] value) throws Unreadable {
-        JsonNode event;
+        CloudEventEnvelope event;
         try {
-            event = value == null ? null : json.readTree(value);
-        } catch (IOException e) {
-            throw new Unreadable("not JSON");
+            event = CloudEventEnvelope.read(json, value);
+        } catch (CloudEventEnvelope.Unreadable e) {
+            throw new Unreadable(e.getMessage());
         }
-        if (event == null || !event.path("type").isTextual() || !event.path("data").isObject()) {
-            throw new Unreadable("not a CloudEvent with a type and data");
+        JsonNode data = event.data();
+        String type = event.type();
+        if (type.isEmpty()) {
+            throw new Unreadable("a CloudEvent without a type");
         }
-        JsonNode data = event.get("data");
-        String type = event.get("type").asText();
         return switch (type) {
             case "emporium.inventory.StockReserved" -> reply(data, "reservationId", new Reply.StockReserved());
             case "emporium.inventory.StockReservationRejected" ->

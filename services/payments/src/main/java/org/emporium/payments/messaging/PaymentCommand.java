@@ -2,9 +2,9 @@ package org.emporium.payments.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.UUID;
 import org.emporium.payments.domain.Money;
+import org.emporium.platform.outbox.CloudEventEnvelope;
 
 /**
  * A command on {@code payments.commands.v1}: a CloudEvent in structured JSON mode whose type names
@@ -41,20 +41,14 @@ public sealed interface PaymentCommand {
     }
 
     static PaymentCommand parse(ObjectMapper json, byte[] value) throws Malformed {
-        JsonNode event;
+        CloudEventEnvelope event;
         try {
-            event = value == null ? null : json.readTree(value);
-        } catch (IOException e) {
-            throw new Malformed("not JSON");
+            event = CloudEventEnvelope.read(json, value);
+        } catch (CloudEventEnvelope.Unreadable e) {
+            throw new Malformed(e.getMessage());
         }
-        if (event == null || !event.isObject()) {
-            throw new Malformed("not a JSON object");
-        }
-        String type = event.path("type").asText("");
-        JsonNode data = event.path("data");
-        if (!data.isObject()) {
-            throw new Malformed("data is not an object");
-        }
+        String type = event.type();
+        JsonNode data = event.data();
         UUID id = uuid(data, "paymentId");
         return switch (type) {
             case AUTHORIZE -> authorize(id, data);

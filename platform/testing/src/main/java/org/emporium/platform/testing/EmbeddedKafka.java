@@ -43,15 +43,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
-    /** Starts a broker and returns once it answers metadata requests. */
+    /**
+     * Starts a broker and returns once it answers metadata requests. The ports are free when
+     * chosen but may be taken before Kafka binds them (an outgoing connection, another test
+     * JVM), so a failed start is tried again on fresh ports, twice at most.
+     */
     public static EmbeddedKafka start() {
-        try {
-            EmbeddedKafka kafka = new EmbeddedKafka(Files.createTempDirectory("emporium-kafka"), freePort(), freePort());
-            kafka.startBroker();
-            return kafka;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            EmbeddedKafka kafka = null;
+            try {
+                int[] ports = freePorts(2);
+                kafka = new EmbeddedKafka(Files.createTempDirectory("emporium-kafka"), ports[0], ports[1]);
+                kafka.startBroker();
+                return kafka;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (IllegalStateException e) {
+                failure = e;
+                if (kafka != null) {
+                    kafka.close();
+                }
+            }
         }
+        throw failure;
     }
 
     public String bootstrapServers() {
@@ -158,9 +173,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: every socket stays open until all are chosen. */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }

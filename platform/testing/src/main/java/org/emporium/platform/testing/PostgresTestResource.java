@@ -27,7 +27,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            postgres = startPostgres();
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE ROLE " + database + " LOGIN PASSWORD '" + database + "'");
                 s.execute("CREATE DATABASE " + database + " OWNER " + database);
@@ -41,6 +41,22 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl(database, database),
                 "quarkus.datasource.username", database,
                 "quarkus.datasource.password", database);
+    }
+
+    /**
+     * The embedded server picks a free port and binds it a moment later; another process can
+     * take the port in between, so a failed start is tried again, twice at most.
+     */
+    private static EmbeddedPostgres startPostgres() throws IOException {
+        IOException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return EmbeddedPostgres.builder().start();
+            } catch (IOException | IllegalStateException e) {
+                failure = e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+        throw failure;
     }
 
     @Override

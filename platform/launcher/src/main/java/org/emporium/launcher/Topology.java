@@ -67,6 +67,7 @@ public final class Topology {
         String cartUrl = "http://127.0.0.1:" + port("cart", 8104);
         String ordersUrl = "http://127.0.0.1:" + port("orders", 8106);
         String paymentsUrl = "http://127.0.0.1:" + port("payments", 8107);
+        String recommendationsUrl = "http://127.0.0.1:" + port("recommendations", 8109);
         // catalog does not wait for Kafka: its outbox keeps events until Kafka is there
         add(quarkus("catalog", port("catalog", 8101), "128m", List.of("postgres"), Map.of(
                 "EMPORIUM_CATALOG_DB_URL", postgres.jdbcUrl("catalog"),
@@ -124,13 +125,22 @@ public final class Topology {
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_SEARCH_INDEX_DIR", workspace.data("search").toString(),
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
-        add(quarkus("storefront", port("storefront", 8102), "96m", List.of("catalog"), Map.of(
-                "EMPORIUM_CATALOG_URL", catalogUrl,
-                "EMPORIUM_SEARCH_URL", searchUrl,
-                "EMPORIUM_CART_URL", cartUrl,
-                "EMPORIUM_INVENTORY_URL", inventoryUrl,
-                "EMPORIUM_ORDERS_URL", ordersUrl,
+        // its model lives in memory, replayed from the topics at every start (no database); ready
+        // once caught up. Creates storefront.behaviour.v1, which the storefront only produces to.
+        add(quarkus("recommendations", port("recommendations", 8109), "128m", List.of("kafka"), Map.of(
+                "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
+        // publishes ProductViewed best effort (never waits for Kafka); recommendations are an extra
+        // with a short deadline, so it does not wait for that service either
+        add(quarkus("storefront", port("storefront", 8102), "96m", List.of("catalog"), Map.ofEntries(
+                Map.entry("EMPORIUM_CATALOG_URL", catalogUrl),
+                Map.entry("EMPORIUM_SEARCH_URL", searchUrl),
+                Map.entry("EMPORIUM_CART_URL", cartUrl),
+                Map.entry("EMPORIUM_INVENTORY_URL", inventoryUrl),
+                Map.entry("EMPORIUM_ORDERS_URL", ordersUrl),
+                Map.entry("EMPORIUM_RECOMMENDATIONS_URL", recommendationsUrl),
+                Map.entry("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka),
+                Map.entry("EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
         add(springWithAotCache(jvm("gateway", port("gateway", 8080), "/actuator/health/readiness",
                 List.of("catalog", "storefront"),
                 List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.of(
@@ -140,6 +150,7 @@ public final class Topology {
                         "EMPORIUM_CART_URL", cartUrl,
                         "EMPORIUM_ORDERS_URL", ordersUrl,
                         "EMPORIUM_PAYMENTS_URL", paymentsUrl,
+                        "EMPORIUM_RECOMMENDATIONS_URL", recommendationsUrl,
                         "EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102),
                         "EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
         return components;

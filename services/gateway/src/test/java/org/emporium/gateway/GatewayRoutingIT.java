@@ -51,6 +51,7 @@ class GatewayRoutingIT {
     private static final StubUpstream catalog = new StubUpstream("catalog");
     private static final StubUpstream storefront = new StubUpstream("storefront");
     private static final StubUpstream search = new StubUpstream("search");
+    private static final StubUpstream recommendations = new StubUpstream("recommendations");
     private static final StubUpstream zipkin = new StubUpstream("zipkin");
     private static final int DEAD_PORT = freePort();
 
@@ -68,6 +69,7 @@ class GatewayRoutingIT {
         registry.add("EMPORIUM_CATALOG_URL", catalog::url);
         registry.add("EMPORIUM_STOREFRONT_URL", storefront::url);
         registry.add("EMPORIUM_SEARCH_URL", search::url);
+        registry.add("EMPORIUM_RECOMMENDATIONS_URL", recommendations::url);
         registry.add("EMPORIUM_ZIPKIN_ENDPOINT", () -> zipkin.url() + "/api/v2/spans");
     }
 
@@ -87,6 +89,7 @@ class GatewayRoutingIT {
         catalog.close();
         storefront.close();
         search.close();
+        recommendations.close();
         zipkin.close();
     }
 
@@ -111,6 +114,18 @@ class GatewayRoutingIT {
         assertThat(search.receivedAt("/api/search")).singleElement()
                 .satisfies(received -> assertThat(received.query()).isEqualTo("q=head phones&size=5"));
         assertThat(search.receivedAt("/api/search/suggest")).hasSize(1);
+    }
+
+    @Test
+    void routesRecommendationsToRecommendationsAndTheMobileApiToTheStorefront() throws Exception {
+        HttpResponse<String> forProduct = get("/api/recommendations/products/ABC-000001?size=4");
+        HttpResponse<String> mobile = get("/api/mobile/products/ABC-000001");
+
+        assertThat(forProduct.headers().firstValue("X-Upstream")).hasValue("recommendations");
+        assertThat(recommendations.receivedAt("/api/recommendations/products/ABC-000001")).singleElement()
+                .satisfies(received -> assertThat(received.query()).isEqualTo("size=4"));
+        assertThat(mobile.headers().firstValue("X-Upstream")).hasValue("storefront");
+        assertThat(storefront.receivedAt("/api/mobile/products/ABC-000001")).hasSize(1);
     }
 
     @Test

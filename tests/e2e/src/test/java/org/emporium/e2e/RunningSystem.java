@@ -38,6 +38,7 @@ final class RunningSystem {
             Map.entry("EMPORIUM_ORDERS_PORT", "18106"),
             Map.entry("EMPORIUM_PAYMENTS_PORT", "18107"),
             Map.entry("EMPORIUM_NOTIFICATIONS_PORT", "18108"),
+            Map.entry("EMPORIUM_RECOMMENDATIONS_PORT", "18109"),
             Map.entry("EMPORIUM_MAIL_PORT", "18025"),
             Map.entry("EMPORIUM_SMTP_PORT", "23025"),
             Map.entry("EMPORIUM_POSTGRES_PORT", "25432"),
@@ -97,17 +98,30 @@ final class RunningSystem {
     }
 
     List<Long> recordedPids() {
+        Properties state = runState();
+        List<Long> pids = new ArrayList<>();
+        for (String name : state.getProperty("components").split(",")) {
+            pids.add(Long.parseLong(state.getProperty(name + ".pid")));
+        }
+        return pids;
+    }
+
+    /** Stops one service the way an operator or an orchestrator would (SIGTERM) and waits for it to exit. */
+    void stopService(String name) {
+        long pid = Long.parseLong(runState().getProperty(name + ".pid"));
+        ProcessHandle service = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        service.destroy();
+        await(Duration.ofSeconds(30), name + " to exit", () -> !service.isAlive());
+    }
+
+    private Properties runState() {
         Properties state = new Properties();
         try (var in = Files.newBufferedReader(home.resolve("run/state.properties"))) {
             state.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Long> pids = new ArrayList<>();
-        for (String name : state.getProperty("components").split(",")) {
-            pids.add(Long.parseLong(state.getProperty(name + ".pid")));
-        }
-        return pids;
+        return state;
     }
 
     HttpResponse<String> get(String path, String... headers) {

@@ -277,6 +277,104 @@ class SystemJourneyIT {
         }
     }
 
+    private static String boughtFirst;
+    private static String boughtWith;
+
+    @Test
+    @Order(10)
+    void anOrderOfTwoProductsTeachesCustomersAlsoBoughtWithinSeconds() throws IOException {
+        // two seeded products in stock, of different kinds, bought together
+        boughtFirst = inStockSkus("electric kettle").get(0);
+        boughtWith = inStockSkus("coffee grinder").stream().filter(sku -> !sku.equals(boughtFirst)).findFirst().orElseThrow();
+        HttpResponse<String> cart = system.send("POST", "/api/carts", "{}", "Content-Type", "application/json");
+        assertThat(cart.statusCode()).as(cart.body()).isEqualTo(201);
+        String cartId = read(cart.body()).path("id").asText();
+        for (String sku : List.of(boughtFirst, boughtWith)) {
+            HttpResponse<String> added = system.send("POST", "/api/carts/" + cartId + "/items",
+                    "{\"sku\":\"" + sku + "\",\"quantity\":1}", "Content-Type", "application/json");
+            assertThat(added.statusCode()).as(added.body()).isBetween(200, 201);
+        }
+        HttpResponse<String> placed = system.send("POST", "/api/orders", """
+                {"cartId":"%s","email":"recs-%d@example.com","shippingAddress":{"name":"Grace Hopper",\
+                "line1":"1 Compiler Road","city":"Arlington","postalCode":"22201","country":"US"},\
+                "payment":{"cardNumber":"4242 4242 4242 4242","expiry":"12/30","cvc":"123"}}"""
+                .formatted(cartId, System.nanoTime()),
+                "Content-Type", "application/json", "Idempotency-Key", "recs-" + System.nanoTime());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        String orderId = read(placed.body()).path("id").asText();
+        RunningSystem.await(Duration.ofSeconds(30), "the order confirmed", () ->
+                read(system.get("/api/orders/" + orderId).body()).path("status").asText().equals("CONFIRMED"));
+        long confirmed = System.nanoTime();
+
+        // the recommendations service learns it from OrderConfirmed, through the gateway
+        RunningSystem.await(Duration.ofSeconds(10), boughtWith + " recommended with " + boughtFirst, () ->
+                recommendedWith(boughtFirst).contains(boughtWith + "/bought-together"));
+        System.out.printf("recommendations: bought-together visible %d ms after the order was seen confirmed%n",
+                (System.nanoTime() - confirmed) / 1_000_000);
+
+        // and the product page shows it, in a real browser
+        WebDriver browser = chromium();
+        try {
+            browser.get(RunningSystem.gateway("/p/" + boughtFirst));
+            List<WebElement> section = browser.findElements(By.id("also-bought"));
+            assertThat(section).as("the customers-also-bought section").hasSize(1);
+            assertThat(section.get(0).findElements(By.cssSelector("[data-sku='" + boughtWith + "']"))).isNotEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(11)
+    void pagesRenderWithoutRecommendationsWhileTheServiceIsStopped() {
+        assertThat(boughtFirst).as("learned before the stop").isNotNull();
+        system.stopService("recommendations");
+
+        HttpResponse<String> api = system.get("/api/recommendations/products/" + boughtFirst);
+        assertThat(api.statusCode()).as("the gateway answers for the stopped service").isEqualTo(503);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        for (String page : List.of("/p/" + boughtFirst, "/", "/cart")) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = system.get(page);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(response.statusCode()).as("%s without recommendations", page).isEqualTo(200);
+            assertThat(response.body()).as(page).doesNotContain("id=\"also-bought\"").doesNotContain("id=\"recommended-for-you\"");
+            assertThat(millis).as("%s answered without waiting for the stopped service", page).isLessThan(2_000);
+        }
+        HttpResponse<String> mobile = system.get("/api/mobile/products/" + boughtFirst);
+        assertThat(mobile.statusCode()).isEqualTo(200);
+        JsonNode partial = read(mobile.body());
+        assertThat(partial.path("product").path("sku").asText()).isEqualTo(boughtFirst);
+        assertThat(partial.path("partial").asBoolean()).isTrue();
+        assertThat(partial.path("missing").toString()).contains("recommendations");
+    }
+
+    /** The first seeded SKUs search finds in stock for a query. */
+    private static List<String> inStockSkus(String query) {
+        JsonNode hits = read(system.get("/api/search?q=" + query.replace(" ", "%20") + "&inStock=true&size=20").body()).path("items");
+        List<String> skus = new java.util.ArrayList<>();
+        hits.forEach(hit -> {
+            String sku = hit.path("sku").asText();
+            if (sku.matches("[A-Z]{3}-\\d{6}")) {
+                skus.add(sku);
+            }
+        });
+        assertThat(skus).as("seeded products in stock for '%s'", query).isNotEmpty();
+        return skus;
+    }
+
+    /** sku/reason of each recommendation for a product, through the gateway. */
+    private static List<String> recommendedWith(String sku) {
+        HttpResponse<String> response = system.get("/api/recommendations/products/" + sku + "?size=10");
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        List<String> items = new java.util.ArrayList<>();
+        read(response.body()).path("items").forEach(item ->
+                items.add(item.path("sku").asText() + "/" + item.path("reason").asText()));
+        return items;
+    }
+
     @Test
     @Order(100)
     void stoppingLeavesNoProcessAndNoPortBehind() throws InterruptedException {
@@ -300,6 +398,9 @@ class SystemJourneyIT {
         HttpResponse<String> product = system.get("/api/catalog/products/" + createdProductId);
         assertThat(product.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(product.body()).get("name").asText()).isEqualTo("Durable test kettle");
+        // recommendations keep no database: the model is replayed from Kafka at start, so what it
+        // learned before the stop is there again once it reports ready
+        assertThat(recommendedWith(boughtFirst)).contains(boughtWith + "/bought-together");
     }
 
     private static JsonNode read(String body) {

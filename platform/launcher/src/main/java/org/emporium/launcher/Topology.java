@@ -127,7 +127,7 @@ public final class Topology {
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // its model lives in memory, replayed from the topics at every start (no database); ready
         // once caught up. Creates storefront.behaviour.v1, which the storefront only produces to.
-        add(quarkus("recommendations", port("recommendations", 8109), "128m", List.of("kafka"), Map.of(
+        add(quarkus("recommendations", port("recommendations", 8109), "256m", List.of("kafka"), Map.of(
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // publishes ProductViewed best effort (never waits for Kafka); recommendations are an extra

@@ -1,0 +1,87 @@
+package org.emporium.recommendations;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.recommendations.domain.ModelSettings;
+import org.emporium.recommendations.domain.RecommendationModel;
+import org.emporium.recommendations.domain.Recommender;
+import org.emporium.recommendations.messaging.ModelEventConsumer;
+import org.jboss.logging.Logger;
+
+/** Owns the model and the consumer that feeds it: starts replaying on start, stops the consumer on shutdown. */
+@ApplicationScoped
+public class RecommendationsService {
+
+    private static final Logger LOG = Logger.getLogger(RecommendationsService.class);
+
+    private final RecommendationModel model;
+    private final Recommender recommender;
+    private final List<String> topics;
+    private final NewTopic behaviourTopic;
+    private final String bootstrapServers;
+    private final Duration stopTimeout;
+    private ModelEventConsumer consumer;
+
+    public RecommendationsService(
+            @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers,
+            @ConfigProperty(name = "emporium.recommendations.catalog-topic", defaultValue = "catalog.product.v1") String catalogTopic,
+            @ConfigProperty(name = "emporium.recommendations.stock-topic", defaultValue = "inventory.stock.v1") String stockTopic,
+            @ConfigProperty(name = "emporium.recommendations.cart-topic", defaultValue = "cart.cart.v1") String cartTopic,
+            @ConfigProperty(name = "emporium.recommendations.orders-topic", defaultValue = "orders.order.v1") String ordersTopic,
+            @ConfigProperty(name = "emporium.recommendations.behaviour-topic", defaultValue = "storefront.behaviour.v1") String behaviourTopic,
+            @ConfigProperty(name = "emporium.recommendations.behaviour-partitions", defaultValue = "3") int behaviourPartitions,
+            @ConfigProperty(name = "emporium.recommendations.behaviour-retention", defaultValue = "P30D") Duration behaviourRetention,
+            @ConfigProperty(name = "emporium.recommendations.view-weight", defaultValue = "1") float viewWeight,
+            @ConfigProperty(name = "emporium.recommendations.cart-weight", defaultValue = "3") float cartWeight,
+            @ConfigProperty(name = "emporium.recommendations.order-weight", defaultValue = "5") float orderWeight,
+            @ConfigProperty(name = "emporium.recommendations.half-life", defaultValue = "P14D") Duration halfLife,
+            @ConfigProperty(name = "emporium.recommendations.session-gap", defaultValue = "PT30M") Duration sessionGap,
+            @ConfigProperty(name = "emporium.recommendations.neighbours-per-item", defaultValue = "50") int neighbours,
+            @ConfigProperty(name = "emporium.recommendations.shopper-capacity", defaultValue = "200000") int shoppers,
+            @ConfigProperty(name = "emporium.recommendations.recent-event-ids", defaultValue = "200000") int recentIds,
+            @ConfigProperty(name = "emporium.recommendations.stop-timeout", defaultValue = "5s") Duration stopTimeout) {
+        this.model = new RecommendationModel(new ModelSettings(viewWeight, cartWeight, orderWeight, halfLife, sessionGap,
+                neighbours, shoppers, recentIds));
+        this.recommender = new Recommender(model);
+        this.topics = List.of(catalogTopic, stockTopic, cartTopic, ordersTopic, behaviourTopic);
+        this.behaviourTopic = new NewTopic(behaviourTopic, behaviourPartitions, (short) 1)
+                .configs(Map.of("retention.ms", Long.toString(behaviourRetention.toMillis())));
+        this.bootstrapServers = bootstrapServers;
+        this.stopTimeout = stopTimeout;
+    }
+
+    void start(@Observes StartupEvent event) {
+        LOG.infof("following %s on %s", topics, bootstrapServers);
+        consumer = new ModelEventConsumer(model, topics, behaviourTopic, bootstrapServers);
+        consumer.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        try {
+            if (consumer != null) {
+                consumer.stop(stopTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Recommender recommender() {
+        return recommender;
+    }
+
+    public RecommendationModel model() {
+        return model;
+    }
+
+    public ModelEventConsumer consumer() {
+        return consumer;
+    }
+}

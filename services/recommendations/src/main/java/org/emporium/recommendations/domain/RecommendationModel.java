@@ -1,0 +1,470 @@
+package org.emporium.recommendations.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Supplier;
+
+/**
+ * The whole model, in memory: the catalog as far as recommendations show it, stock, carts, shopper
+ * profiles, item-to-item similarity and popularity, all derived from events.
+ *
+ * <p>Single writer: one thread calls {@link #apply} (under the write lock of a {@link StampedLock},
+ * one event at a time); any thread queries through {@link Recommender}, which runs optimistically
+ * without locking and repeats under the read lock only if an event was applied meanwhile.
+ *
+ * <p><b>Time decay</b> is forward decay: an interaction at time t adds {@code w · 2^((t − t0) / halfLife)}
+ * where t0 (the landmark) is the first event's time, so stored scores never need rewriting as time
+ * passes and comparing them compares decayed values. Scores are floats, which overflow at 2^128:
+ * when an event is more than {@value #REBASE_HALF_LIVES} half-lives after the landmark (about
+ * 3.8 years at 14 days), every stored score is multiplied by 2^−n and the landmark moves n
+ * half-lives on, once, in one pass.
+ */
+public final class RecommendationModel {
+
+    static final int REBASE_HALF_LIVES = 100;
+    /** Kept per popularity list: enough to fill an answer of 50 after exclusions. */
+    static final int POPULAR_KEPT = 150;
+    private static final long POPULARITY_INTERVAL_NANOS = 500_000_000L;
+    /** Orders between placed and confirmed remembered (seconds apart, and adjacent in a replay). */
+    private static final int ORDERS_KEPT = 20_000;
+
+    final ModelSettings settings;
+    final double halfLifeMillis;
+    private final long sessionGapMillis;
+    final StampedLock lock = new StampedLock();
+
+    // the state; written by the writer under the write lock
+    Item[] items = new Item[1024];
+    int itemCount;
+    private final Map<String, Integer> skuIds = new HashMap<>();
+    /** Product id key → item. */
+    private final LongIntMap productItems = new LongIntMap();
+    private final Dictionary categories = new Dictionary();
+    private final Dictionary brands = new Dictionary();
+    private final Dictionary currencies = new Dictionary();
+    final Lru<String, Profile> profiles;
+    /** By cart id key ({@link RecentIds#key}): no cart id strings kept. */
+    final Lru<Long, Cart> carts;
+    /** Order id key → cart id. */
+    private final Lru<Long, String> orderCarts = new Lru<>(ORDERS_KEPT);
+    private final RecentIds recentIds;
+    private long landmark = Long.MIN_VALUE;
+    long latestTime = Long.MIN_VALUE;
+    private volatile long applied;
+    private long duplicates;
+
+    private boolean popularityChanged = true;
+    private long popularityPublishedAt;
+    volatile Popular popular = new Popular(new int[0], new int[0][]);
+
+    public RecommendationModel(ModelSettings settings) {
+        this.settings = settings;
+        this.halfLifeMillis = settings.halfLife().toMillis();
+        this.sessionGapMillis = settings.sessionGap().toMillis();
+        this.profiles = new Lru<>(settings.shopperCapacity());
+        this.carts = new Lru<>(settings.shopperCapacity());
+        this.recentIds = new RecentIds(settings.recentEventIds());
+    }
+
+    /** The items most popular overall and per category (item ids, best first), as last published. */
+    record Popular(int[] overall, int[][] byCategory) {
+    }
+
+    /** A cart's current SKUs (item ids) and, once a view told, its shopper. */
+    static final class Cart {
+        String shopperId;
+        int[] items = new int[4];
+        int size;
+
+        void add(int item) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == item) {
+                    return;
+                }
+            }
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+
+        void remove(int item) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == item) {
+                    items[i] = items[--size];
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Names (categories, brands) to dense ints. */
+    private static final class Dictionary {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+
+        int id(String name) {
+            return ids.computeIfAbsent(name, n -> {
+                names.add(n);
+                return names.size() - 1;
+            });
+        }
+
+        String name(int id) {
+            return names.get(id);
+        }
+
+        int size() {
+            return names.size();
+        }
+    }
+
+    /**
+     * Applies one event; false when it was dropped as a duplicate (an id seen recently). Only the
+     * writer thread may call this.
+     */
+    public boolean apply(Event event) {
+        long stamp = lock.writeLock();
+        try {
+            if (event.id() != null && !recentIds.add(event.id())) {
+                duplicates++;
+                return false;
+            }
+            long time = event.time();
+            if (landmark == Long.MIN_VALUE) {
+                landmark = time;
+            }
+            latestTime = Math.max(latestTime, time);
+            if ((time - landmark) / halfLifeMillis > REBASE_HALF_LIVES) {
+                rebase(time);
+            }
+            switch (event) {
+                case Event.ProductUpserted e -> upsert(e);
+                case Event.ProductDeleted e -> delete(e);
+                case Event.StockChanged e -> stock(e);
+                case Event.ItemAdded e -> {
+                    Cart cart = cartOf(e.cartId());
+                    Item item = item(e.sku());
+                    cart.add(item.id);
+                    interact(shopperOf(e.cartId(), cart), item, Signal.CART, time, null);
+                }
+                case Event.QuantityChanged e -> cartOf(e.cartId()).add(item(e.sku()).id);
+                case Event.ItemRemoved e -> cartOf(e.cartId()).remove(item(e.sku()).id);
+                case Event.CartCleared e -> cartOf(e.cartId()).size = 0;
+                case Event.OrderPlaced e -> orderCarts.put(RecentIds.key(e.orderId()), e.cartId());
+                case Event.OrderConfirmed e -> confirmed(e);
+                case Event.ProductViewed e -> viewed(e);
+            }
+            applied++;
+            return true;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    private void upsert(Event.ProductUpserted e) {
+        Product p = e.product();
+        Item item = item(p.sku());
+        long key = RecentIds.key(e.productId());
+        int previous = productItems.get(key, -1);
+        Item before = previous < 0 ? item : items[previous];
+        if (e.version() <= before.catalogVersion) {
+            return; // an older version, late or redelivered
+        }
+        if (before != item) { // the product's SKU changed: the old SKU leaves the catalog
+            before.catalogued = false;
+        }
+        int category = categories.id(p.category());
+        int brand = brands.id(p.brand());
+        item.name = p.name();
+        item.imageUrl = p.imageUrl();
+        item.priceCents = Long.parseLong(p.amount().replace(".", "")); // the contract's ^[0-9]+\.[0-9]{2}$
+        // the dictionaries' strings, so thousands of products share one copy of each
+        item.currency = currencies.name(currencies.id(p.currency()));
+        item.brandName = brands.name(brand);
+        item.categoryName = categories.name(category);
+        item.catalogVersion = e.version();
+        item.category = category;
+        item.brand = brand;
+        item.catalogued = true;
+        productItems.put(key, item.id);
+        popularityChanged = true;
+    }
+
+    private void delete(Event.ProductDeleted e) {
+        long key = RecentIds.key(e.productId());
+        int previous = productItems.get(key, -1);
+        Item item = previous < 0 ? item(e.sku()) : items[previous];
+        if (e.version() <= item.catalogVersion) {
+            return;
+        }
+        item.catalogued = false;
+        item.catalogVersion = e.version();
+        productItems.put(key, item.id);
+        popularityChanged = true;
+    }
+
+    private void stock(Event.StockChanged e) {
+        Item item = item(e.sku());
+        if (e.version() <= item.stockVersion) {
+            return;
+        }
+        boolean availabilityChanged = (item.available == 0) != (e.available() == 0);
+        item.available = e.available();
+        item.stockVersion = e.version();
+        popularityChanged |= availabilityChanged;
+    }
+
+    private void viewed(Event.ProductViewed e) {
+        if (e.cartId() != null) {
+            cartOf(e.cartId()).shopperId = e.shopperId();
+        }
+        Profile profile = interact(e.shopperId(), item(e.sku()), Signal.VIEW, e.time(), null);
+        if (e.cartId() != null) {
+            profile.cartKey = RecentIds.key(e.cartId());
+        }
+    }
+
+    private void confirmed(Event.OrderConfirmed e) {
+        int[] lines = e.skus().stream().distinct().mapToInt(sku -> item(sku).id).toArray();
+        float weight = settings.orderWeight() * decay(e.time());
+        for (int i = 0; i < lines.length; i++) {
+            for (int j = i + 1; j < lines.length; j++) {
+                pair(items[lines[i]], items[lines[j]], weight, true);
+            }
+        }
+        String cartId = orderCarts.get(RecentIds.key(e.orderId()));
+        Cart cart = cartId == null ? null : carts.get(RecentIds.key(cartId));
+        String shopper = cartId == null ? null : shopperOf(cartId, cart);
+        for (int line : lines) {
+            if (shopper == null) {
+                items[line].popularity += weight;
+                popularityChanged = true;
+            } else {
+                interact(shopper, items[line], Signal.ORDER, e.time(), lines); // pairs with the rest of the session
+            }
+        }
+    }
+
+    private Cart cartOf(String cartId) {
+        return carts.touch(RecentIds.key(cartId), k -> new Cart());
+    }
+
+    private static String shopperOf(String cartId, Cart cart) {
+        return cart != null && cart.shopperId != null ? cart.shopperId : "cart:" + cartId;
+    }
+
+    /**
+     * A shopper interacted with an item: popularity, affinities, and a pairing with every other item
+     * of the shopper's current session (except {@code skip}, already paired) at the weaker of the two signals.
+     */
+    private Profile interact(String shopperId, Item item, Signal signal, long time, int[] skip) {
+        float weight = settings.weight(signal);
+        float decay = decay(time);
+        item.popularity += weight * decay;
+        popularityChanged = true;
+        Profile profile = profiles.touch(shopperId, k -> new Profile());
+        profile.touch(time, sessionGapMillis);
+        for (int i = 0; i < profile.size; i++) {
+            int other = profile.items[i];
+            if (other != item.id && profile.inSession(i) && !contains(skip, other)) {
+                float pairWeight = Math.min(weight, settings.weight(Signal.of(profile.signals[i])));
+                pair(item, items[other], pairWeight * decay, false);
+            }
+        }
+        profile.remember(item.id, signal, time);
+        profile.categories.add(item.category, weight * decay);
+        profile.brands.add(item.brand, weight * decay);
+        return profile;
+    }
+
+    private void pair(Item a, Item b, float weight, boolean bought) {
+        a.pair(b.id, weight, bought, settings.neighboursPerItem());
+        b.pair(a.id, weight, bought, settings.neighboursPerItem());
+    }
+
+    static boolean contains(int[] values, int value) {
+        if (values == null) {
+            return false;
+        }
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    float decay(long time) {
+        return (float) Math.pow(2, (time - landmark) / halfLifeMillis);
+    }
+
+    private void rebase(long time) {
+        long halfLives = (long) ((time - landmark) / halfLifeMillis);
+        float factor = (float) Math.pow(2, -halfLives);
+        landmark += (long) (halfLives * halfLifeMillis);
+        for (int i = 0; i < itemCount; i++) {
+            items[i].rescale(factor);
+        }
+        for (Profile profile : profiles.values()) {
+            profile.rescale(factor);
+        }
+        popularityChanged = true;
+    }
+
+    /** The item of a SKU, created on first mention. */
+    private Item item(String sku) {
+        Integer id = skuIds.get(sku);
+        if (id != null) {
+            return items[id];
+        }
+        if (itemCount == items.length) {
+            items = Arrays.copyOf(items, itemCount * 2);
+        }
+        Item item = new Item(itemCount, sku);
+        items[itemCount] = item;
+        skuIds.put(sku, itemCount);
+        itemCount++;
+        return item;
+    }
+
+    /** The item of a SKU, or null; for readers. */
+    Item find(String sku) {
+        Integer id = skuIds.get(sku);
+        Item[] all = items;
+        return id == null || id >= all.length ? null : all[id];
+    }
+
+    /**
+     * Called by the writer between batches: republishes the popularity lists if they changed and
+     * the last publication is at least 500 ms old (never per request, never per event).
+     */
+    public void maintain(long nanoTime) {
+        if (popularityChanged && nanoTime - popularityPublishedAt >= POPULARITY_INTERVAL_NANOS) {
+            publishPopularity();
+            popularityPublishedAt = nanoTime;
+        }
+    }
+
+    /** Recomputes the popularity lists now; only the writer thread may call this. */
+    public void publishPopularity() {
+        long stamp = lock.readLock(); // the writer reading its own state; excludes nothing but documents intent
+        try {
+            long[] order = new long[itemCount];
+            int n = 0;
+            for (int i = 0; i < itemCount; i++) {
+                Item item = items[i];
+                if (item.recommendable()) {
+                    order[n++] = ((long) Float.floatToIntBits(item.popularity) << 32) | item.id;
+                }
+            }
+            Arrays.sort(order, 0, n);
+            int[] overall = new int[Math.min(n, POPULAR_KEPT)];
+            int[][] byCategory = new int[categories.size()][POPULAR_KEPT];
+            int[] filled = new int[categories.size()];
+            for (int i = n - 1, o = 0; i >= 0; i--) {
+                Item item = items[(int) order[i]];
+                if (o < overall.length) {
+                    overall[o++] = item.id;
+                }
+                if (filled[item.category] < POPULAR_KEPT) {
+                    byCategory[item.category][filled[item.category]++] = item.id;
+                }
+            }
+            for (int c = 0; c < byCategory.length; c++) {
+                byCategory[c] = Arrays.copyOf(byCategory[c], filled[c]);
+            }
+            popular = new Popular(overall, byCategory);
+            popularityChanged = false;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /**
+     * Runs a query against a consistent state: first optimistically (no lock; the result is kept only
+     * if no event was applied meanwhile), else under the read lock.
+     */
+    <T> T read(Supplier<T> query) {
+        long stamp = lock.tryOptimisticRead();
+        if (stamp != 0) {
+            try {
+                T result = query.get();
+                if (lock.validate(stamp)) {
+                    return result;
+                }
+            } catch (RuntimeException e) {
+                // read a state being changed; retry under the lock
+            }
+        }
+        stamp = lock.readLock();
+        try {
+            return query.get();
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /** Events applied so far (duplicates not counted): the answers' {@code modelVersion}. */
+    public long applied() {
+        return applied;
+    }
+
+    /** Events dropped as duplicates so far. */
+    public long duplicates() {
+        return read(() -> duplicates);
+    }
+
+    /** Some sizes, for logs and the benchmark. */
+    public String describe() {
+        return read(() -> {
+            int catalog = 0;
+            long neighbours = 0;
+            for (int i = 0; i < itemCount; i++) {
+                catalog += items[i].catalogued ? 1 : 0;
+                neighbours += items[i].count;
+            }
+            return String.format("%,d events applied, %,d duplicates dropped, %,d SKUs (%,d in the catalog), "
+                            + "%,d neighbour pairs, %,d shoppers, %,d carts", applied, duplicates, itemCount, catalog,
+                    neighbours, profiles.size(), carts.size());
+        });
+    }
+
+    /** The SKUs of a cart; empty when unknown. For tests. */
+    public List<String> cart(String cartId) {
+        return read(() -> {
+            Cart cart = carts.get(RecentIds.key(cartId));
+            List<String> skus = new ArrayList<>();
+            for (int i = 0; cart != null && i < cart.size; i++) {
+                skus.add(items[cart.items[i]].sku);
+            }
+            return skus;
+        });
+    }
+
+    /** Similarity and bought-together score of a pair (forward-decayed units); for tests. */
+    public float[] pair(String a, String b) {
+        return read(() -> {
+            Item x = find(a);
+            Item y = find(b);
+            return x == null || y == null ? new float[2] : new float[] {x.similarity(y.id), x.boughtTogether(y.id)};
+        });
+    }
+
+    /** The neighbours of a SKU; for tests. */
+    public java.util.Set<String> neighbours(String sku) {
+        return read(() -> {
+            Item x = find(sku);
+            java.util.Set<String> names = new LinkedHashSet<>();
+            for (int i = 0; x != null && i < x.count; i++) {
+                names.add(items[x.neighbours[i]].sku);
+            }
+            return names;
+        });
+    }
+}

@@ -2,14 +2,18 @@ package org.emporium.storefront;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the inventory service's stock read: {@code GET /api/inventory/{sku}} answers the
- * stock set with {@link #stock(String, int)}, or 404 for a SKU it wasn't told about; failures on demand.
+ * stock set with {@link #stock(String, int)}, or 404 for a SKU it wasn't told about; failures and
+ * slowness on demand.
  */
 public final class InventoryStandIn {
 
@@ -19,6 +23,8 @@ public final class InventoryStandIn {
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile Integer failure;
+    private volatile Duration delay;
+    private volatile CountDownLatch release = new CountDownLatch(1);
 
     private InventoryStandIn() {
         this.server = LoopbackServer.start(this::handle);
@@ -33,6 +39,7 @@ public final class InventoryStandIn {
     }
 
     public void stop() {
+        release.countDown();
         server.stop();
     }
 
@@ -45,10 +52,18 @@ public final class InventoryStandIn {
         failure = status;
     }
 
+    /** Answers every request only after {@code delay}, or when {@link #reset()} lets it go. */
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
+    }
+
     public void reset() {
         stock.clear();
         requests.clear();
         failure = null;
+        delay = null;
+        release.countDown();
+        release = new CountDownLatch(1);
     }
 
     public List<String> requests() {
@@ -59,6 +74,11 @@ public final class InventoryStandIn {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             requests.add(path);
+            Duration slow = delay;
+            if (slow != null) {
+                // not a sleep in a test: this is inventory being slow, until the test lets it go
+                release.await(slow.toMillis(), TimeUnit.MILLISECONDS);
+            }
             Integer failing = failure;
             String sku = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
             if (failing != null) {
@@ -69,6 +89,10 @@ public final class InventoryStandIn {
                 LoopbackServer.send(exchange, 404, "application/problem+json",
                         Map.of("title", "Not found", "status", 404, "detail", "no stock for " + sku));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException closedByTheClient) {
+            // the storefront gave up waiting: expected when answering slowly
         }
     }
 

@@ -23,9 +23,9 @@ final class LoopbackServer {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private LoopbackServer(HttpHandler handler) {
+    private LoopbackServer(HttpHandler handler, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,7 +35,12 @@ final class LoopbackServer {
     }
 
     static LoopbackServer start(HttpHandler handler) {
-        return new LoopbackServer(handler);
+        return new LoopbackServer(handler, 0);
+    }
+
+    /** Listens again where {@code stopped} listened: the service is back, at the address the storefront knows. */
+    static LoopbackServer restart(LoopbackServer stopped, HttpHandler handler) {
+        return new LoopbackServer(handler, stopped.server.getAddress().getPort());
     }
 
     String url() {

@@ -1,5 +1,6 @@
 package org.emporium.storefront.client;
 
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -15,5 +16,20 @@ public final class CartIds {
 
     public static boolean isValid(String id) {
         return id != null && FORMAT.matcher(id).matches();
+    }
+
+    /**
+     * The id when it is a UUID (what the cart service hands out), else null: where a cart id is
+     * passed on to a contract that says UUID (recommendations' {@code cart}, the events' {@code cartId}).
+     */
+    public static String uuidOrNull(String id) {
+        if (id == null || id.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id).toString().equalsIgnoreCase(id) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -33,7 +33,9 @@ final class ExpiringCache<K, V> {
             return Uni.createFrom().completionStage(value);
         }
         Context caller = Vertx.currentContext();
-        Uni<V> pending = Uni.createFrom().completionStage(value);
+        // a copy: a caller that stops waiting (a deadline, a failed sibling in a combine) cancels
+        // its own wait, never the load the other requests share
+        Uni<V> pending = Uni.createFrom().completionStage(value.copy());
         // a shared load completes on the event loop of the request that started it; continue on
         // our own request's context so its rendering and tracing stay where they belong
         return caller == null ? pending : pending.emitOn(task -> caller.runOnContext(ignored -> task.run()));

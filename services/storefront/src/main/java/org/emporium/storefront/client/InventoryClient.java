@@ -25,12 +25,22 @@ public class InventoryClient {
 
     /** Units available for {@code sku}, or empty when inventory doesn't know it or can't answer. */
     public Uni<Optional<Integer>> available(String sku) {
-        return levels.get(sku, inventory::stock)
-                .map(level -> Optional.of(Math.max(0, level.available())))
+        return stock(sku)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("no stock for %s: %s", sku, failure.getMessage());
                     return Optional.empty();
                 });
+    }
+
+    /**
+     * Units available for {@code sku}; empty when inventory doesn't track it. Unlike {@link #available},
+     * fails ({@link InventoryApi.StockUnknownException}) when inventory can't answer: for the mobile
+     * API, which tells its client that stock is missing rather than unknown.
+     */
+    public Uni<Optional<Integer>> stock(String sku) {
+        return levels.get(sku, inventory::stock)
+                .map(level -> Optional.of(Math.max(0, level.available())))
+                .onFailure(InventoryApi.StockNotTrackedException.class).recoverWithItem(Optional.empty());
     }
 
     public void invalidateCaches() {

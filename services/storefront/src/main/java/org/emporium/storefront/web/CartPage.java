@@ -10,14 +10,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.storefront.client.Cart;
 import org.emporium.storefront.client.CartClient;
 import org.emporium.storefront.client.CartNotFoundException;
 import org.emporium.storefront.client.CartRejectedException;
 import org.emporium.storefront.client.CartUnavailableException;
 import org.emporium.storefront.client.CatalogClient;
 import org.emporium.storefront.client.Category;
+import org.emporium.storefront.client.Recommendation;
+import org.emporium.storefront.client.RecommendationsClient;
 import org.emporium.storefront.client.Sku;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
@@ -30,7 +34,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * the product cards), {@code POST /cart/items/{sku}} sets a line's quantity (0 removes it) and
  * {@code POST /cart/items/{sku}/remove} removes it. Every form works without JavaScript (the
  * answer is a 303 to the cart page); with htmx ({@code HX-Request}) the answer is a fragment plus
- * an out-of-band swap of the header's mini-cart, and {@code HX-Trigger: cart-changed}.
+ * an out-of-band swap of the header's mini-cart, and {@code HX-Trigger: cart-changed}. The cart
+ * page also shows "Recommended for you" when the recommendations service has something in time.
  */
 @Path("/cart")
 public class CartPage {
@@ -42,13 +47,15 @@ public class CartPage {
     private final CartClient cart;
     private final CatalogClient catalog;
     private final PageFrames frames;
+    private final RecommendationsClient recommendations;
     private final boolean secureCookie;
 
-    CartPage(CartClient cart, CatalogClient catalog, PageFrames frames,
+    CartPage(CartClient cart, CatalogClient catalog, PageFrames frames, RecommendationsClient recommendations,
              @ConfigProperty(name = "storefront.cart-cookie.secure", defaultValue = "true") boolean secureCookie) {
         this.cart = cart;
         this.catalog = catalog;
         this.frames = frames;
+        this.recommendations = recommendations;
         this.secureCookie = secureCookie;
     }
 
@@ -57,19 +64,28 @@ public class CartPage {
     public Uni<Response> show(@RestCookie(CartCookie.NAME) String cookie, @RestQuery("checkout") String checkout) {
         String id = CartCookie.id(cookie);
         String notice = CheckoutPage.cartNotice(checkout);
+        // asked at the same time as the cart, and never failing (no section instead): the page
+        // waits for them at most their 250 ms, and only when the cart answers faster than that
+        Uni<List<Recommendation>> recommended = recommendations.recommendedFor(ShopperCookie.current(), id);
         if (id == null) {
             MiniCart.remember(null);
-            return page(CartView.EMPTY.withMessage(notice), 200).map(Response.ResponseBuilder::build);
+            return recommended.flatMap(r -> page(CartView.EMPTY.withMessage(notice), 200, r))
+                    .map(Response.ResponseBuilder::build);
         }
-        return cart.cart(id)
-                .flatMap(c -> {
-                    MiniCart.remember(c.itemCount());
-                    return page(CartView.of(c).withMessage(notice), 200);
-                })
-                .onFailure(CartNotFoundException.class).recoverWithUni(() -> {
-                    // the cart expired: an empty cart, and the browser forgets the dead id
-                    MiniCart.remember(null);
-                    return page(CartView.EMPTY.withMessage(notice), 200).map(r -> r.cookie(CartCookie.expired(secureCookie)));
+        // empty: the cart expired (404)
+        Uni<Optional<Cart>> read = cart.cart(id).map(Optional::of)
+                .onFailure(CartNotFoundException.class).recoverWithItem(Optional.empty());
+        return Uni.combine().all().unis(read, recommended).asTuple()
+                .flatMap(t -> {
+                    Optional<Cart> found = t.getItem1();
+                    if (found.isEmpty()) {
+                        // the cart expired: an empty cart, and the browser forgets the dead id
+                        MiniCart.remember(null);
+                        return page(CartView.EMPTY.withMessage(notice), 200, t.getItem2())
+                                .map(r -> r.cookie(CartCookie.expired(secureCookie)));
+                    }
+                    MiniCart.remember(found.get().itemCount());
+                    return page(CartView.of(found.get()).withMessage(notice), 200, t.getItem2());
                 })
                 .map(Response.ResponseBuilder::build);
     }
@@ -157,7 +173,7 @@ public class CartPage {
                 CartView view = CartView.of(c).withMessage(text);
                 if (!htmx) {
                     MiniCart.remember(c.itemCount());
-                    return page(view, status).map(Response.ResponseBuilder::build);
+                    return page(view, status, List.of()).map(Response.ResponseBuilder::build);
                 }
                 return Templates.cart$contents(view).createUni()
                         .flatMap(html -> Templates.miniCartSwap(new MiniCart(c.itemCount())).createUni().map(html::concat))
@@ -177,9 +193,10 @@ public class CartPage {
         return html.map(body -> Response.status(status).type(HTML).entity(body).header("Cache-Control", "no-store").build());
     }
 
-    private Uni<Response.ResponseBuilder> page(CartView view, int status) {
+    private Uni<Response.ResponseBuilder> page(CartView view, int status, List<Recommendation> recommended) {
         return catalog.categories().onFailure().recoverWithItem(List.<Category>of())
-                .flatMap(categories -> Templates.cart(frames.frame("Your cart", categories, null), view).createUni())
+                .flatMap(categories -> Templates.cart(frames.frame("Your cart", categories, null), view,
+                        RecommendationCard.of(recommended, categories, null)).createUni())
                 .map(html -> Response.status(status).type(HTML).entity(html)
                         .header("Cache-Control", "no-store"));
     }

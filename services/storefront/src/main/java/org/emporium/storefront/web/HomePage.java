@@ -8,8 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.emporium.storefront.client.CatalogClient;
 import org.emporium.storefront.client.ProductQuery;
+import org.emporium.storefront.client.RecommendationsClient;
+import org.jboss.resteasy.reactive.RestCookie;
 
-/** {@code /}: hero, the categories as cards, and the newest products. */
+/** {@code /}: hero, "Recommended for you", the categories as cards, and the newest products. */
 @Path("/")
 public class HomePage {
 
@@ -17,19 +19,24 @@ public class HomePage {
 
     private final CatalogClient catalog;
     private final PageFrames frames;
+    private final RecommendationsClient recommendations;
 
-    HomePage(CatalogClient catalog, PageFrames frames) {
+    HomePage(CatalogClient catalog, PageFrames frames, RecommendationsClient recommendations) {
         this.catalog = catalog;
         this.frames = frames;
+        this.recommendations = recommendations;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<String> home() {
-        return Uni.combine().all().unis(catalog.categories(), catalog.products(FEATURED)).asTuple()
+    public Uni<String> home(@RestCookie(CartCookie.NAME) String cartCookie) {
+        // recommendations are asked together with the catalog and never fail (no section instead)
+        return Uni.combine().all().unis(catalog.categories(), catalog.products(FEATURED),
+                        recommendations.recommendedFor(ShopperCookie.current(), CartCookie.id(cartCookie))).asTuple()
                 .map(t -> Templates.home(frames.frame(null, t.getItem1(), null),
                         t.getItem1().stream().map(CategoryCard::of).toList(),
-                        t.getItem2().items().stream().map(ProductCard::of).toList()))
+                        t.getItem2().items().stream().map(ProductCard::of).toList(),
+                        RecommendationCard.of(t.getItem3(), t.getItem1(), null)))
                 .flatMap(TemplateInstance::createUni);
     }
 }

@@ -34,9 +34,10 @@ public class MiniCartFilter {
                 .replaceWithVoid();
     }
 
-    /** Pages only: not the generated images, the search box's suggestions or the order page's live updates. */
+    /** Pages only: not the generated images, the search box's suggestions, the order page's live updates or the JSON API. */
     static boolean wantsCount(String path) {
         return !path.startsWith("/images/") && !path.startsWith("/search/suggest") && !path.startsWith("/q/")
+                && !path.startsWith("/api/")
                 && !(path.startsWith("/orders/") && (path.endsWith("/live") || path.endsWith("/status")));
     }
 }

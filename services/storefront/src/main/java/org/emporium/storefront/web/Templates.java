@@ -15,14 +15,17 @@ final class Templates {
     private Templates() {
     }
 
-    static native TemplateInstance home(PageFrame frame, List<CategoryCard> categories, List<ProductCard> featured);
+    /** {@code recommended} is empty when there is nothing to recommend (the section is left out). */
+    static native TemplateInstance home(PageFrame frame, List<CategoryCard> categories, List<ProductCard> featured,
+                                        List<RecommendationCard> recommended);
 
     static native TemplateInstance category(PageFrame frame, Category category, Listing listing);
 
     /** Just the results region of the category page: what htmx swaps when the sort or page changes. */
     static native TemplateInstance category$results(Listing listing);
 
-    static native TemplateInstance product(PageFrame frame, ProductDetails product);
+    /** {@code alsoBought} is empty when there is nothing to recommend (the section is left out). */
+    static native TemplateInstance product(PageFrame frame, ProductDetails product, List<RecommendationCard> alsoBought);
 
     static native TemplateInstance search(PageFrame frame, SearchView view);
 
@@ -32,7 +35,7 @@ final class Templates {
     /** The list under the search box: what htmx swaps in as the shopper types. */
     static native TemplateInstance suggestions(List<SuggestionLink> suggestions);
 
-    static native TemplateInstance cart(PageFrame frame, CartView view);
+    static native TemplateInstance cart(PageFrame frame, CartView view, List<RecommendationCard> recommended);
 
     /** The cart's lines and totals: what htmx swaps after a quantity change or a removal. */
     static native TemplateInstance cart$contents(CartView view);

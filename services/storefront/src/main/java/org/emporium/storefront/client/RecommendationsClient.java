@@ -1,0 +1,69 @@
+package org.emporium.storefront.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.storefront.client.RecommendationsApi.NothingToRecommendException;
+import org.jboss.logging.Logger;
+
+/**
+ * Recommendations as the pages and the mobile API see them. The pages use {@link #alsoBought} and
+ * {@link #recommendedFor}, which never fail (an empty list means: leave the section out). The
+ * mobile API uses the {@code OrFailure} variants, since it tells its client which part is missing.
+ * Not cached: "for you" changes with every view, and the service answers from memory anyway.
+ */
+@ApplicationScoped
+public class RecommendationsClient {
+
+    private static final Logger LOG = Logger.getLogger(RecommendationsClient.class);
+
+    private final GuardedRecommendations recommendations;
+    private final int size;
+
+    RecommendationsClient(GuardedRecommendations recommendations,
+                          @ConfigProperty(name = "storefront.recommendations.size", defaultValue = "6") int size) {
+        this.recommendations = recommendations;
+        this.size = size;
+    }
+
+    /** "Customers also bought" for a product page; empty when there are none or the service can't answer. */
+    public Uni<List<Recommendation>> alsoBought(String sku, String cartId) {
+        return orNone(alsoBoughtOrFailure(sku, cartId), sku);
+    }
+
+    /** "Recommended for you"; empty when there are none or the service can't answer. */
+    public Uni<List<Recommendation>> recommendedFor(String shopperId, String cartId) {
+        // shopper ids have the same shape as cart ids; anything else is never put into a URL
+        if (!CartIds.isValid(shopperId)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return orNone(recommendedForOrFailure(shopperId, cartId), "shopper");
+    }
+
+    /** Like {@link #alsoBought}, but fails with {@link RecommendationsApi.RecommendationsUnavailableException} when the service can't answer. */
+    public Uni<List<Recommendation>> alsoBoughtOrFailure(String sku, String cartId) {
+        return known(recommendations.forProduct(sku, size, cartIdOrNull(cartId)).map(Recommendation::from));
+    }
+
+    public Uni<List<Recommendation>> recommendedForOrFailure(String shopperId, String cartId) {
+        return known(recommendations.forShopper(shopperId, size, cartIdOrNull(cartId)).map(Recommendation::from));
+    }
+
+    /** A 4xx (unknown product, say) is a valid answer: nothing to recommend. */
+    private static Uni<List<Recommendation>> known(Uni<List<Recommendation>> call) {
+        return call.onFailure(NothingToRecommendException.class).recoverWithItem(List.of());
+    }
+
+    private static Uni<List<Recommendation>> orNone(Uni<List<Recommendation>> call, String subject) {
+        return call.onFailure().recoverWithItem(failure -> {
+            LOG.debugf("no recommendations for %s: %s", subject, failure.getMessage());
+            return List.of();
+        });
+    }
+
+    /** The service takes a cart id only as a UUID (and would answer 400 to anything else). */
+    private static String cartIdOrNull(String cartId) {
+        return CartIds.uuidOrNull(cartId);
+    }
+}

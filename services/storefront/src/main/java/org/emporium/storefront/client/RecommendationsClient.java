@@ -2,6 +2,7 @@ package org.emporium.storefront.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.storefront.client.RecommendationsApi.NothingToRecommendException;
@@ -11,7 +12,9 @@ import org.jboss.logging.Logger;
  * Recommendations as the pages and the mobile API see them. The pages use {@link #alsoBought} and
  * {@link #recommendedFor}, which never fail (an empty list means: leave the section out). The
  * mobile API uses the {@code OrFailure} variants, since it tells its client which part is missing.
- * Not cached: "for you" changes with every view, and the service answers from memory anyway.
+ * "Customers also bought" for a visitor without a cart is the same answer for everyone, so it is
+ * cached for a few seconds per SKU (the product page is the busiest page); answers that depend on
+ * a cart or a shopper are not cached.
  */
 @ApplicationScoped
 public class RecommendationsClient {
@@ -20,16 +23,23 @@ public class RecommendationsClient {
 
     private final GuardedRecommendations recommendations;
     private final int size;
+    private final ExpiringCache<String, List<Recommendation>> withoutCart;
 
     RecommendationsClient(GuardedRecommendations recommendations,
-                          @ConfigProperty(name = "storefront.recommendations.size", defaultValue = "6") int size) {
+                          @ConfigProperty(name = "storefront.recommendations.size", defaultValue = "6") int size,
+                          @ConfigProperty(name = "storefront.cache.recommendations-ttl") Duration ttl,
+                          @ConfigProperty(name = "storefront.cache.recommendations-size") long cacheSize) {
         this.recommendations = recommendations;
         this.size = size;
+        this.withoutCart = new ExpiringCache<>(ttl, cacheSize);
     }
 
     /** "Customers also bought" for a product page; empty when there are none or the service can't answer. */
     public Uni<List<Recommendation>> alsoBought(String sku, String cartId) {
-        return orNone(alsoBoughtOrFailure(sku, cartId), sku);
+        Uni<List<Recommendation>> answer = cartIdOrNull(cartId) == null
+                ? withoutCart.get(sku, s -> alsoBoughtOrFailure(s, null))
+                : alsoBoughtOrFailure(sku, cartId);
+        return orNone(answer, sku);
     }
 
     /** "Recommended for you"; empty when there are none or the service can't answer. */

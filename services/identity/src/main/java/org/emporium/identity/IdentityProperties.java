@@ -1,0 +1,33 @@
+package org.emporium.identity;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Everything under {@code emporium.identity}; see application.yml for the environment variables. */
+@ConfigurationProperties("emporium.identity")
+public record IdentityProperties(
+        String issuer,
+        String adminPasswordFile,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        String audience,
+        Throttle throttle,
+        Clients clients) {
+
+    public record Throttle(int freeFailures, Duration initialDelay, Duration maxDelay,
+                           int ipMaxFailures, Duration ipWindow) {
+    }
+
+    public record Clients(Storefront storefront, PublicClient publicClient, Services services) {
+    }
+
+    public record Storefront(String secret, List<String> redirectUris, List<String> postLogoutRedirectUris) {
+    }
+
+    public record PublicClient(List<String> redirectUris) {
+    }
+
+    public record Services(String secret) {
+    }
+}

@@ -1,0 +1,174 @@
+package org.emporium.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.emporium.identity.Browser.form;
+import static org.emporium.identity.Browser.location;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.util.UriComponentsBuilder;
+
+class OidcFlowIT extends IdentityIntegrationTest {
+
+    private static final String PASSWORD = "a long enough passphrase";
+
+    @Test
+    void discoveryListsTheEndpoints() {
+        var response = browser().get("/.well-known/openid-configuration", "Accept", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Object> discovery = Json.parse(response.body());
+        assertThat(discovery).containsEntry("issuer", ISSUER)
+                .containsEntry("authorization_endpoint", ISSUER + "/oauth2/authorize")
+                .containsEntry("token_endpoint", ISSUER + "/oauth2/token")
+                .containsEntry("jwks_uri", ISSUER + "/oauth2/jwks")
+                .containsEntry("userinfo_endpoint", ISSUER + "/userinfo")
+                .containsEntry("end_session_endpoint", ISSUER + "/connect/logout");
+    }
+
+    @Test
+    void authorizationCodeWithPkceGivesSignedTokensThatRefresh() throws Exception {
+        String email = uniqueEmail();
+        String id = register(email, PASSWORD, "Grace Hopper");
+        Browser browser = browser();
+        String verifier = randomUrlSafe(48);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String authorize = "/oauth2/authorize?response_type=code&client_id=storefront"
+                + "&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(STOREFRONT_REDIRECT, StandardCharsets.UTF_8)
+                + "&state=st-123&nonce=n-456&code_challenge=" + challenge + "&code_challenge_method=S256";
+
+        // not signed in: to the login form
+        var first = browser.get(authorize);
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(location(first)).endsWith("/login");
+
+        var loginPage = browser.get(location(first));
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        var signedIn = browser.postForm("/login",
+                form("username", email, "password", PASSWORD, "_csrf", Browser.csrf(loginPage)));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn)).contains("/oauth2/authorize");
+
+        // back at the authorization endpoint, now signed in: to the client with a code (no consent for first-party)
+        var back = browser.get(location(signedIn));
+        assertThat(back.statusCode()).isEqualTo(302);
+        String callback = location(back);
+        assertThat(callback).startsWith(STOREFRONT_REDIRECT);
+        Map<String, String> query = UriComponentsBuilder.fromUriString(callback).build().getQueryParams().toSingleValueMap();
+        assertThat(query).containsEntry("state", "st-123").containsKey("code");
+
+        // a wrong verifier is refused
+        var wrongVerifier = browser.postForm("/oauth2/token", form("grant_type", "authorization_code",
+                "code", query.get("code"), "redirect_uri", STOREFRONT_REDIRECT, "code_verifier", randomUrlSafe(48)),
+                "storefront:" + STOREFRONT_SECRET);
+        assertThat(wrongVerifier.statusCode()).isEqualTo(400);
+
+        // a fresh code for the real exchange (whether a failed exchange spends a code is not this test's concern)
+        var again = browser.get(authorize);
+        assertThat(again.statusCode()).isEqualTo(302);
+        query = UriComponentsBuilder.fromUriString(location(again)).build().getQueryParams().toSingleValueMap();
+
+        var token = browser.postForm("/oauth2/token", form("grant_type", "authorization_code",
+                "code", query.get("code"), "redirect_uri", STOREFRONT_REDIRECT, "code_verifier", verifier),
+                "storefront:" + STOREFRONT_SECRET);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        Map<String, Object> tokens = Json.parse(token.body());
+        assertThat(tokens).containsKeys("access_token", "refresh_token", "id_token");
+        assertThat((Long) tokens.get("expires_in")).isBetween(290L, 300L);
+
+        JWKSet jwks = JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body());
+        JWTClaimsSet access = verified(tokens.get("access_token").toString(), jwks);
+        assertThat(access.getIssuer()).isEqualTo(ISSUER);
+        assertThat(access.getAudience()).containsExactly("emporium");
+        assertThat(access.getSubject()).isEqualTo(id);
+        assertThat(access.getStringClaim("email")).isEqualTo(email);
+        assertThat(access.getStringListClaim("roles")).containsExactly("customer");
+        assertThat(Duration.between(Instant.now(), access.getExpirationTime().toInstant()))
+                .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5).plusSeconds(5));
+
+        JWTClaimsSet idToken = verified(tokens.get("id_token").toString(), jwks);
+        assertThat(idToken.getIssuer()).isEqualTo(ISSUER);
+        assertThat(idToken.getAudience()).containsExactly("storefront");
+        assertThat(idToken.getSubject()).isEqualTo(id);
+        assertThat(idToken.getStringClaim("nonce")).isEqualTo("n-456");
+        assertThat(idToken.getStringClaim("email")).isEqualTo(email);
+        assertThat(idToken.getStringClaim("name")).isEqualTo("Grace Hopper");
+
+        var userinfo = browser.get("/userinfo", "Authorization", "Bearer " + tokens.get("access_token"));
+        assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
+        assertThat(Json.parse(userinfo.body())).containsEntry("sub", id).containsEntry("email", email);
+
+        var refreshed = browser.postForm("/oauth2/token", form("grant_type", "refresh_token",
+                "refresh_token", tokens.get("refresh_token").toString()), "storefront:" + STOREFRONT_SECRET);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        Map<String, Object> renewed = Json.parse(refreshed.body());
+        assertThat(renewed.get("refresh_token")).isNotEqualTo(tokens.get("refresh_token"));
+        JWTClaimsSet renewedAccess = verified(renewed.get("access_token").toString(), jwks);
+        assertThat(renewedAccess.getSubject()).isEqualTo(id);
+        assertThat(renewedAccess.getStringListClaim("roles")).containsExactly("customer");
+    }
+
+    @Test
+    void pkceIsRequired() {
+        Browser browser = browser();
+        String email = uniqueEmail();
+        register(email, PASSWORD, "No Pkce");
+        browser.login(email, PASSWORD);
+
+        var response = browser.get("/oauth2/authorize?response_type=code&client_id=storefront&scope=openid"
+                + "&redirect_uri=" + URLEncoder.encode(STOREFRONT_REDIRECT, StandardCharsets.UTF_8) + "&state=s");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(location(response)).startsWith(STOREFRONT_REDIRECT).contains("error=invalid_request");
+    }
+
+    @Test
+    void clientCredentialsForServices() throws Exception {
+        Browser browser = browser();
+        var token = browser.postForm("/oauth2/token", form("grant_type", "client_credentials", "scope", "internal"),
+                "emporium-services:" + SERVICES_SECRET);
+
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        Map<String, Object> body = Json.parse(token.body());
+        assertThat(body).doesNotContainKey("refresh_token");
+        JWTClaimsSet claims = verified(body.get("access_token").toString(),
+                JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body()));
+        assertThat(claims.getSubject()).isEqualTo("emporium-services");
+        assertThat(claims.getAudience()).containsExactly("emporium");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("service");
+        assertThat(claims.getStringListClaim("scope")).containsExactly("internal");
+
+        var wrongSecret = browser.postForm("/oauth2/token", form("grant_type", "client_credentials", "scope", "internal"),
+                "emporium-services:wrong");
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+    }
+
+    private static JWTClaimsSet verified(String jwt, JWKSet jwks) throws Exception {
+        SignedJWT signed = SignedJWT.parse(jwt);
+        RSAKey key = (RSAKey) jwks.getKeyByKeyId(signed.getHeader().getKeyID());
+        assertThat(key).as("JWKS has the token's kid").isNotNull();
+        assertThat(signed.verify(new RSASSAVerifier(key))).as("signature").isTrue();
+        return signed.getJWTClaimsSet();
+    }
+
+    private static String randomUrlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+}

@@ -1,0 +1,78 @@
+package org.emporium.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import org.emporium.identity.account.AdminAccountBootstrap;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Two starts of the application, one after the other, against the same (fresh) database: the signing
+ * key and the admin account are created by the first and kept by the second.
+ */
+class RestartIT {
+
+    private record Snapshot(RSAKey jwk, String adminHash, long clients, String adminPassword) {
+    }
+
+    @Test
+    void signingKeyAdminAccountAndClientsSurviveARestart() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.create("identity_restart"));
+        Path passwordFile = Path.of("target", "restart-admin-password");
+        Files.deleteIfExists(passwordFile);
+        properties.put("emporium.identity.admin-password-file", passwordFile.toString());
+        properties.put("server.port", "0");
+        properties.put("server.servlet.session.cookie.secure", "false");
+        properties.put("management.tracing.sampling.probability", "0");
+
+        Snapshot first = startAndLook(properties, passwordFile);
+        assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(first.adminPassword()).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(first.clients()).isEqualTo(3);
+
+        Snapshot second = startAndLook(properties, passwordFile);
+
+        assertThat(second.jwk().getKeyID()).isEqualTo(first.jwk().getKeyID());
+        assertThat(second.jwk().getModulus()).isEqualTo(first.jwk().getModulus());
+        assertThat(second.adminHash()).isEqualTo(first.adminHash());
+        assertThat(second.adminPassword()).isEqualTo(first.adminPassword());
+        assertThat(second.clients()).isEqualTo(3);
+    }
+
+    private static Snapshot startAndLook(Map<String, Object> properties, Path passwordFile) throws Exception {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityApplication.class)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            Browser browser = new Browser(URI.create("http://localhost:" + port + "/"));
+            JWKSet jwks = JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body());
+            assertThat(jwks.getKeys()).hasSize(1);
+            assertThat(jwks.getKeys().get(0).isPrivate()).as("JWKS must not publish the private key").isFalse();
+
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            String hash = jdbc.sql("SELECT password_hash FROM accounts WHERE email = :email")
+                    .param("email", AdminAccountBootstrap.ADMIN_EMAIL).query(String.class).single();
+            String roles = jdbc.sql("SELECT roles FROM accounts WHERE email = :email")
+                    .param("email", AdminAccountBootstrap.ADMIN_EMAIL).query(String.class).single();
+            assertThat(roles).isEqualTo("admin");
+            long admins = jdbc.sql("SELECT count(*) FROM accounts WHERE roles = 'admin'").query(Long.class).single();
+            assertThat(admins).isEqualTo(1);
+            long clients = jdbc.sql("SELECT count(*) FROM oauth2_registered_client").query(Long.class).single();
+            String password = Files.readString(passwordFile).strip();
+            assertThat(context.getBean(PasswordEncoder.class).matches(password, hash)).isTrue();
+            // and the admin can sign in with it
+            assertThat(Browser.location(browser.login(AdminAccountBootstrap.ADMIN_EMAIL, password))).doesNotContain("error");
+            return new Snapshot(jwks.getKeys().get(0).toRSAKey(), hash, clients, password);
+        }
+    }
+}

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -49,7 +49,8 @@ final class RunningSystem {
 
     final Path root = Path.of(System.getProperty("emporium.root", "../..")).toAbsolutePath().normalize();
     final Path home = root.resolve("tests/e2e/target/emporium-home");
-    final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    // copy-on-write: the readiness check streams over it while the reader thread appends
+    final List<String> output = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -45,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Small enough to keep the slow-upstream test short, large enough for a cold JVM's first request.
         "emporium.gateway.response-timeout-millis=2000",
-        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
+        "management.opentelemetry.tracing.export.schedule-delay=100ms",
+        // Rate limits have their own ITs, with a Redis; here every test would share one loopback bucket.
+        "emporium.gateway.rate-limit.enabled=false"})
 class GatewayRoutingIT {
 
     private static final StubUpstream catalog = new StubUpstream("catalog");
@@ -279,6 +283,39 @@ class GatewayRoutingIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(catalog.receivedAt("/api/catalog/small")).singleElement()
                 .satisfies(received -> assertThat(received.body()).hasSize(64 * 1024));
+    }
+
+    @Test
+    void addsSecurityHeadersToPagesAndApiAnswers() throws Exception {
+        HttpResponse<String> page = get("/products/secured");
+        HttpResponse<String> api = get("/api/catalog/secured");
+
+        for (HttpResponse<String> response : List.of(page, api)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            HttpHeaders headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).hasValue("default-src 'self'; script-src 'self'; "
+                    + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+                    + "base-uri 'self'; object-src 'none'");
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+            assertThat(headers.firstValue("Permissions-Policy")).hasValue("camera=(), microphone=(), geolocation=(), usb=()");
+            assertThat(headers.firstValue("Strict-Transport-Security")).isEmpty();
+            assertThat(headers.firstValue("X-Xss-Protection")).isEmpty();
+        }
+    }
+
+    @Test
+    void aServicesOwnSecurityHeaderWins() throws Exception {
+        storefront.script("/embeddable", Reply.status(200)
+                .withHeader("Content-Security-Policy", "default-src 'none'")
+                .withHeader("X-Frame-Options", "SAMEORIGIN"));
+
+        HttpResponse<String> response = get("/embeddable");
+
+        assertThat(response.headers().allValues("Content-Security-Policy")).containsExactly("default-src 'none'");
+        assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,14 +38,21 @@ final class StubUpstream implements AutoCloseable {
     }
 
     /** One scripted answer; with a latch, it is held until the latch opens (or 30 s pass). */
-    record Reply(int status, String body, CountDownLatch hold) {
+    record Reply(int status, String body, CountDownLatch hold, Map<String, String> headers) {
 
         static Reply status(int status) {
-            return new Reply(status, "{\"status\":" + status + "}", null);
+            return new Reply(status, "{\"status\":" + status + "}", null, Map.of());
         }
 
         static Reply heldUntil(CountDownLatch latch) {
-            return new Reply(200, "{\"late\":true}", latch);
+            return new Reply(200, "{\"late\":true}", latch, Map.of());
+        }
+
+        /** This reply with one more response header. */
+        Reply withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, hold, Map.copyOf(more));
         }
     }
 
@@ -92,6 +100,7 @@ final class StubUpstream implements AutoCloseable {
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Upstream", name);
+            reply.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(reply.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
         }
@@ -100,7 +109,7 @@ final class StubUpstream implements AutoCloseable {
     private Reply nextReply(String path) {
         Deque<Reply> script = scripts.get(path);
         Reply scripted = script == null ? null : script.pollFirst();
-        return scripted != null ? scripted : new Reply(200, "{\"upstream\":\"" + name + "\"}", null);
+        return scripted != null ? scripted : new Reply(200, "{\"upstream\":\"" + name + "\"}", null, Map.of());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

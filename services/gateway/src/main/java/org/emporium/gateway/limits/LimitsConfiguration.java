@@ -1,8 +1,18 @@
 package org.emporium.gateway.limits;
 
+import io.lettuce.core.ClientOptions;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
@@ -11,5 +21,47 @@ class LimitsConfiguration {
     @Bean
     RequestSizeLimit requestSizeLimit(@Value("${emporium.gateway.max-request-size}") DataSize max) {
         return new RequestSizeLimit(max);
+    }
+
+    @Bean
+    RateLimitKey rateLimitKey() {
+        return new RateLimitKey();
+    }
+
+    /**
+     * Primary, because Spring Cloud Gateway also defines a plain {@link RedisRateLimiter} and its
+     * {@code RequestRateLimiter} filter factory wants a single default; application.yml names this one
+     * anyway. The token buckets are a {@link RedisRateLimiter} of its own, configured here rather than
+     * through per-route filter arguments, because the buckets are per client, not per route. Not a bean
+     * either, so no property can switch off the X-RateLimit-* headers {@link RateLimits} reads.
+     */
+    @Bean
+    @Primary
+    RateLimits rateLimits(ReactiveStringRedisTemplate redis,
+                          @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
+                          ConfigurationService configurationService,
+                          @Value("${emporium.gateway.rate-limit.enabled}") boolean enabled,
+                          @Value("${emporium.gateway.rate-limit.replenish-rate}") int replenishRate,
+                          @Value("${emporium.gateway.rate-limit.burst-capacity}") long burstCapacity,
+                          @Value("${emporium.gateway.rate-limit.writes.replenish-rate}") int writeReplenishRate,
+                          @Value("${emporium.gateway.rate-limit.writes.burst-capacity}") long writeBurstCapacity,
+                          @Value("${emporium.gateway.rate-limit.pause-after-redis-failure}") Duration pause) {
+        RedisRateLimiter tokenBuckets = new RedisRateLimiter(redis, script, configurationService);
+        // Replenish rate first: a burst capacity below it is refused (a configuration error, at startup).
+        tokenBuckets.getConfig().put(RateLimitKey.READS,
+                new RedisRateLimiter.Config().setReplenishRate(replenishRate).setBurstCapacity(burstCapacity));
+        tokenBuckets.getConfig().put(RateLimitKey.WRITES,
+                new RedisRateLimiter.Config().setReplenishRate(writeReplenishRate).setBurstCapacity(writeBurstCapacity));
+        return new RateLimits(tokenBuckets, enabled, pause);
+    }
+
+    /**
+     * While Lettuce has lost its connection to Redis it would queue commands until they time out, so
+     * every request during an outage would wait the full command timeout; rejected at once, the rate
+     * limiter lets the request through right away instead.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 }

@@ -5,12 +5,14 @@ import org.emporium.gateway.observability.RequestSpan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
@@ -67,6 +69,15 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
 
     static Problem toProblem(Throwable error, String path) {
+        if (error instanceof HttpClientErrorException refused) {
+            // Spring Cloud Gateway's RequestRateLimiter (throwOnLimit), the only source of these in the
+            // gateway: the client is over its rate limit. Retry-After is already on the response.
+            HttpHeaders headers = refused.getResponseHeaders();
+            String retryAfter = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
+            return Problem.of(refused.getStatusCode(), retryAfter == null
+                    ? "Too many requests from this address; try again shortly"
+                    : "Too many requests from this address; try again in " + retryAfter + " s", path);
+        }
         if (error instanceof ErrorResponse known) {
             HttpStatusCode status = known.getStatusCode();
             String detail = known.getBody().getDetail();

@@ -2,6 +2,7 @@
 # Sustained checkouts against a running Emporium (./emporium up): confirmed orders per second
 # and the saga's completion latency. Not a test: it prints numbers. Loopback only.
 #   services/orders/bench.sh [clients=8] [duration=20s] [rate=0 (unlimited)]
+# Start the system with the gateway's rate limit off (EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)

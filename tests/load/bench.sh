@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark against a running Emporium (./emporium up). Prints throughput and latency
-# percentiles; reports numbers, never pass/fail. Loopback only.
+# percentiles; reports numbers, never pass/fail. Loopback only. Start the system with the gateway's
+# rate limit off (EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false ./emporium up).
 #   tests/load/bench.sh [duration=20s] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +18,11 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 curl -fsS "$GATEWAY/actuator/health/readiness" >/dev/null || { echo "Emporium is not running at $GATEWAY (./emporium up)" >&2; exit 1; }
+# thousands of requests per second from one address are what the gateway's rate limit is for
+if curl -fsS -o /dev/null -D - "$GATEWAY/api/catalog/products?size=1" | grep -qi '^x-ratelimit-remaining'; then
+  echo "the gateway's rate limit is on: start Emporium with EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false ./emporium up" >&2
+  exit 1
+fi
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

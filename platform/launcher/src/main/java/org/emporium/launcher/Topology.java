@@ -143,16 +143,19 @@ public final class Topology {
                 Map.entry("EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
         add(springWithAotCache(jvm("gateway", port("gateway", 8080), "/actuator/health/readiness",
                 List.of("catalog", "storefront"),
-                List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.of(
-                        "EMPORIUM_CATALOG_URL", catalogUrl,
-                        "EMPORIUM_SEARCH_URL", searchUrl,
-                        "EMPORIUM_INVENTORY_URL", inventoryUrl,
-                        "EMPORIUM_CART_URL", cartUrl,
-                        "EMPORIUM_ORDERS_URL", ordersUrl,
-                        "EMPORIUM_PAYMENTS_URL", paymentsUrl,
-                        "EMPORIUM_RECOMMENDATIONS_URL", recommendationsUrl,
-                        "EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102),
-                        "EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
+                List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.ofEntries(
+                        Map.entry("EMPORIUM_CATALOG_URL", catalogUrl),
+                        Map.entry("EMPORIUM_SEARCH_URL", searchUrl),
+                        Map.entry("EMPORIUM_INVENTORY_URL", inventoryUrl),
+                        Map.entry("EMPORIUM_CART_URL", cartUrl),
+                        Map.entry("EMPORIUM_ORDERS_URL", ordersUrl),
+                        Map.entry("EMPORIUM_PAYMENTS_URL", paymentsUrl),
+                        Map.entry("EMPORIUM_RECOMMENDATIONS_URL", recommendationsUrl),
+                        Map.entry("EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102)),
+                        // rate limits live in Redis; the gateway does not wait for it (it fails open)
+                        Map.entry("EMPORIUM_REDIS_HOST", "127.0.0.1"),
+                        Map.entry("EMPORIUM_REDIS_PORT", String.valueOf(port("redis", 16379))),
+                        Map.entry("EMPORIUM_ZIPKIN_ENDPOINT", zipkin)))));
         return components;
     }
 

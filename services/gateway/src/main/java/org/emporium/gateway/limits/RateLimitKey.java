@@ -1,0 +1,60 @@
+package org.emporium.gateway.limits;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Names the token bucket a request draws from: {@code reads:<client>} or {@code writes:<client>}, where
+ * the client is the TCP peer's address. {@link RateLimits} splits the two parts again.
+ *
+ * <p>The peer, not {@code X-Forwarded-For}: nothing in front of the gateway is trusted to set that
+ * header, so it is whatever the client wants it to be, and a new value per request would be a fresh
+ * bucket per request. Nor a bearer token's client or subject claim: until the gateway verifies tokens
+ * (the identity work), a claim is just as freely chosen; per-client limits wait for verified tokens.
+ *
+ * <p>An IPv6 client is keyed by its /64, the block a single subscriber is usually given: keyed by the
+ * full address, one host could rotate through its block for fresh buckets.
+ */
+public class RateLimitKey implements KeyResolver {
+
+    static final String READS = "reads";
+    static final String WRITES = "writes";
+
+    @Override
+    public Mono<String> resolve(ServerWebExchange exchange) {
+        InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+        if (peer == null || peer.getAddress() == null) {
+            // No network peer (an in-process call): nothing to key by; the request passes unlimited.
+            return Mono.empty();
+        }
+        return Mono.just(bucketFor(exchange.getRequest().getMethod()) + ":" + client(peer.getAddress()));
+    }
+
+    /** Reads are the safe methods; anything else changes state (carts, orders) and is a write. */
+    static String bucketFor(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)
+                ? READS
+                : WRITES;
+    }
+
+    static String client(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] prefix = Arrays.copyOf(address.getAddress(), 16);
+        Arrays.fill(prefix, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            // Cannot happen for 16 bytes.
+            throw new IllegalStateException(e);
+        }
+    }
+}

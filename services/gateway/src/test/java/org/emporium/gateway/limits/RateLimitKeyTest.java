@@ -1,0 +1,74 @@
+package org.emporium.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+class RateLimitKeyTest {
+
+    private final RateLimitKey key = new RateLimitKey();
+
+    @Test
+    void readsAreKeyedByThePeersAddress() {
+        assertThat(keyOf(MockServerHttpRequest.get("/p/1").remoteAddress(peer("203.0.113.9"))))
+                .isEqualTo("reads:203.0.113.9");
+    }
+
+    @Test
+    void changesDrawFromTheWritesBucket() {
+        assertThat(keyOf(MockServerHttpRequest.post("/api/carts").remoteAddress(peer("203.0.113.9"))))
+                .isEqualTo("writes:203.0.113.9");
+        assertThat(RateLimitKey.bucketFor(HttpMethod.PUT)).isEqualTo("writes");
+        assertThat(RateLimitKey.bucketFor(HttpMethod.PATCH)).isEqualTo("writes");
+        assertThat(RateLimitKey.bucketFor(HttpMethod.DELETE)).isEqualTo("writes");
+        assertThat(RateLimitKey.bucketFor(HttpMethod.HEAD)).isEqualTo("reads");
+        assertThat(RateLimitKey.bucketFor(HttpMethod.OPTIONS)).isEqualTo("reads");
+    }
+
+    @Test
+    void ignoresForwardingHeadersNobodyTrustedSet() {
+        assertThat(keyOf(MockServerHttpRequest.get("/")
+                .remoteAddress(peer("203.0.113.9"))
+                .header("X-Forwarded-For", "198.51.100.1")
+                .header("Forwarded", "for=198.51.100.1")))
+                .isEqualTo("reads:203.0.113.9");
+    }
+
+    @Test
+    void ignoresBearerTokensUntilTheGatewayVerifiesThem() {
+        // {"alg":"none"}.{"sub":"anyone","azp":"anyone"}: a claim anybody can write
+        assertThat(keyOf(MockServerHttpRequest.get("/api/carts/1")
+                .remoteAddress(peer("203.0.113.9"))
+                .header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbnlvbmUiLCJhenAiOiJhbnlvbmUifQ.")))
+                .isEqualTo("reads:203.0.113.9");
+    }
+
+    @Test
+    void anIpv6ClientIsKeyedByItsSlash64() {
+        String one = keyOf(MockServerHttpRequest.get("/").remoteAddress(peer("2001:db8:1:2:aaaa:bbbb:cccc:dddd")));
+        String sameBlock = keyOf(MockServerHttpRequest.get("/").remoteAddress(peer("2001:db8:1:2::1")));
+        String otherBlock = keyOf(MockServerHttpRequest.get("/").remoteAddress(peer("2001:db8:1:3::1")));
+
+        assertThat(one).isEqualTo("reads:2001:db8:1:2:0:0:0:0/64").isEqualTo(sameBlock);
+        assertThat(otherBlock).isNotEqualTo(one);
+    }
+
+    @Test
+    void withoutAPeerThereIsNoKey() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+
+        assertThat(key.resolve(exchange).blockOptional()).isEmpty();
+    }
+
+    private String keyOf(MockServerHttpRequest.BaseBuilder<?> request) {
+        return key.resolve(MockServerWebExchange.from(request)).block();
+    }
+
+    private static InetSocketAddress peer(String address) {
+        return new InetSocketAddress(address, 54321);
+    }
+}

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** With the test's delays: 5 free failures, then 200 ms doubling to at most 1 s. */
-class LoginThrottleIT extends IdentityIntegrationTest {
+class LoginThrottleIT extends RunningIdentityServer {
 
     private static final String PASSWORD = "the right passphrase";
 

@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.UriComponentsBuilder;
 
-class OidcFlowIT extends IdentityIntegrationTest {
+class OidcFlowIT extends RunningIdentityServer {
 
     private static final String PASSWORD = "a long enough passphrase";
 

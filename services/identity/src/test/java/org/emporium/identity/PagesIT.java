@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class PagesIT extends IdentityIntegrationTest {
+class PagesIT extends RunningIdentityServer {
 
     @ParameterizedTest
     @ValueSource(strings = {"/login", "/signup"})

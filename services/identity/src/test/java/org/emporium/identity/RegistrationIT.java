@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RegistrationIT extends IdentityIntegrationTest {
+class RegistrationIT extends RunningIdentityServer {
 
     private static final String PASSWORD = "correct horse battery";
 

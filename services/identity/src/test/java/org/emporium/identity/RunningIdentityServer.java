@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "emporium.identity.throttle.initial-delay=200ms",
         "emporium.identity.throttle.max-delay=1s",
         "emporium.identity.throttle.ip-max-failures=100000"})
-public abstract class IdentityIntegrationTest {
+public abstract class RunningIdentityServer {
 
     public static final String ISSUER = "http://localhost:8110";
     public static final String STOREFRONT_SECRET = "storefront-dev-secret-change-me";

@@ -14,10 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code ./emporium} command line: up, stop, status, logs. */
+/** The {@code ./emporium} command line: up, stop, status, logs, token. */
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
-        subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Logs.class})
+        subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Logs.class,
+                Emporium.Token.class})
 public final class Emporium {
 
     @Option(names = "--root", hidden = true, defaultValue = ".")
@@ -133,9 +134,33 @@ public final class Emporium {
             console.plain("  Catalog API: http://localhost:" + gateway + "/api/catalog/products?size=5");
             console.plain("  Search API:  http://localhost:" + gateway + "/api/search?q=hedphones&size=5");
             console.plain("  Traces:      http://localhost:" + Topology.port("zipkin", 9411) + "/zipkin/");
-            console.plain("  Admin key:   " + workspace.home().resolve("admin-key") + " (header X-Admin-Key)");
+            console.plain("  Accounts:    http://localhost:" + Topology.port("identity", 8110) + "/signup   (admin: admin@emporium.local,"
+                    + " password in " + workspace.home().resolve("admin-password") + ")");
+            console.plain("  API token:   ./emporium token   (a client-credentials token for admin API calls)");
             console.plain("  Logs:        " + workspace.logs() + "   Stop: Ctrl-C or ./emporium stop");
             console.plain("");
+        }
+    }
+
+    @Command(name = "token", description = "Print an access token of the emporium-services client (role service, "
+            + "allowed where admin is) from the running identity service: EMPORIUM_TOKEN=$(./emporium token)")
+    static final class Token implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Override
+        public Integer call() throws Exception {
+            Workspace workspace = parent.workspace();
+            String secret = workspace.secret("identity-services-client", "EMPORIUM_IDENTITY_SERVICES_SECRET");
+            String issuer = "http://localhost:" + Topology.port("identity", 8110);
+            try {
+                System.out.println(ServiceToken.fetch(issuer, "emporium-services", secret));
+                return 0;
+            } catch (IOException e) {
+                System.err.println("no token: " + e.getMessage() + " (is Emporium running? ./emporium status)");
+                return 1;
+            }
         }
     }
 

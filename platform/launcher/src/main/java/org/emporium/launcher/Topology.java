@@ -31,8 +31,12 @@ public final class Topology {
 
     public List<Component> components() {
         String zipkin = "http://127.0.0.1:" + port("zipkin", 9411) + "/api/v2/spans";
-        String adminKey = workspace.secret("admin-key", "EMPORIUM_ADMIN_KEY");
         String kafka = "127.0.0.1:" + port("kafka", 19092);
+        // identity: the issuer every token names and every service checks, exactly as browsers reach it
+        String issuer = "http://localhost:" + port("identity", 8110);
+        String shop = "http://localhost:" + port("gateway", 8080);
+        String servicesSecret = workspace.secret("identity-services-client", "EMPORIUM_IDENTITY_SERVICES_SECRET");
+        String storefrontSecret = workspace.secret("identity-storefront-client", "EMPORIUM_IDENTITY_STOREFRONT_SECRET");
 
         // --- infrastructure: real servers, embedded from Maven artifacts ---------------------
         database("catalog");
@@ -41,6 +45,7 @@ public final class Topology {
         database("orders");
         database("payments");
         database("notifications");
+        database("identity");
         PostgresComponent postgres = new PostgresComponent(workspace, port("postgres", 15432), databases);
         add(postgres);
         add(new KafkaComponent(workspace, java, classpath("platform/infrastructure/target/kafka.classpath"),
@@ -73,7 +78,7 @@ public final class Topology {
                 "EMPORIUM_CATALOG_DB_URL", postgres.jdbcUrl("catalog"),
                 "EMPORIUM_CATALOG_DB_USER", "catalog",
                 "EMPORIUM_CATALOG_DB_PASSWORD", databases.get("catalog"),
-                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_AUTH_ISSUER", issuer,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // inventory does not wait for Kafka either: its outbox keeps events, its command consumer retries
@@ -81,7 +86,7 @@ public final class Topology {
                 "EMPORIUM_INVENTORY_DB_URL", postgres.jdbcUrl("inventory"),
                 "EMPORIUM_INVENTORY_DB_USER", "inventory",
                 "EMPORIUM_INVENTORY_DB_PASSWORD", databases.get("inventory"),
-                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_AUTH_ISSUER", issuer,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // cart does not wait for Kafka: its outbox keeps events; catalog/inventory outages degrade its answers
@@ -91,6 +96,7 @@ public final class Topology {
                 "EMPORIUM_CART_DB_PASSWORD", databases.get("cart"),
                 "EMPORIUM_CATALOG_URL", catalogUrl,
                 "EMPORIUM_INVENTORY_URL", inventoryUrl,
+                "EMPORIUM_AUTH_ISSUER", issuer,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // the checkout saga's participants and orchestrator: none waits for Kafka (outboxes keep
@@ -99,7 +105,7 @@ public final class Topology {
                 "EMPORIUM_PAYMENTS_DB_URL", postgres.jdbcUrl("payments"),
                 "EMPORIUM_PAYMENTS_DB_USER", "payments",
                 "EMPORIUM_PAYMENTS_DB_PASSWORD", databases.get("payments"),
-                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_AUTH_ISSUER", issuer,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         add(quarkus("orders", port("orders", 8106), "128m", List.of("postgres"), Map.of(
@@ -108,6 +114,9 @@ public final class Topology {
                 "EMPORIUM_ORDERS_DB_PASSWORD", databases.get("orders"),
                 "EMPORIUM_CART_URL", cartUrl,
                 "EMPORIUM_PAYMENTS_URL", paymentsUrl,
+                "EMPORIUM_AUTH_ISSUER", issuer,
+                // the saga's calls that act for no user (clearing a cart) use client-credentials tokens
+                "EMPORIUM_AUTH_CLIENT_SECRET", servicesSecret,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         add(quarkus("notifications", port("notifications", 8108), "96m", List.of("postgres"), Map.of(
@@ -117,7 +126,7 @@ public final class Topology {
                 "EMPORIUM_NOTIFICATIONS_SHOP_URL", "http://localhost:" + port("gateway", 8080),
                 "EMPORIUM_SMTP_HOST", "127.0.0.1",
                 "EMPORIUM_SMTP_PORT", String.valueOf(smtpPort),
-                "EMPORIUM_ADMIN_KEY", adminKey,
+                "EMPORIUM_AUTH_ISSUER", issuer,
                 "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "EMPORIUM_ZIPKIN_ENDPOINT", zipkin)));
         // ready once it has caught up with catalog.product.v1 (which catalog's relay creates)
@@ -139,8 +148,30 @@ public final class Topology {
                 Map.entry("EMPORIUM_INVENTORY_URL", inventoryUrl),
                 Map.entry("EMPORIUM_ORDERS_URL", ordersUrl),
                 Map.entry("EMPORIUM_RECOMMENDATIONS_URL", recommendationsUrl),
+                // sign-in: the OpenID Connect code flow against identity, sessions in an encrypted cookie
+                Map.entry("EMPORIUM_AUTH_ISSUER", issuer),
+                Map.entry("EMPORIUM_STOREFRONT_CLIENT_SECRET", storefrontSecret),
+                Map.entry("EMPORIUM_STOREFRONT_OIDC_REDIRECT_URI", shop + "/login/callback"),
+                Map.entry("EMPORIUM_STOREFRONT_OIDC_POST_LOGOUT_URI", shop + "/"),
+                Map.entry("EMPORIUM_STOREFRONT_SESSION_KEY", workspace.base64Secret("storefront-session-key", 32)),
                 Map.entry("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka),
                 Map.entry("EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));
+        // accounts, sign-in pages and tokens (Spring Authorization Server). It writes the generated
+        // admin password to .emporium/admin-password on its first start. Its session cookie is not
+        // Secure here because the local shop is plain HTTP.
+        add(springWithAotCache(jvm("identity", port("identity", 8110), "/actuator/health/readiness", List.of("postgres"),
+                List.of("-Xmx160m", "-jar", artifact("services/identity/target/identity.jar")), Map.ofEntries(
+                        Map.entry("EMPORIUM_IDENTITY_ISSUER", issuer),
+                        Map.entry("EMPORIUM_IDENTITY_DB_URL", postgres.jdbcUrl("identity")),
+                        Map.entry("EMPORIUM_IDENTITY_DB_USER", "identity"),
+                        Map.entry("EMPORIUM_IDENTITY_DB_PASSWORD", databases.get("identity")),
+                        Map.entry("EMPORIUM_IDENTITY_ADMIN_PASSWORD_FILE", workspace.home().resolve("admin-password").toString()),
+                        Map.entry("EMPORIUM_IDENTITY_SERVICES_SECRET", servicesSecret),
+                        Map.entry("EMPORIUM_IDENTITY_STOREFRONT_SECRET", storefrontSecret),
+                        Map.entry("EMPORIUM_IDENTITY_STOREFRONT_REDIRECT_URIS", shop + "/login/callback"),
+                        Map.entry("EMPORIUM_IDENTITY_STOREFRONT_POST_LOGOUT_REDIRECT_URIS", shop + "/"),
+                        Map.entry("EMPORIUM_IDENTITY_COOKIE_SECURE", "false"),
+                        Map.entry("EMPORIUM_ZIPKIN_ENDPOINT", zipkin)))));
         add(springWithAotCache(jvm("gateway", port("gateway", 8080), "/actuator/health/readiness",
                 List.of("catalog", "storefront"),
                 List.of("-Xmx160m", "-jar", artifact("services/gateway/target/gateway.jar")), Map.ofEntries(
@@ -153,6 +184,7 @@ public final class Topology {
                         Map.entry("EMPORIUM_RECOMMENDATIONS_URL", recommendationsUrl),
                         Map.entry("EMPORIUM_STOREFRONT_URL", "http://127.0.0.1:" + port("storefront", 8102)),
                         // rate limits live in Redis; the gateway does not wait for it (it fails open)
+                        Map.entry("EMPORIUM_AUTH_ISSUER", issuer),
                         Map.entry("EMPORIUM_REDIS_HOST", "127.0.0.1"),
                         Map.entry("EMPORIUM_REDIS_PORT", String.valueOf(port("redis", 16379))),
                         Map.entry("EMPORIUM_ZIPKIN_ENDPOINT", zipkin)))));

@@ -65,20 +65,33 @@ public record Workspace(Path root) {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;
         }
-        Path file = name.equals("admin-key") ? home().resolve("admin-key") : home().resolve("secrets").resolve(name);
+        return stored(name, () -> HexFormat.of().formatHex(random(24)));
+    }
+
+    /** Like {@link #secret}, but Base64 of {@code bytes} random bytes (for keys read as bytes). */
+    public String base64Secret(String name, int bytes) {
+        return stored(name, () -> java.util.Base64.getEncoder().encodeToString(random(bytes)));
+    }
+
+    private String stored(String name, java.util.function.Supplier<String> generator) {
+        Path file = home().resolve("secrets").resolve(name);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();
             }
-            byte[] bytes = new byte[24];
-            new SecureRandom().nextBytes(bytes);
-            String secret = HexFormat.of().formatHex(bytes);
+            String secret = generator.get();
             Files.writeString(file, secret + "\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write secret " + file, e);
         }
+    }
+
+    private static byte[] random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return value;
     }
 
     public Path artifact(String relative) {

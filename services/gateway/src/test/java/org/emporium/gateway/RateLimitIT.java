@@ -54,6 +54,8 @@ class RateLimitIT {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("EMPORIUM_REDIS_PORT", redis::port);
         registry.add("EMPORIUM_CATALOG_URL", catalog::url);
+        // writes go to the cart route: catalog writes need an admin token at the edge (GatewaySecurityIT)
+        registry.add("EMPORIUM_CART_URL", catalog::url);
         registry.add("EMPORIUM_STOREFRONT_URL", storefront::url);
     }
 
@@ -140,7 +142,7 @@ class RateLimitIT {
         try (HttpClient client = clientFrom("127.0.0.7")) {
             HttpResponse<String> refused = null;
             for (int i = 0; i < ENOUGH_TO_EMPTY_A_BUCKET && refused == null; i++) {
-                HttpResponse<String> response = client.send(request("/api/catalog/writes")
+                HttpResponse<String> response = client.send(request("/api/carts/writes")
                         .POST(BodyPublishers.ofString("{}"))
                         .header("Content-Type", "application/json")
                         .build(), BodyHandlers.ofString());

@@ -40,7 +40,7 @@ class CatalogToSearchIT {
 
     @BeforeAll
     static void start() {
-        system = SystemUnderTest.start("postgres", "kafka", "catalog", "search");
+        system = SystemUnderTest.start("postgres", "identity", "kafka", "catalog", "search");
     }
 
     @AfterAll

@@ -42,7 +42,7 @@ class CheckoutSagaIT {
 
     @BeforeAll
     static void start() {
-        system = SystemUnderTest.start("postgres", "kafka", "mail", "catalog", "inventory", "cart", "payments",
+        system = SystemUnderTest.start("postgres", "identity", "kafka", "mail", "catalog", "inventory", "cart", "payments",
                 "notifications", "orders");
         skus = new ArrayList<>();
         system.getJson("catalog", "/api/catalog/products?size=40").path("items")

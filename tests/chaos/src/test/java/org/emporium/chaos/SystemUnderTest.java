@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.emporium.launcher.Component;
 import org.emporium.launcher.Console;
 import org.emporium.launcher.ProcessComponent;
+import org.emporium.launcher.ServiceToken;
 import org.emporium.launcher.Topology;
 import org.emporium.launcher.Workspace;
 
@@ -41,7 +42,9 @@ final class SystemUnderTest implements AutoCloseable {
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final List<Component> started = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String adminKey;
+    private final String servicesSecret;
+    private String token;
+    private long tokenFetchedAt;
 
     private SystemUnderTest(Workspace workspace, List<String> names) {
         Console console = new Console(System.out, false, true);
@@ -49,7 +52,7 @@ final class SystemUnderTest implements AutoCloseable {
         Map<String, Component> all = new LinkedHashMap<>();
         new Topology(workspace, console, java).components().forEach(c -> all.put(c.name(), c));
         names.forEach(name -> components.put(name, all.get(name)));
-        adminKey = workspace.secret("admin-key", "EMPORIUM_ADMIN_KEY");
+        servicesSecret = workspace.secret("identity-services-client", "EMPORIUM_IDENTITY_SERVICES_SECRET");
     }
 
     /** Starts the named components, in the given order, each once the previous is ready. */
@@ -123,7 +126,7 @@ final class SystemUnderTest implements AutoCloseable {
     JsonNode catalogWrite(String method, String path, String body, int expectedStatus) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("catalog", path)))
                 .timeout(Duration.ofSeconds(10))
-                .header("X-Admin-Key", adminKey)
+                .header("Authorization", adminAuthorization())
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = send(request);
@@ -131,7 +134,27 @@ final class SystemUnderTest implements AutoCloseable {
         return response.body().isEmpty() ? null : read(response.body());
     }
 
-    /** Any request; {@code headers} as name, value, name, value…; an admin request carries the key. */
+    /**
+     * A bearer token of the emporium-services client (allowed where admin is), from the identity
+     * component, which a test using admin calls starts; renewed well before its 5 minutes run out.
+     */
+    synchronized String adminAuthorization() {
+        if (token == null || System.nanoTime() - tokenFetchedAt > Duration.ofMinutes(2).toNanos()) {
+            try {
+                token = ServiceToken.fetch("http://localhost:" + components.get("identity").port(), "emporium-services",
+                        servicesSecret);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            tokenFetchedAt = System.nanoTime();
+        }
+        return "Bearer " + token;
+    }
+
+    /** Any request; {@code headers} as name, value, name, value…. */
     HttpResponse<String> request(String component, String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(component, path)))
                 .timeout(Duration.ofSeconds(10))
@@ -145,9 +168,9 @@ final class SystemUnderTest implements AutoCloseable {
         return send(request);
     }
 
-    /** A GET with the admin key, answered 200 with JSON. */
+    /** A GET with an admin token, answered 200 with JSON. */
     JsonNode adminGet(String component, String path) {
-        HttpResponse<String> response = request(component, "GET", path, null, "X-Admin-Key", adminKey);
+        HttpResponse<String> response = request(component, "GET", path, null, "Authorization", adminAuthorization());
         assertThat(response.statusCode()).as("GET %s %s: %s", component, path, response.body()).isEqualTo(200);
         return read(response.body());
     }
@@ -155,7 +178,7 @@ final class SystemUnderTest implements AutoCloseable {
     /** Sets what inventory has on hand for a SKU. */
     void setStock(String sku, int onHand) {
         HttpResponse<String> response = request("inventory", "PUT", "/api/inventory/" + sku,
-                "{\"onHand\":" + onHand + "}", "X-Admin-Key", adminKey);
+                "{\"onHand\":" + onHand + "}", "Authorization", adminAuthorization());
         assertThat(response.statusCode()).as("PUT stock of %s: %s", sku, response.body()).isEqualTo(200);
     }
 

@@ -28,6 +28,7 @@ final class RunningSystem {
 
     static final int GATEWAY = 18080;
     static final int ZIPKIN = 19411;
+    static final int IDENTITY = 18110;
     static final Map<String, String> PORTS = Map.ofEntries(
             Map.entry("EMPORIUM_GATEWAY_PORT", String.valueOf(GATEWAY)),
             Map.entry("EMPORIUM_CATALOG_PORT", "18101"),
@@ -39,6 +40,7 @@ final class RunningSystem {
             Map.entry("EMPORIUM_PAYMENTS_PORT", "18107"),
             Map.entry("EMPORIUM_NOTIFICATIONS_PORT", "18108"),
             Map.entry("EMPORIUM_RECOMMENDATIONS_PORT", "18109"),
+            Map.entry("EMPORIUM_IDENTITY_PORT", String.valueOf(RunningSystem.IDENTITY)),
             Map.entry("EMPORIUM_MAIL_PORT", "18025"),
             Map.entry("EMPORIUM_SMTP_PORT", "23025"),
             Map.entry("EMPORIUM_POSTGRES_PORT", "25432"),
@@ -81,6 +83,27 @@ final class RunningSystem {
                 () -> output.stream().anyMatch(l -> l.contains("Emporium is ready")) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("./emporium up exited with " + process.exitValue() + ":\n" + String.join("\n", output));
+        }
+    }
+
+    /** An access token for admin API calls, fetched the way the README tells users: {@code ./emporium token}. */
+    String token() {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("emporium").toString(), "token").directory(root.toFile());
+        builder.environment().putAll(PORTS);
+        builder.environment().put("EMPORIUM_HOME", home.toString());
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process token = builder.start();
+            String printed = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!token.waitFor(60, TimeUnit.SECONDS) || token.exitValue() != 0 || printed.isEmpty()) {
+                throw new IllegalStateException("./emporium token failed: " + printed);
+            }
+            return printed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

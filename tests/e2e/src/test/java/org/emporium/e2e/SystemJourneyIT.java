@@ -127,13 +127,14 @@ class SystemJourneyIT {
     @Test
     @Order(5)
     void anAdminCreatesAProductThroughTheGateway() throws IOException {
-        String key = java.nio.file.Files.readString(system.home.resolve("admin-key")).strip();
         // a fresh SKU each run: the e2e data folder is kept between runs, like a developer's
         String sku = "E2E-" + HexFormat.of().withUpperCase().formatHex(new SecureRandom().generateSeed(4));
         String body = "{\"sku\":\"" + sku + "\",\"name\":\"Durable test kettle\",\"brand\":\"Emporium\","
                 + "\"category\":\"coffee-tea\",\"price\":{\"amount\":\"42.00\",\"currency\":\"USD\"}}";
+        HttpResponse<String> anonymous = system.send("POST", "/api/catalog/products", body, "Content-Type", "application/json");
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
         HttpResponse<String> created = system.send("POST", "/api/catalog/products", body,
-                "X-Admin-Key", key, "Content-Type", "application/json");
+                "Authorization", "Bearer " + system.token(), "Content-Type", "application/json");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         createdProductId = JSON.readTree(created.body()).get("id").asText();
     }
@@ -226,22 +227,7 @@ class SystemJourneyIT {
     void aShopperChecksOutAndWatchesTheOrderConfirmLiveAndGetsTheEmailInChromium() throws IOException {
         WebDriver browser = chromium();
         try {
-            browser.get(RunningSystem.gateway("/search?q=electric%20kettle"));
-            List<String> kettles = browser.findElements(By.cssSelector(".search__hits a[href*='/p/']")).stream()
-                    .map(a -> a.getAttribute("href")).filter(href -> href.matches(".*/p/[A-Z]{3}-\\d{6}")).distinct().toList();
-            String name = null;
-            for (String kettle : kettles) {
-                browser.get(kettle);
-                List<WebElement> buttons = browser.findElements(By.cssSelector("main .add-to-cart__button"));
-                if (!buttons.isEmpty() && buttons.get(0).isEnabled()) {
-                    name = browser.findElement(By.tagName("h1")).getText();
-                    buttons.get(0).click();
-                    RunningSystem.await(Duration.ofSeconds(10), "added to the cart", () ->
-                            browser.findElement(By.cssSelector("main .add-to-cart__status")).getText().contains("Added"));
-                    break;
-                }
-            }
-            assertThat(name).as("a seeded kettle in stock among %s", kettles).isNotNull();
+            String name = addAnInStockKettle(browser);
 
             browser.get(RunningSystem.gateway("/cart"));
             browser.findElement(By.id("checkout-button")).click();
@@ -377,6 +363,86 @@ class SystemJourneyIT {
         read(response.body()).path("items").forEach(item ->
                 items.add(item.path("sku").asText() + "/" + item.path("reason").asText()));
         return items;
+    }
+
+    /** Adds the first seeded electric kettle in stock to the browser's cart; returns its name. */
+    private static String addAnInStockKettle(WebDriver browser) {
+        browser.get(RunningSystem.gateway("/search?q=electric%20kettle"));
+        List<String> kettles = browser.findElements(By.cssSelector(".search__hits a[href*='/p/']")).stream()
+                .map(a -> a.getAttribute("href")).filter(href -> href.matches(".*/p/[A-Z]{3}-\\d{6}")).distinct().toList();
+        for (String kettle : kettles) {
+            browser.get(kettle);
+            List<WebElement> buttons = browser.findElements(By.cssSelector("main .add-to-cart__button"));
+            if (!buttons.isEmpty() && buttons.get(0).isEnabled()) {
+                String name = browser.findElement(By.tagName("h1")).getText();
+                buttons.get(0).click();
+                RunningSystem.await(Duration.ofSeconds(10), "added to the cart", () ->
+                        browser.findElement(By.cssSelector("main .add-to-cart__status")).getText().contains("Added"));
+                return name;
+            }
+        }
+        throw new AssertionError("no seeded kettle in stock among " + kettles);
+    }
+
+    @Test
+    @Order(12)
+    void aNewShopperSignsUpSignsInChecksOutAndFindsTheOrderUnderMyOrdersInChromium() throws IOException {
+        WebDriver browser = chromium();
+        try {
+            // a cart filled before signing in is merged into the account's cart at sign-in
+            String name = addAnInStockKettle(browser);
+
+            browser.get(RunningSystem.gateway("/"));
+            browser.findElement(By.id("sign-up")).click();
+            RunningSystem.await(Duration.ofSeconds(15), "identity's sign-up page", () ->
+                    browser.getCurrentUrl().startsWith("http://localhost:" + RunningSystem.IDENTITY + "/signup"));
+            String email = "shopper-" + System.nanoTime() + "@example.com";
+            String password = "correct horse battery staple " + System.nanoTime();
+            browser.findElement(By.id("name")).sendKeys("Grace Hopper");
+            browser.findElement(By.id("email")).sendKeys(email);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+            // registered: signing in once continues the authorization request back to the shop
+            RunningSystem.await(Duration.ofSeconds(15), "identity's sign-in page", () ->
+                    browser.getCurrentUrl().contains("/login") && !browser.findElements(By.id("username")).isEmpty());
+            browser.findElement(By.id("username")).sendKeys(email);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            RunningSystem.await(Duration.ofSeconds(15), "back in the shop, signed in", () ->
+                    browser.getCurrentUrl().startsWith(RunningSystem.gateway("/"))
+                            && !browser.findElements(By.id("account-email")).isEmpty());
+            assertThat(browser.findElement(By.id("account-email")).getText()).contains(email);
+
+            browser.get(RunningSystem.gateway("/cart"));
+            assertThat(browser.findElement(By.cssSelector(".cart__lines")).getText()).as("the merged cart").contains(name);
+            browser.findElement(By.id("checkout-button")).click();
+            assertThat(browser.findElement(By.id("checkout-email")).getAttribute("value")).as("pre-filled").isEqualTo(email);
+            Map.of("name", "Grace Hopper", "line1", "1 Compiler Lane", "city", "Arlington",
+                    "postalCode", "22201", "cardNumber", "4242 4242 4242 4242", "expiry", "12/30", "cvc", "123")
+                    .forEach((field, value) -> browser.findElement(By.id("checkout-" + field)).sendKeys(value));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("checkout-country"))).selectByValue("US");
+            browser.findElement(By.cssSelector(".checkout__submit")).click();
+            RunningSystem.await(Duration.ofSeconds(30), "the order confirmed", () ->
+                    browser.getCurrentUrl().contains("/orders/")
+                            && browser.findElement(By.id("order-live")).getText().contains("your order is confirmed"));
+            String orderId = browser.getCurrentUrl().replaceAll(".*/orders/", "").replaceAll("[?#].*", "");
+
+            browser.findElement(By.id("my-orders")).click();
+            RunningSystem.await(Duration.ofSeconds(10), "my orders lists the order", () ->
+                    browser.findElements(By.cssSelector(".order-row")).stream().anyMatch(row -> row.getText().contains(orderId)
+                            || row.findElements(By.cssSelector("a[href*='" + orderId + "']")).size() > 0));
+
+            // the account's order is not a guest order: without the shopper's token the API says 401
+            assertThat(system.get("/api/orders/" + orderId).statusCode()).isEqualTo(401);
+
+            browser.findElement(By.id("sign-out")).click();
+            RunningSystem.await(Duration.ofSeconds(15), "signed out", () ->
+                    browser.getCurrentUrl().startsWith(RunningSystem.gateway("/")) && !browser.findElements(By.id("sign-in")).isEmpty());
+            assertThat(browser.findElements(By.id("account-email"))).isEmpty();
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

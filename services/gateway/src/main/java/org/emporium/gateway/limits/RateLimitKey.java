@@ -7,17 +7,22 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Names the token bucket a request draws from: {@code reads:<client>} or {@code writes:<client>}, where
- * the client is the TCP peer's address. {@link RateLimits} splits the two parts again.
+ * the client is the verified caller ({@code account:<sub>}) when the request carried a valid access
+ * token, and otherwise the TCP peer's address. {@link RateLimits} splits the two parts again.
+ *
+ * <p>A verified subject only: the security chain has checked the token's signature before this runs
+ * (an invalid token never gets here), so a caller cannot pick a fresh bucket per request. Shoppers
+ * behind one address (an office, a carrier NAT) each get their own bucket once signed in.
  *
  * <p>The peer, not {@code X-Forwarded-For}: nothing in front of the gateway is trusted to set that
  * header, so it is whatever the client wants it to be, and a new value per request would be a fresh
- * bucket per request. Nor a bearer token's client or subject claim: until the gateway verifies tokens
- * (the identity work), a claim is just as freely chosen; per-client limits wait for verified tokens.
+ * bucket per request.
  *
  * <p>An IPv6 client is keyed by its /64, the block a single subscriber is usually given: keyed by the
  * full address, one host could rotate through its block for fresh buckets.
@@ -29,12 +34,20 @@ public class RateLimitKey implements KeyResolver {
 
     @Override
     public Mono<String> resolve(ServerWebExchange exchange) {
+        String bucket = bucketFor(exchange.getRequest().getMethod());
+        return exchange.getPrincipal()
+                .filter(Authentication.class::isInstance)
+                .map(principal -> bucket + ":account:" + principal.getName())
+                .switchIfEmpty(Mono.defer(() -> byAddress(exchange, bucket)));
+    }
+
+    private static Mono<String> byAddress(ServerWebExchange exchange, String bucket) {
         InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
         if (peer == null || peer.getAddress() == null) {
             // No network peer (an in-process call): nothing to key by; the request passes unlimited.
             return Mono.empty();
         }
-        return Mono.just(bucketFor(exchange.getRequest().getMethod()) + ":" + client(peer.getAddress()));
+        return Mono.just(bucket + ":" + client(peer.getAddress()));
     }
 
     /** Reads are the safe methods; anything else changes state (carts, orders) and is a write. */

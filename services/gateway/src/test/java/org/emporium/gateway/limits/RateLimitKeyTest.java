@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import reactor.core.publisher.Mono;
 
 class RateLimitKeyTest {
 
@@ -39,8 +42,21 @@ class RateLimitKeyTest {
     }
 
     @Test
-    void ignoresBearerTokensUntilTheGatewayVerifiesThem() {
-        // {"alg":"none"}.{"sub":"anyone","azp":"anyone"}: a claim anybody can write
+    void aVerifiedCallerDrawsFromTheirAccountsBucket() {
+        // what the security chain leaves on the exchange after verifying a token
+        Authentication verified = new TestingAuthenticationToken("3f1c0a2e-account", null, "ROLE_customer");
+        verified.setAuthenticated(true);
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/carts")
+                .remoteAddress(peer("203.0.113.9")));
+
+        assertThat(key.resolve(exchange.mutate().principal(Mono.just(verified)).build()).block())
+                .isEqualTo("writes:account:3f1c0a2e-account");
+    }
+
+    @Test
+    void anUnverifiedTokenNeverNamesTheBucket() {
+        // {"alg":"none"}.{"sub":"anyone","azp":"anyone"}: a claim anybody can write; the security
+        // chain refuses it before the rate limiter, and the key ignores the header regardless
         assertThat(keyOf(MockServerHttpRequest.get("/api/carts/1")
                 .remoteAddress(peer("203.0.113.9"))
                 .header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbnlvbmUiLCJhenAiOiJhbnlvbmUifQ.")))

@@ -151,8 +151,8 @@ public final class Topology {
                 // sign-in: the OpenID Connect code flow against identity, sessions in an encrypted cookie
                 Map.entry("EMPORIUM_AUTH_ISSUER", issuer),
                 Map.entry("EMPORIUM_STOREFRONT_CLIENT_SECRET", storefrontSecret),
-                Map.entry("EMPORIUM_STOREFRONT_OIDC_REDIRECT_URI", shop + "/login/callback"),
-                Map.entry("EMPORIUM_STOREFRONT_OIDC_POST_LOGOUT_URI", shop + "/"),
+                Map.entry("EMPORIUM_STOREFRONT_REDIRECT_URI", shop + "/login/callback"),
+                Map.entry("EMPORIUM_STOREFRONT_POST_LOGOUT_URI", shop + "/"),
                 Map.entry("EMPORIUM_STOREFRONT_SESSION_KEY", workspace.base64Secret("storefront-session-key", 32)),
                 Map.entry("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka),
                 Map.entry("EMPORIUM_ZIPKIN_ENDPOINT", zipkin))));

@@ -36,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "cart"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(StandInsResource.class)
+@QuarkusTestResource(IdentityTestResource.class)
 class CartEventsIT {
 
     private static final String EVENTS = "cart.cart.v1";
@@ -125,6 +127,35 @@ class CartEventsIT {
         List<Long> expected = LongStream.rangeClosed(1, changes).boxed().toList();
         assertThat(events).extracting(e -> e.at("/data/version").asLong()).containsExactlyElementsOf(expected);
         assertThat(events).extracting(e -> e.at("/data/lineQuantity").asLong()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aMergeAtSignInPublishesAnAddedEventPerLineForTheAccountsCartAndClearedForTheGuestCart() throws Exception {
+        String token = "Bearer " + IdentityTestResource.identity().customer("events-" + java.util.UUID.randomUUID());
+        String mine = given().header("Authorization", token).post("/api/carts").then().statusCode(201).extract().path("id");
+        given().header("Authorization", token).contentType("application/json")
+                .body("{\"sku\":\"AUD-000001\",\"quantity\":1}").post("/api/carts/" + mine + "/items")
+                .then().statusCode(200);
+        String guest = newCart();
+        add(guest, "AUD-000001", 1).statusCode(200);
+        add(guest, "KIT-000001", 2).statusCode(200);
+        for (int i = 0; i < 2; i++) { // the second merge changes nothing and publishes nothing
+            given().header("Authorization", token).contentType("application/json")
+                    .body("{\"cartId\":\"" + guest + "\"}").post("/api/carts/mine/merge").then().statusCode(200)
+                    .body("id", org.hamcrest.Matchers.equalTo(mine)).body("version", org.hamcrest.Matchers.equalTo(3));
+        }
+
+        Map<String, List<JsonNode>> byKey = allEventsOnceTheOutboxIsEmpty();
+        List<JsonNode> ofMine = byKey.get(mine);
+        assertThat(types(ofMine)).containsExactly("ItemAddedToCart", "ItemAddedToCart", "ItemAddedToCart");
+        assertThat(ofMine).extracting(e -> e.at("/data/version").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(ofMine.get(1).at("/data/sku").asText()).isEqualTo("AUD-000001");
+        assertThat(ofMine.get(1).at("/data/quantity").asInt()).isEqualTo(1);
+        assertThat(ofMine.get(1).at("/data/lineQuantity").asInt()).isEqualTo(2);
+        assertThat(ofMine.get(2).at("/data/sku").asText()).isEqualTo("KIT-000001");
+        assertThat(ofMine.get(2).at("/data/lineQuantity").asInt()).isEqualTo(2);
+        assertThat(types(byKey.get(guest))).containsExactly("ItemAddedToCart", "ItemAddedToCart", "CartCleared");
+        assertThat(byKey.get(guest)).extracting(e -> e.at("/data/version").asLong()).containsExactly(1L, 2L, 3L);
     }
 
     /** Every event on the topic, by key, in topic order, each checked against its schema. */

@@ -32,4 +32,14 @@ class CartRulesTest {
         assertThat(CartRules.validSku("AB")).isFalse();
         assertThat(CartRules.validSku("-AB")).isFalse();
     }
+
+    @Test
+    void aMergedLineIsTheSumCappedAt99AndAtTheStockButNeverLessThanItHeld() {
+        assertThat(CartRules.mergedQuantity(3, 2, -1)).isEqualTo(5);   // stock unknown: unchecked
+        assertThat(CartRules.mergedQuantity(90, 20, -1)).isEqualTo(99);
+        assertThat(CartRules.mergedQuantity(90, 20, 500)).isEqualTo(99);
+        assertThat(CartRules.mergedQuantity(3, 3, 4)).isEqualTo(4);
+        assertThat(CartRules.mergedQuantity(5, 3, 2)).isEqualTo(5);     // already above the stock: kept
+        assertThat(CartRules.mergedQuantity(0, 3, 0)).isEqualTo(0);     // out of stock: nothing to add
+    }
 }

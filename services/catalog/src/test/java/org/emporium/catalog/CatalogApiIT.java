@@ -15,14 +15,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.util.List;
+import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+@QuarkusTestResource(IdentityTestResource.class)
 class CatalogApiIT {
 
-    private static final String KEY = "test-admin-key";
     private static final String PROBLEM = "application/problem+json";
 
     @Test
@@ -100,35 +102,27 @@ class CatalogApiIT {
     }
 
     @Test
-    void createsReplacesAndDeletesAProductWithTheAdminKey() {
-        String id = given().header("X-Admin-Key", KEY).contentType(ContentType.JSON)
+    void createsReplacesAndDeletesAProductWithAnAdminToken() {
+        String id = Auth.asAdmin().contentType(ContentType.JSON)
                 .body(product("TST-CRUD-1", "12.50")).post("/api/catalog/products").then()
                 .statusCode(201).header("Location", containsString("/api/catalog/products/"))
                 .body("price.amount", equalTo("12.50")).extract().jsonPath().getString("id");
 
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(product("TST-CRUD-1", "9.99")).put("/api/catalog/products/" + id).then()
                 .statusCode(200).body("price.amount", equalTo("9.99"));
         given().get("/api/catalog/products/sku/TST-CRUD-1").then().statusCode(200).body("price.amount", equalTo("9.99"));
 
-        given().header("X-Admin-Key", KEY).delete("/api/catalog/products/" + id).then().statusCode(204);
+        Auth.asAdmin().delete("/api/catalog/products/" + id).then().statusCode(204);
         given().get("/api/catalog/products/" + id).then().statusCode(404);
     }
 
     @Test
     void refusesADuplicateSku() {
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body(product("TST-DUP-1", "1.00"))
+        Auth.asAdmin().contentType(ContentType.JSON).body(product("TST-DUP-1", "1.00"))
                 .post("/api/catalog/products").then().statusCode(201);
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body(product("TST-DUP-1", "1.00"))
+        Auth.asAdmin().contentType(ContentType.JSON).body(product("TST-DUP-1", "1.00"))
                 .post("/api/catalog/products").then().statusCode(409).contentType(PROBLEM);
-    }
-
-    @Test
-    void writesNeedTheAdminKey() {
-        given().contentType(ContentType.JSON).body(product("TST-KEY-1", "1.00")).post("/api/catalog/products")
-                .then().statusCode(401).contentType(PROBLEM);
-        given().header("X-Admin-Key", "wrong").contentType(ContentType.JSON).body(product("TST-KEY-1", "1.00"))
-                .post("/api/catalog/products").then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test
@@ -138,7 +132,7 @@ class CatalogApiIT {
                 .post("/api/catalog/products"), "category");
         expectInvalid(write().body(product("bad sku", "5.00")).post("/api/catalog/products"), "sku");
         expectInvalid(write().body("{\"sku\":\"TST-BAD-2\",\"price\":{\"amount\":[1]}}").post("/api/catalog/products"), "price.amount");
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body("{not json")
+        Auth.asAdmin().contentType(ContentType.JSON).body("{not json")
                 .post("/api/catalog/products").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", not(containsString("Exception")));
     }
@@ -155,18 +149,18 @@ class CatalogApiIT {
 
     @Test
     void aDeclaredBodyOverTheLimitIsA413Problem() {
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body(new byte[300 * 1024])
+        Auth.asAdmin().contentType(ContentType.JSON).body(new byte[300 * 1024])
                 .post("/api/catalog/products").then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
     }
 
     @Test
     void wrongContentTypeIs415Problem() {
-        given().header("X-Admin-Key", KEY).contentType(ContentType.TEXT).body("hello")
+        Auth.asAdmin().contentType(ContentType.TEXT).body("hello")
                 .post("/api/catalog/products").then().statusCode(415).contentType(PROBLEM);
     }
 
     private static io.restassured.specification.RequestSpecification write() {
-        return given().header("X-Admin-Key", KEY).contentType(ContentType.JSON);
+        return Auth.asAdmin().contentType(ContentType.JSON);
     }
 
     private static void expectInvalid(io.restassured.response.Response response, String field) {

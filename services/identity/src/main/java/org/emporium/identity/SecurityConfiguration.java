@@ -6,6 +6,7 @@ import org.emporium.identity.throttle.CaffeineLoginThrottle;
 import org.emporium.identity.throttle.LoginThrottle;
 import org.emporium.identity.throttle.LoginThrottleFilter;
 import org.emporium.identity.throttle.ThrottlingLoginHandlers;
+import org.emporium.identity.web.PromptAwareEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +16,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -44,9 +44,10 @@ class SecurityConfiguration {
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, s -> s.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                // a browser without a session is sent to the login page; it comes back here afterwards
+                // a browser without a session is sent to the login page (or, with prompt=create, to the
+                // sign-up page); it comes back here afterwards, from the saved request
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new PromptAwareEntryPoint(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 // /userinfo takes the access token
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
         headers(http);

@@ -44,12 +44,7 @@ class OidcFlowIT extends RunningIdentityServer {
         String id = register(email, PASSWORD, "Grace Hopper");
         Browser browser = browser();
         String verifier = randomUrlSafe(48);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String authorize = "/oauth2/authorize?response_type=code&client_id=storefront"
-                + "&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(STOREFRONT_REDIRECT, StandardCharsets.UTF_8)
-                + "&state=st-123&nonce=n-456&code_challenge=" + challenge + "&code_challenge_method=S256";
+        String authorize = authorizeUrl(verifier, "st-123", "n-456", "");
 
         // not signed in: to the login form
         var first = browser.get(authorize);
@@ -123,6 +118,49 @@ class OidcFlowIT extends RunningIdentityServer {
     }
 
     @Test
+    void promptCreateSignsUpThenResumesTheAuthorizationRequest() throws Exception {
+        String email = uniqueEmail();
+        Browser browser = browser();
+        String verifier = randomUrlSafe(48);
+        String authorize = authorizeUrl(verifier, "st-create", "n-create", "&prompt=create");
+
+        // not signed in, asking for registration: to the sign-up page instead of the login page
+        var first = browser.get(authorize);
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(location(first)).endsWith("/signup");
+
+        var signupPage = browser.get(location(first));
+        assertThat(signupPage.statusCode()).isEqualTo(200);
+        var registered = browser.postForm("/signup", form("email", email, "password", PASSWORD,
+                "name", "Ada Lovelace", "_csrf", Browser.csrf(signupPage)));
+        assertThat(registered.statusCode()).isEqualTo(302);
+        assertThat(location(registered)).endsWith("/login?registered");
+
+        // one login, and the saved authorization request carries on to the client with a code
+        var loginPage = browser.get(location(registered));
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        var signedIn = browser.postForm("/login",
+                form("username", email, "password", PASSWORD, "_csrf", Browser.csrf(loginPage)));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn)).contains("/oauth2/authorize").contains("prompt=create");
+        var back = browser.get(location(signedIn));
+        assertThat(back.statusCode()).isEqualTo(302);
+        String callback = location(back);
+        assertThat(callback).startsWith(STOREFRONT_REDIRECT);
+        Map<String, String> query = UriComponentsBuilder.fromUriString(callback).build().getQueryParams().toSingleValueMap();
+        assertThat(query).containsEntry("state", "st-create").containsKey("code");
+
+        var token = browser.postForm("/oauth2/token", form("grant_type", "authorization_code",
+                "code", query.get("code"), "redirect_uri", STOREFRONT_REDIRECT, "code_verifier", verifier),
+                "storefront:" + STOREFRONT_SECRET);
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        JWKSet jwks = JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body());
+        JWTClaimsSet idToken = verified(Json.parse(token.body()).get("id_token").toString(), jwks);
+        assertThat(idToken.getStringClaim("email")).isEqualTo(email);
+        assertThat(idToken.getStringClaim("nonce")).isEqualTo("n-create");
+    }
+
+    @Test
     void pkceIsRequired() {
         Browser browser = browser();
         String email = uniqueEmail();
@@ -155,6 +193,17 @@ class OidcFlowIT extends RunningIdentityServer {
         var wrongSecret = browser.postForm("/oauth2/token", form("grant_type", "client_credentials", "scope", "internal"),
                 "emporium-services:wrong");
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
+    }
+
+    /** The storefront client's authorization request with PKCE S256 for {@code verifier}, plus {@code extra} parameters. */
+    private static String authorizeUrl(String verifier, String state, String nonce, String extra) throws Exception {
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        return "/oauth2/authorize?response_type=code&client_id=storefront"
+                + "&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(STOREFRONT_REDIRECT, StandardCharsets.UTF_8)
+                + "&state=" + state + "&nonce=" + nonce + extra + "&code_challenge=" + challenge
+                + "&code_challenge_method=S256";
     }
 
     private static JWTClaimsSet verified(String jwt, JWKSet jwks) throws Exception {

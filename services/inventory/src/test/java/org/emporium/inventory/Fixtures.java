@@ -7,22 +7,22 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.emporium.platform.testing.Auth;
 
 /** What the integration tests share: fresh SKUs of their own, request bodies, polling with a deadline. */
 final class Fixtures {
 
-    static final String KEY = "test-admin-key";
     static final String PROBLEM = "application/problem+json";
     private static final AtomicInteger SKUS = new AtomicInteger();
 
     private Fixtures() {
     }
 
-    /** A SKU no other test touches, stocked with {@code onHand} units through the admin API. */
+    /** A SKU no other test touches, stocked with {@code onHand} units through the admin API (an admin token). */
     static String stockedSku(int onHand) {
         String sku = "T" + Integer.toHexString(Math.abs(UUID.randomUUID().hashCode())).toUpperCase() + "-"
                 + SKUS.incrementAndGet();
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body("{\"onHand\":" + onHand + "}")
+        Auth.asAdmin().contentType(ContentType.JSON).body("{\"onHand\":" + onHand + "}")
                 .put("/api/inventory/" + sku).then().statusCode(200);
         return sku;
     }

@@ -44,6 +44,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "inventory"))
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(IdentityTestResource.class)
 class InventoryEventsIT {
 
     private static final String EVENTS = "inventory.stock.v1";

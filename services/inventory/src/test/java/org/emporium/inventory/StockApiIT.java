@@ -1,7 +1,6 @@
 package org.emporium.inventory;
 
 import static io.restassured.RestAssured.given;
-import static org.emporium.inventory.Fixtures.KEY;
 import static org.emporium.inventory.Fixtures.PROBLEM;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +20,8 @@ import java.util.stream.IntStream;
 import org.emporium.catalog.seed.CatalogSeed;
 import org.emporium.catalog.seed.SeedProduct;
 import org.emporium.inventory.persistence.StockSeeder;
+import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "inventory"))
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(IdentityTestResource.class)
 class StockApiIT {
 
     @Test
@@ -60,21 +62,13 @@ class StockApiIT {
         String sku = Fixtures.stockedSku(5);
         given().contentType(ContentType.JSON).body(Fixtures.reservation(UUID.randomUUID(), sku, 3))
                 .post("/api/inventory/reservations").then().statusCode(201);
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body("{\"onHand\":2}")
+        Auth.asAdmin().contentType(ContentType.JSON).body("{\"onHand\":2}")
                 .put("/api/inventory/" + sku).then().statusCode(422).contentType(PROBLEM)
                 .body("detail", containsString("3 units are reserved"));
-        given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body("{\"onHand\":8}")
+        Auth.asAdmin().contentType(ContentType.JSON).body("{\"onHand\":8}")
                 .put("/api/inventory/" + sku).then().statusCode(200)
                 .body("onHand", equalTo(8)).body("reserved", equalTo(3)).body("available", equalTo(5));
         given().get("/api/inventory/" + sku).then().statusCode(200).body("available", equalTo(5)).body("reserved", equalTo(3));
-    }
-
-    @Test
-    void stockWritesNeedTheAdminKey() {
-        given().contentType(ContentType.JSON).body("{\"onHand\":1}").put("/api/inventory/ANY-1")
-                .then().statusCode(401).contentType(PROBLEM);
-        given().header("X-Admin-Key", "wrong").contentType(ContentType.JSON).body("{\"onHand\":1}")
-                .put("/api/inventory/ANY-1").then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test
@@ -97,7 +91,7 @@ class StockApiIT {
         given().queryParam("skus", tooMany).get("/api/inventory").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("at most 100"));
         for (String body : List.of("{\"onHand\":-1}", "{\"onHand\":\"x\"}", "{}", "not json", "{\"onHand\":1000001}")) {
-            given().header("X-Admin-Key", KEY).contentType(ContentType.JSON).body(body).put("/api/inventory/ABC-1")
+            Auth.asAdmin().contentType(ContentType.JSON).body(body).put("/api/inventory/ABC-1")
                     .then().statusCode(400).contentType(PROBLEM);
         }
     }

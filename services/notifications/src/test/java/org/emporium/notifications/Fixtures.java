@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.emporium.platform.testing.Auth;
 import org.emporium.platform.testing.KafkaTestResource;
 
 /**
@@ -43,7 +44,6 @@ import org.emporium.platform.testing.KafkaTestResource;
  */
 final class Fixtures {
 
-    static final String KEY = "test-admin-key";
     static final String PROBLEM = "application/problem+json";
     static final String TOPIC = "orders.order.v1";
     static final String SHOP = "https://shop.emporium.test";
@@ -157,7 +157,7 @@ final class Fixtures {
 
     /** The admin listing of an order's notifications. */
     static JsonPath notificationsOf(UUID orderId) {
-        return given().header("X-Admin-Key", KEY).queryParam("orderId", orderId.toString())
+        return Auth.asAdmin().queryParam("orderId", orderId.toString())
                 .get("/api/notifications").then().statusCode(200).extract().jsonPath();
     }
 

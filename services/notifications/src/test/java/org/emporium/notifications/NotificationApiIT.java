@@ -2,7 +2,6 @@ package org.emporium.notifications;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.emporium.notifications.Fixtures.KEY;
 import static org.emporium.notifications.Fixtures.PROBLEM;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyIterable;
@@ -14,6 +13,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
+import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GreenMailTestResource.class)
+@QuarkusTestResource(IdentityTestResource.class)
 class NotificationApiIT {
 
     @Test
@@ -34,7 +36,7 @@ class NotificationApiIT {
         Fixtures.publish(order, Fixtures.confirmed(event, order, to, "Blue mug"));
         Fixtures.awaitSent(order, event, to);
 
-        given().header("X-Admin-Key", KEY).queryParam("orderId", order.toString()).get("/api/notifications")
+        Auth.asAdmin().queryParam("orderId", order.toString()).get("/api/notifications")
                 .then().statusCode(200)
                 .body("orderId", equalTo(order.toString()))
                 .body("items", hasSize(1))
@@ -53,22 +55,14 @@ class NotificationApiIT {
 
     @Test
     void anOrderWithoutNotificationsListsNone() {
-        given().header("X-Admin-Key", KEY).queryParam("orderId", UUID.randomUUID().toString())
+        Auth.asAdmin().queryParam("orderId", UUID.randomUUID().toString())
                 .get("/api/notifications").then().statusCode(200).body("items", emptyIterable());
-    }
-
-    @Test
-    void theListingNeedsTheAdminKey() {
-        given().queryParam("orderId", UUID.randomUUID().toString()).get("/api/notifications")
-                .then().statusCode(401).contentType(PROBLEM);
-        given().header("X-Admin-Key", "wrong").queryParam("orderId", UUID.randomUUID().toString())
-                .get("/api/notifications").then().statusCode(403).contentType(PROBLEM);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not-a-uuid", "1-2-3-4-5", "6f1c2a4e-0b7d-4c8e-9a51-3d2f1e0c9b8", " "})
     void aMalformedOrderIdIsABadRequest(String orderId) {
-        given().header("X-Admin-Key", KEY).queryParam("orderId", orderId).get("/api/notifications")
+        Auth.asAdmin().queryParam("orderId", orderId).get("/api/notifications")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("orderId"));
     }
@@ -85,7 +79,7 @@ class NotificationApiIT {
 
     @Test
     void theOrderIdIsRequired() {
-        given().header("X-Admin-Key", KEY).get("/api/notifications")
+        Auth.asAdmin().get("/api/notifications")
                 .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("orderId"));
     }
 }

@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.UUID;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GreenMailTestResource.class)
+@QuarkusTestResource(IdentityTestResource.class)
 class OrderMailIT {
 
     @jakarta.inject.Inject

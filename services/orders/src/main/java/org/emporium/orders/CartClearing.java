@@ -53,9 +53,17 @@ public class CartClearing {
         while (stopRequested.getCount() > 0) {
             try {
                 List<UUID[]> todo = orders.cartsToClear(BATCH);
+                RuntimeException failed = null;
                 for (UUID[] orderAndCart : todo) {
-                    participants.clearCart(orderAndCart[1]);
-                    orders.markCartCleared(orderAndCart[0]);
+                    try {
+                        participants.clearCart(orderAndCart[1]);
+                        orders.markCartCleared(orderAndCart[0]);
+                    } catch (Participants.UpstreamRefusal e) {
+                        failed = e; // this cart only (e.g. an account's cart and no service token): the others go on
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
                 }
                 if (failing) {
                     LOG.info("clearing carts works again");

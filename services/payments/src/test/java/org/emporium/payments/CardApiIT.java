@@ -1,7 +1,6 @@
 package org.emporium.payments;
 
 import static io.restassured.RestAssured.given;
-import static org.emporium.payments.Fixtures.KEY;
 import static org.emporium.payments.Fixtures.PROBLEM;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +13,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(IdentityTestResource.class)
 class CardApiIT {
 
     @Test
@@ -87,26 +89,16 @@ class CardApiIT {
     }
 
     @Test
-    void paymentReadsNeedTheAdminKey() {
-        UUID id = UUID.randomUUID();
-        given().get("/api/payments/" + id).then().statusCode(401).contentType(PROBLEM);
-        given().header("X-Admin-Key", "wrong").get("/api/payments/" + id).then().statusCode(403).contentType(PROBLEM);
-        given().queryParam("orderId", id.toString()).get("/api/payments").then().statusCode(401).contentType(PROBLEM);
-        given().header("X-Admin-Key", "wrong").queryParam("orderId", id.toString()).get("/api/payments")
-                .then().statusCode(403).contentType(PROBLEM);
-    }
-
-    @Test
     void anUnknownPaymentIsA404AndAMalformedIdA400() {
-        given().header("X-Admin-Key", KEY).get("/api/payments/" + UUID.randomUUID()).then().statusCode(404)
+        Auth.asAdmin().get("/api/payments/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(PROBLEM);
-        given().header("X-Admin-Key", KEY).get("/api/payments/not-a-uuid").then().statusCode(400)
+        Auth.asAdmin().get("/api/payments/not-a-uuid").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("id"));
-        given().header("X-Admin-Key", KEY).queryParam("orderId", "nope").get("/api/payments").then().statusCode(400)
+        Auth.asAdmin().queryParam("orderId", "nope").get("/api/payments").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("orderId"));
-        given().header("X-Admin-Key", KEY).get("/api/payments").then().statusCode(400)
+        Auth.asAdmin().get("/api/payments").then().statusCode(400)
                 .body("errors[0].field", equalTo("orderId"));
-        given().header("X-Admin-Key", KEY).queryParam("orderId", UUID.randomUUID().toString()).get("/api/payments")
+        Auth.asAdmin().queryParam("orderId", UUID.randomUUID().toString()).get("/api/payments")
                 .then().statusCode(200).body("items", emptyIterable());
     }
 

@@ -41,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.emporium.platform.testing.Auth;
 import org.emporium.platform.testing.KafkaTestResource;
 
 /**
@@ -50,7 +51,6 @@ import org.emporium.platform.testing.KafkaTestResource;
  */
 final class Fixtures {
 
-    static final String KEY = "test-admin-key";
     static final String PROBLEM = "application/problem+json";
     static final String EVENTS = "payments.payment.v1";
     static final String COMMANDS = "payments.commands.v1";
@@ -143,7 +143,7 @@ final class Fixtures {
 
     /** The payment as the admin API shows it; null while unknown. */
     static JsonPath payment(UUID id) {
-        var response = given().header("X-Admin-Key", KEY).get("/api/payments/" + id);
+        var response = Auth.asAdmin().get("/api/payments/" + id);
         return response.statusCode() == 200 ? response.jsonPath() : null;
     }
 

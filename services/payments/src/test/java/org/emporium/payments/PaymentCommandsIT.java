@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.emporium.payments.Fixtures.APPROVE;
 import static org.emporium.payments.Fixtures.DECLINE;
 import static org.emporium.payments.Fixtures.ERROR;
-import static org.emporium.payments.Fixtures.KEY;
 import static org.emporium.payments.Fixtures.OTHER;
 import static org.emporium.payments.Fixtures.SLOW;
 import static org.emporium.payments.Fixtures.authorize;
@@ -35,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(IdentityTestResource.class)
 class PaymentCommandsIT {
 
     @Inject
@@ -88,7 +90,7 @@ class PaymentCommandsIT {
         assertThat(reply.at("/data/orderId").asText()).isEqualTo(approved.toString());
         assertThat(count(dataSource, "SELECT count(*) FROM payment_ledger WHERE payment_id = '" + approved + "'")).isEqualTo(2);
 
-        given().header("X-Admin-Key", KEY).queryParam("orderId", approved.toString()).get("/api/payments").then()
+        Auth.asAdmin().queryParam("orderId", approved.toString()).get("/api/payments").then()
                 .statusCode(200).body("items.id", org.hamcrest.Matchers.contains(approved.toString()));
     }
 

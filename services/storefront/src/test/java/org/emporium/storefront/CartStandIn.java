@@ -28,8 +28,8 @@ public final class CartStandIn {
     public static final int DEFAULT_STOCK = 50;
     public static final String UNKNOWN_SKU = "ZZZ-999999";
 
-    /** One request: method, path and the JSON body (null when none). */
-    public record Request(String method, String path, JsonNode body) {
+    /** One request: method, path, the JSON body (null when none) and the Authorization header (null when none). */
+    public record Request(String method, String path, JsonNode body, String authorization) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +42,9 @@ public final class CartStandIn {
     private final Map<String, Map<String, Integer>> carts = new ConcurrentHashMap<>();
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
+    /** Owned carts: cart id to the owner's subject; and each owner's latest open cart. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
 
     private CartStandIn() {
         this.server = LoopbackServer.start(this::handle);
@@ -72,6 +75,8 @@ public final class CartStandIn {
     /** Back to normal: no carts, default stock, no failures, empty log. */
     public void reset() {
         failingPaths.clear();
+        owners.clear();
+        latest.clear();
         carts.clear();
         stock.clear();
         requests.clear();
@@ -89,6 +94,19 @@ public final class CartStandIn {
         return id;
     }
 
+    /** The owner (subject) of a cart, or null for a guest cart. */
+    public String owner(String cartId) {
+        return owners.get(cartId);
+    }
+
+    /** Creates a cart owned by {@code subject} directly (as an earlier sign-in would have). */
+    public String createOwnedCart(String subject, Map<String, Integer> lines) {
+        String id = createCart(lines);
+        owners.put(id, subject);
+        latest.put(subject, id);
+        return id;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -99,7 +117,9 @@ public final class CartStandIn {
             String path = exchange.getRequestURI().getPath();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-            requests.add(new Request(method, path, body));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            requests.add(new Request(method, path, body, authorization));
+            String caller = OidcStandIn.subjectOf(authorization);
 
             Optional<Integer> failure = failingPaths.entrySet().stream()
                     .filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
@@ -110,9 +130,39 @@ public final class CartStandIn {
             Matcher item = ITEM.matcher(path);
             Matcher items = ITEMS.matcher(path);
             Matcher cart = CART.matcher(path);
+            if (path.equals("/api/carts/mine") && method.equals("GET")) {
+                String mine = caller == null ? null : latest.get(caller);
+                if (caller == null) {
+                    problem(exchange, 401, "a token is needed");
+                } else if (mine == null || !carts.containsKey(mine)) {
+                    problem(exchange, 404, "no open cart");
+                } else {
+                    LoopbackServer.send(exchange, 200, "application/json", view(mine, carts.get(mine)));
+                }
+                return;
+            }
+            if (path.equals("/api/carts/mine/merge") && method.equals("POST")) {
+                merge(exchange, caller, body == null ? null : body.path("cartId").asText(null));
+                return;
+            }
+            Matcher any = CART.matcher(path.startsWith("/api/carts/") ? path.replaceAll("^(/api/carts/[^/]+).*$", "$1") : "");
+            if (any.matches() && owners.containsKey(any.group(1))) {
+                if (caller == null) {
+                    problem(exchange, 401, "a token is needed");
+                    return;
+                }
+                if (!caller.equals(owners.get(any.group(1)))) {
+                    problem(exchange, 404, "no cart " + any.group(1));
+                    return;
+                }
+            }
             if (path.equals("/api/carts") && method.equals("POST")) {
                 String id = UUID.randomUUID().toString();
                 carts.put(id, new LinkedHashMap<>());
+                if (caller != null) {
+                    owners.put(id, caller);
+                    latest.put(caller, id);
+                }
                 LoopbackServer.send(exchange, 201, "application/json", Map.of("id", id));
             } else if (item.matches()) {
                 Map<String, Integer> lines = carts.get(item.group(1));
@@ -168,6 +218,31 @@ public final class CartStandIn {
                 problem(exchange, 404, "Not found");
             }
         }
+    }
+
+    /** The guest cart merged into the caller's latest cart, or made theirs when they have none; idempotent. */
+    private void merge(HttpExchange exchange, String caller, String guestId) throws IOException {
+        if (caller == null) {
+            problem(exchange, 401, "a token is needed");
+            return;
+        }
+        String mine = latest.get(caller);
+        Map<String, Integer> guest = guestId == null ? null : carts.get(guestId);
+        boolean guestIsGuest = guest != null && !owners.containsKey(guestId);
+        if (guestIsGuest && (mine == null || !carts.containsKey(mine))) {
+            owners.put(guestId, caller);
+            latest.put(caller, guestId);
+            mine = guestId;
+        } else if (guestIsGuest) {
+            Map<String, Integer> target = carts.get(mine);
+            guest.forEach((sku, quantity) -> target.merge(sku, quantity, Integer::sum));
+            carts.remove(guestId);
+        }
+        if (mine == null || !carts.containsKey(mine)) {
+            problem(exchange, 404, "no cart");
+            return;
+        }
+        LoopbackServer.send(exchange, 200, "application/json", view(mine, carts.get(mine)));
     }
 
     private int available(String sku) {

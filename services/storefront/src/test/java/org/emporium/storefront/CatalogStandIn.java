@@ -2,7 +2,6 @@ package org.emporium.storefront;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,7 +108,7 @@ public final class CatalogStandIn {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
             requests.add(new Request(path, query, headers));
 
             if (hangingPaths.keySet().stream().anyMatch(path::startsWith)) {
@@ -170,20 +169,6 @@ public final class CatalogStandIn {
     @SuppressWarnings("unchecked")
     private static String price(Map<String, Object> product) {
         return ((Map<String, String>) product.get("price")).get("amount");
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.put(key, value);
-        }
-        return query;
     }
 
     private static Map<String, Object> category(String slug, String name, String description, long count) {

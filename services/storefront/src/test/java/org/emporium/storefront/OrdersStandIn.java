@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 public final class OrdersStandIn {
 
     /** One request: method, path, the Idempotency-Key header and the JSON body (null when none). */
-    public record Request(String method, String path, String idempotencyKey, JsonNode body) {
+    public record Request(String method, String path, String idempotencyKey, JsonNode body, String authorization) {
     }
 
     /** A canned answer to the next placements: status and problem body. */
@@ -50,6 +50,8 @@ public final class OrdersStandIn {
     private final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
     private final Map<String, Set<BlockingQueue<Map<String, Object>>>> followers = new ConcurrentHashMap<>();
     private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
+    /** Each account's orders as {@code GET /api/orders} lists them (summaries), by subject. */
+    private final Map<String, List<Map<String, Object>>> owned = new ConcurrentHashMap<>();
     private volatile Answer placeAnswer;
     private volatile boolean stopped;
     private volatile boolean typedEvents;
@@ -91,12 +93,29 @@ public final class OrdersStandIn {
         typedEvents = false;
         failingPaths.clear();
         orders.clear();
+        owned.clear();
         requests.clear();
         placeAnswer = null;
     }
 
     public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** What {@code GET /api/orders} lists for the account {@code subject}: these summaries, newest first. */
+    public void ownedOrders(String subject, List<Map<String, Object>> summaries) {
+        owned.put(subject, List.copyOf(summaries));
+    }
+
+    /** An order's summary as the list shows it. */
+    public static Map<String, Object> summary(String id, String status, String amount, String createdAt) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", id);
+        summary.put("status", status);
+        summary.put("total", Map.of("amount", amount, "currency", "USD"));
+        summary.put("createdAt", createdAt);
+        summary.put("itemCount", 2);
+        return summary;
     }
 
     /** Stores an order (as the orders service would have placed it) and answers its id. */
@@ -159,7 +178,9 @@ public final class OrdersStandIn {
             String path = exchange.getRequestURI().getPath();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-            requests.add(new Request(method, path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            requests.add(new Request(method, path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body,
+                    authorization));
 
             Optional<Integer> failure = failingPaths.entrySet().stream()
                     .filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
@@ -169,7 +190,20 @@ public final class OrdersStandIn {
             }
             Matcher events = EVENTS.matcher(path);
             Matcher order = ORDER.matcher(path);
-            if (path.equals("/api/orders") && method.equals("POST")) {
+            if (path.equals("/api/orders") && method.equals("GET")) {
+                String caller = OidcStandIn.subjectOf(authorization);
+                if (caller == null) {
+                    problem(exchange, 401, "Unauthorized", "a token is needed");
+                    return;
+                }
+                Map<String, String> query = LoopbackServer.query(exchange.getRequestURI().getRawQuery());
+                int page = Integer.parseInt(query.getOrDefault("page", "0"));
+                int size = Integer.parseInt(query.getOrDefault("size", "20"));
+                List<Map<String, Object>> all = owned.getOrDefault(caller, List.of());
+                List<Map<String, Object>> items = all.stream().skip((long) page * size).limit(size).toList();
+                LoopbackServer.send(exchange, 200, "application/json",
+                        Map.of("items", items, "page", page, "size", size, "total", all.size()));
+            } else if (path.equals("/api/orders") && method.equals("POST")) {
                 place(exchange, body);
             } else if (events.matches() && method.equals("GET")) {
                 stream(exchange, events.group(1));

@@ -2,8 +2,6 @@ package org.emporium.storefront;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +115,7 @@ public final class RecommendationsStandIn {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(path, query(exchange.getRequestURI().getRawQuery())));
+            requests.add(new Request(path, LoopbackServer.query(exchange.getRequestURI().getRawQuery())));
             Duration slow = delay;
             if (slow != null) {
                 // not a sleep in a test: this is the service being slow, until the test lets it go
@@ -145,15 +143,4 @@ public final class RecommendationsStandIn {
         LoopbackServer.send(exchange, 200, "application/json", Map.of("subject", subject, "items", items, "modelVersion", 123));
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw != null && !raw.isEmpty()) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                query.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
-    }
 }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.emporium.cart.client.UpstreamUnavailableException;
+import org.emporium.cart.domain.CartClosed;
 import org.emporium.cart.domain.CartRefusal;
 import org.emporium.cart.domain.NotInCart;
 import org.emporium.platform.defaults.Problem;
@@ -19,6 +20,12 @@ public class CartProblems {
     @ServerExceptionMapper
     public Response notFound(NotInCart e, UriInfo uri) {
         return problems.problem(ProblemException.notFound(e.getMessage()), uri);
+    }
+
+    /** A cart merged into its owner's cart at sign-in takes no more changes. */
+    @ServerExceptionMapper
+    public Response closed(CartClosed e, UriInfo uri) {
+        return problems.problem(new ProblemException(Problem.of(409, "Cart closed", e.getMessage())), uri);
     }
 
     /** Well formed, but the cart cannot take it: 422, naming the field. */

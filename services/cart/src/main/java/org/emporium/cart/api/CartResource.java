@@ -25,6 +25,13 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.emporium.cart.client.GuardedCatalog;
 import org.emporium.cart.client.GuardedInventory;
 import org.emporium.cart.client.Product;
@@ -33,16 +40,25 @@ import org.emporium.cart.domain.CartLine;
 import org.emporium.cart.domain.CartRefusal;
 import org.emporium.cart.domain.CartRules;
 import org.emporium.cart.persistence.CartRepository;
+import org.emporium.platform.auth.Caller;
+import org.emporium.platform.auth.CallerContext;
 import org.emporium.platform.defaults.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
- * The cart API. The cart id is the shopper's capability: whoever knows it may read and change the
- * cart. Changes answer with the cart as {@code GET} shows it.
+ * The cart API. A guest cart's id is the shopper's capability: whoever knows it may read and
+ * change the cart. A cart created with a bearer token (or taken over at sign-in) belongs to that
+ * account: it needs the owner's token (or an admin's or a service's); without a token it is a
+ * 401, with another account's token it is a 404 exactly like a cart that does not exist. Changes
+ * answer with the cart as {@code GET} shows it.
  */
 @Path("/api/carts")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = CartResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "An access token of the identity service; optional for guest carts")
 public class CartResource {
+
+    static final String BEARER = "bearer";
 
     private static final Logger LOG = Logger.getLogger(CartResource.class);
     /** Beyond the fault tolerance bounds (4 s): only a safety net. */
@@ -52,35 +68,82 @@ public class CartResource {
     private final GuardedCatalog catalog;
     private final GuardedInventory inventory;
     private final String currency;
+    private final CallerContext callers;
 
     public CartResource(CartRepository carts, GuardedCatalog catalog, GuardedInventory inventory,
-                        @ConfigProperty(name = "emporium.cart.currency") String currency) {
+                        @ConfigProperty(name = "emporium.cart.currency") String currency, CallerContext callers) {
         this.carts = carts;
+        this.callers = callers;
         this.catalog = catalog;
         this.inventory = inventory;
         this.currency = currency;
     }
 
     @POST
-    @Operation(summary = "A new, empty cart; its id is the only key to it")
+    @Operation(summary = "A new, empty cart: the caller's with a bearer token, else a guest cart whose id is the only key to it")
+    @SecurityRequirementsSet // without a token: a guest's
+    @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
     public Response create(@Context UriInfo uri) {
-        Cart cart = carts.create();
+        Cart cart = carts.create(callers.optional().map(Caller::subject).orElse(null));
         return Response.created(uri.getAbsolutePathBuilder().path(cart.id().toString()).build())
                 .entity(new CreatedCart(cart.id())).build();
     }
 
     @GET
+    @Path("/mine")
+    @Operation(summary = "The caller's most recently changed open cart (needs a bearer token)")
+    @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "200", description = "The cart",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
+    @APIResponse(responseCode = "401", description = "No or a bad bearer token")
+    @APIResponse(responseCode = "404", description = "The account has no open cart")
+    public CartView mine() {
+        String owner = callers.required().subject();
+        return view(carts.latestOf(owner).orElseThrow(() -> ProblemException.notFound("this account has no cart")));
+    }
+
+    @POST
+    @Path("/mine/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "At sign-in: merges a guest cart into the caller's cart (or makes it the caller's), idempotently")
+    @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "200", description = "The caller's cart after the merge",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
+    @APIResponse(responseCode = "400", description = "cartId missing or not a UUID")
+    @APIResponse(responseCode = "401", description = "No or a bad bearer token")
+    @APIResponse(responseCode = "404", description = "The cart belongs to another account")
+    public CartView merge(@NotNull @Valid MergeCart request) {
+        String owner = callers.required().subject();
+        UUID from = CartRules.cartId(request.cartId()).orElseThrow(() -> ProblemException.invalid("cartId",
+                "'" + abbreviate(request.cartId()) + "' is not a cart id: must be a UUID"));
+        // availability is read before the transaction: no remote call while carts are locked; a SKU
+        // inventory does not know has 0 available, and with inventory unreachable the merge is unchecked
+        Map<String, Integer> available = carts.find(from)
+                .filter(c -> c.owner() == null || c.owner().equals(owner))
+                .map(c -> c.lines().stream().map(CartLine::sku).toList())
+                .filter(skus -> !skus.isEmpty())
+                .map(this::availability)
+                .orElse(Map.of());
+        return view(carts.merge(owner, from, available));
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "The cart with names, prices and availability as they are now")
+    @SecurityRequirementsSet // without a token: a guest's
+    @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
     public CartView get(@PathParam("id") String id) {
         UUID cartId = cartId(id);
-        return view(carts.find(cartId).orElseThrow(() -> ProblemException.notFound("no cart " + cartId)));
+        return view(carts.find(cartId).filter(c -> callers.mayAccess(c.owner()))
+                .orElseThrow(() -> ProblemException.notFound("no cart " + cartId)));
     }
 
     @POST
     @Path("/{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds units of a SKU, to its line if the cart has one")
+    @SecurityRequirementsSet // without a token: a guest's
+    @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
     public CartView add(@PathParam("id") String id, @NotNull @Valid AddItem item) {
         UUID cartId = cartId(id);
         String sku = sku(item.sku());
@@ -91,32 +154,50 @@ public class CartResource {
         if (known.isEmpty()) {
             throw new CartRefusal("sku", "unknown SKU " + sku + ": the catalog has no such product");
         }
-        return view(carts.add(cartId, sku, item.quantity(), available.await().atMost(UPSTREAM_WAIT)));
+        return view(carts.add(cartId, callers::mayAccess, sku, item.quantity(), available.await().atMost(UPSTREAM_WAIT)));
     }
 
     @PUT
     @Path("/{id}/items/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sets the quantity of a line the cart holds")
+    @SecurityRequirementsSet // without a token: a guest's
+    @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
     public CartView set(@PathParam("id") String id, @PathParam("sku") String sku, @NotNull @Valid SetQuantity change) {
         UUID cartId = cartId(id);
         String valid = sku(sku);
-        return view(carts.setQuantity(cartId, valid, change.quantity(), available(valid).await().atMost(UPSTREAM_WAIT)));
+        return view(carts.setQuantity(cartId, callers::mayAccess, valid, change.quantity(),
+                available(valid).await().atMost(UPSTREAM_WAIT)));
     }
 
     @DELETE
     @Path("/{id}/items/{sku}")
     @Operation(summary = "Removes the line of a SKU")
+    @SecurityRequirementsSet // without a token: a guest's
+    @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
     public CartView remove(@PathParam("id") String id, @PathParam("sku") String sku) {
-        return view(carts.remove(cartId(id), sku(sku)));
+        return view(carts.remove(cartId(id), callers::mayAccess, sku(sku)));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Clears the cart: every line goes, the cart (and its id) stays")
+    @SecurityRequirementsSet // without a token: a guest's
+    @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
     public Response clear(@PathParam("id") String id) {
-        carts.clear(cartId(id));
+        carts.clear(cartId(id), callers::mayAccess);
         return Response.noContent().build();
+    }
+
+    /** Units available of each SKU (0 for one inventory does not know), or none when inventory cannot say. */
+    private Map<String, Integer> availability(List<String> skus) {
+        Map<String, Integer> known = inventory.available(skus).onFailure().recoverWithNull().await().atMost(UPSTREAM_WAIT);
+        if (known == null) {
+            return Map.of();
+        }
+        Map<String, Integer> all = new java.util.HashMap<>();
+        skus.forEach(sku -> all.put(sku, known.getOrDefault(sku, 0)));
+        return all;
     }
 
     /** Units available of one SKU, or empty when inventory cannot say (the change is then accepted). */

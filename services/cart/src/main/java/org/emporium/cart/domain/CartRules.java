@@ -33,4 +33,18 @@ public final class CartRules {
         }
         return Optional.of(UUID.fromString(text));
     }
+
+    /**
+     * The quantity of a line after merging {@code added} units into a line of {@code existing}:
+     * summed, but at most {@link #MAX_QUANTITY} and, when {@code available} is known (not
+     * negative), at most what is available, yet never less than the line already holds. A merge
+     * at sign-in takes what fits instead of failing.
+     */
+    public static int mergedQuantity(int existing, int added, int available) {
+        int merged = Math.min(MAX_QUANTITY, existing + added);
+        if (available >= 0 && merged > available) {
+            merged = Math.max(existing, available);
+        }
+        return merged;
+    }
 }

@@ -9,11 +9,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.emporium.cart.domain.Cart;
+import org.emporium.cart.domain.CartClosed;
 import org.emporium.cart.domain.CartLine;
 import org.emporium.cart.domain.CartRefusal;
 import org.emporium.cart.domain.CartRules;
@@ -43,16 +46,17 @@ public class CartRepository {
         this.outbox = outbox;
     }
 
-    /** A new, empty cart with an unguessable id (UUID v4 drawn from SecureRandom). */
-    public Cart create() {
-        UUID id = UUID.randomUUID();
-        return Transactions.run(dataSource, "creating a cart", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO cart (id) VALUES (?)")) {
-                s.setObject(1, id);
-                s.executeUpdate();
-            }
-            return load(c, id, false).orElseThrow();
-        });
+    /**
+     * A new, empty cart with an unguessable id (UUID v4 drawn from SecureRandom), owned by the
+     * account {@code owner}, or a guest cart when it is null.
+     */
+    public Cart create(String owner) {
+        return Transactions.run(dataSource, "creating a cart", c -> insert(c, owner));
+    }
+
+    /** The account's most recently touched open (not merged) cart. */
+    public Optional<Cart> latestOf(String owner) {
+        return Transactions.run(dataSource, "reading the cart of an account", c -> latestOf(c, owner, false));
     }
 
     public Optional<Cart> find(UUID id) {
@@ -71,10 +75,13 @@ public class CartRepository {
         }
     }
 
-    /** Adds {@code quantity} units of {@code sku}, to its line if there is one. */
-    public Cart add(UUID id, String sku, int quantity, OptionalInt available) {
+    /**
+     * Adds {@code quantity} units of {@code sku}, to its line if there is one. {@code access} says
+     * whether the caller may change a cart with a given owner (false: as if there were no cart).
+     */
+    public Cart add(UUID id, Predicate<String> access, String sku, int quantity, OptionalInt available) {
         return Transactions.run(dataSource, "adding to cart " + id, c -> {
-            Cart cart = locked(c, id);
+            Cart cart = open(locked(c, id, access));
             int previous = cart.line(sku).map(CartLine::quantity).orElse(0);
             int result = previous + quantity;
             if (result > CartRules.MAX_QUANTITY) {
@@ -99,9 +106,9 @@ public class CartRepository {
     }
 
     /** Sets the quantity of a line the cart holds. */
-    public Cart setQuantity(UUID id, String sku, int quantity, OptionalInt available) {
+    public Cart setQuantity(UUID id, Predicate<String> access, String sku, int quantity, OptionalInt available) {
         return Transactions.run(dataSource, "changing cart " + id, c -> {
-            Cart cart = locked(c, id);
+            Cart cart = open(locked(c, id, access));
             int previous = cart.line(sku).map(CartLine::quantity)
                     .orElseThrow(() -> new NotInCart("cart " + id + " holds no " + sku));
             if (quantity == previous) {
@@ -124,9 +131,9 @@ public class CartRepository {
     }
 
     /** Removes the line of {@code sku}. */
-    public Cart remove(UUID id, String sku) {
+    public Cart remove(UUID id, Predicate<String> access, String sku) {
         return Transactions.run(dataSource, "removing from cart " + id, c -> {
-            locked(c, id);
+            locked(c, id, access);
             try (PreparedStatement s = c.prepareStatement("DELETE FROM cart_line WHERE cart_id = ? AND sku = ?")) {
                 s.setObject(1, id);
                 s.setString(2, sku);
@@ -141,9 +148,9 @@ public class CartRepository {
     }
 
     /** Removes every line; the cart itself stays (its id is still the shopper's). */
-    public Cart clear(UUID id) {
+    public Cart clear(UUID id, Predicate<String> access) {
         return Transactions.run(dataSource, "clearing cart " + id, c -> {
-            Cart cart = locked(c, id);
+            Cart cart = locked(c, id, access);
             if (cart.lines().isEmpty()) {
                 return cart;
             }
@@ -154,6 +161,92 @@ public class CartRepository {
             long version = bump(c, id);
             outbox.append(c, CartEvents.cleared(id, version));
             return load(c, id, false).orElseThrow();
+        });
+    }
+
+    /**
+     * Merges cart {@code from} into the account's cart at sign-in, in one transaction; answers the
+     * account's cart. Merges of one account are serialised (an advisory lock on the account), and
+     * every cart is changed under its row lock, so the outbox events keep their per-cart order.
+     * <ul>
+     * <li>an unknown cart, or one this account already merged: nothing changes (idempotent);</li>
+     * <li>a cart of another account: {@link NotInCart}, as if there were no such cart;</li>
+     * <li>the account has no open cart: the guest cart becomes its cart (no event: no line changes);</li>
+     * <li>otherwise each line is added to the account's cart (one ItemAddedToCart each; summed
+     * within {@link CartRules#mergedQuantity} and {@link CartRules#MAX_LINES}: a merge takes what
+     * fits rather than failing), then the merged cart is emptied (CartCleared), closed and owned by
+     * the account, so its id no longer shows the lines without the account's token.</li>
+     * </ul>
+     * {@code available} holds the units inventory has of the merged cart's SKUs, read before the
+     * transaction; a SKU missing from it is merged unchecked.
+     */
+    public Cart merge(String owner, UUID from, Map<String, Integer> available) {
+        return Transactions.run(dataSource, "merging cart " + from, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))")) {
+                s.setString(1, "cart-owner:" + owner);
+                s.executeQuery().close();
+            }
+            Optional<Cart> source = load(c, from, true);
+            if (source.isPresent() && source.get().owner() != null && !source.get().owner().equals(owner)) {
+                throw new NotInCart("no cart " + from);
+            }
+            Optional<Cart> target = latestOf(c, owner, true);
+            if (source.isEmpty() || source.get().closed()
+                    || target.isPresent() && target.get().id().equals(from)) {
+                return target.isPresent() ? target.get() : insert(c, owner);
+            }
+            Cart guest = source.get();
+            if (target.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE cart SET owner = ?, updated_at = now() WHERE id = ?")) {
+                    s.setString(1, owner);
+                    s.setObject(2, from);
+                    s.executeUpdate();
+                }
+                return load(c, from, false).orElseThrow();
+            }
+            Cart into = target.get();
+            int lines = into.lines().size();
+            for (CartLine line : guest.lines()) {
+                int existing = into.line(line.sku()).map(CartLine::quantity).orElse(0);
+                if (existing == 0 && lines >= CartRules.MAX_LINES) {
+                    continue;
+                }
+                int merged = CartRules.mergedQuantity(existing, line.quantity(), available.getOrDefault(line.sku(), -1));
+                if (merged <= existing) {
+                    continue;
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO cart_line (cart_id, sku, quantity) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = EXCLUDED.quantity")) {
+                    s.setObject(1, into.id());
+                    s.setString(2, line.sku());
+                    s.setInt(3, merged);
+                    s.executeUpdate();
+                }
+                if (existing == 0) {
+                    lines++;
+                }
+                long version = bump(c, into.id());
+                outbox.append(c, CartEvents.itemAdded(into.id(), line.sku(), merged - existing, merged, version));
+            }
+            if (!guest.lines().isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM cart_line WHERE cart_id = ?")) {
+                    s.setObject(1, from);
+                    s.executeUpdate();
+                }
+                outbox.append(c, CartEvents.cleared(from, bump(c, from)));
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE cart SET owner = ?, merged_into = ?, updated_at = now() WHERE id = ?")) {
+                s.setString(1, owner);
+                s.setObject(2, into.id());
+                s.setObject(3, from);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE cart SET updated_at = now() WHERE id = ?")) {
+                s.setObject(1, into.id()); // the account's cart stays its most recent one
+                s.executeUpdate();
+            }
+            return load(c, into.id(), false).orElseThrow();
         });
     }
 
@@ -181,8 +274,45 @@ public class CartRepository {
         }
     }
 
-    private static Cart locked(Connection c, UUID id) throws SQLException {
-        return load(c, id, true).orElseThrow(() -> new NotInCart("no cart " + id));
+    /** The cart, locked; a cart the caller may not access is answered as no cart at all. */
+    private static Cart locked(Connection c, UUID id, Predicate<String> access) throws SQLException {
+        Cart cart = load(c, id, true).orElseThrow(() -> new NotInCart("no cart " + id));
+        if (!access.test(cart.owner())) {
+            throw new NotInCart("no cart " + id);
+        }
+        return cart;
+    }
+
+    private static Cart open(Cart cart) {
+        if (cart.closed()) {
+            throw new CartClosed(cart.id(), cart.mergedInto());
+        }
+        return cart;
+    }
+
+    private static Cart insert(Connection c, String owner) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO cart (id, owner) VALUES (?, ?)")) {
+            s.setObject(1, id);
+            s.setString(2, owner);
+            s.executeUpdate();
+        }
+        return load(c, id, false).orElseThrow();
+    }
+
+    private static Optional<Cart> latestOf(Connection c, String owner, boolean lock) throws SQLException {
+        UUID id;
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM cart WHERE owner = ? AND merged_into IS NULL "
+                + "ORDER BY updated_at DESC, created_at DESC LIMIT 1" + (lock ? " FOR UPDATE" : ""))) {
+            s.setString(1, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getObject(1, UUID.class);
+            }
+        }
+        return load(c, id, false);
     }
 
     private static long bump(Connection c, UUID id) throws SQLException {
@@ -200,8 +330,10 @@ public class CartRepository {
         long version;
         java.time.Instant created;
         java.time.Instant updated;
-        try (PreparedStatement s = c.prepareStatement("SELECT version, created_at, updated_at FROM cart WHERE id = ?"
-                + (lock ? " FOR UPDATE" : ""))) {
+        String owner;
+        UUID mergedInto;
+        try (PreparedStatement s = c.prepareStatement("SELECT version, created_at, updated_at, owner, merged_into "
+                + "FROM cart WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -210,6 +342,8 @@ public class CartRepository {
                 version = rs.getLong(1);
                 created = rs.getTimestamp(2).toInstant();
                 updated = rs.getTimestamp(3).toInstant();
+                owner = rs.getString(4);
+                mergedInto = rs.getObject(5, UUID.class);
             }
         }
         List<CartLine> lines = new ArrayList<>();
@@ -222,6 +356,6 @@ public class CartRepository {
                 }
             }
         }
-        return Optional.of(new Cart(id, List.copyOf(lines), version, created, updated));
+        return Optional.of(new Cart(id, owner, mergedInto, List.copyOf(lines), version, created, updated));
     }
 }

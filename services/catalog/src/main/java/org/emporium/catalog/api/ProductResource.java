@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,26 +21,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.emporium.catalog.Money;
 import org.emporium.catalog.Product;
 import org.emporium.catalog.ProductQuery;
 import org.emporium.catalog.persistence.ProductRepository;
+import org.emporium.platform.auth.CallerContext;
 import org.emporium.platform.defaults.Problem;
 import org.emporium.platform.defaults.ProblemException;
 
+/** Products: anyone reads; creating, replacing and deleting need an admin's (or a service's) bearer token. */
 @Path("/api/catalog/products")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "an access token of the identity service with role admin (or service)")
 public class ProductResource {
 
-    static final String ADMIN_KEY = "X-Admin-Key";
-
     private final ProductRepository products;
-    private final AdminGuard admin;
+    private final CallerContext caller;
 
-    public ProductResource(ProductRepository products, AdminGuard admin) {
+    public ProductResource(ProductRepository products, CallerContext caller) {
         this.products = products;
-        this.admin = admin;
+        this.caller = caller;
     }
 
     @GET
@@ -78,9 +85,14 @@ public class ProductResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a product (admin)")
-    public Response create(@HeaderParam(ADMIN_KEY) String key, @NotNull @Valid ProductRequest request,
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class)))
+    @APIResponse(responseCode = "401", description = "no valid bearer access token")
+    @APIResponse(responseCode = "403", description = "the token's caller is neither admin nor service")
+    public Response create(@NotNull @Valid ProductRequest request,
                            @Context UriInfo uri) {
-        admin.check(key);
+        caller.requireAdmin();
         Text.requirePrintable(request);
         requireCategory(request.category());
         Instant now = now();
@@ -96,9 +108,14 @@ public class ProductResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a product (admin)")
-    public Product replace(@HeaderParam(ADMIN_KEY) String key, @PathParam("id") String id,
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Product.class)))
+    @APIResponse(responseCode = "401", description = "no valid bearer access token")
+    @APIResponse(responseCode = "403", description = "the token's caller is neither admin nor service")
+    public Product replace(@PathParam("id") String id,
                            @NotNull @Valid ProductRequest request) {
-        admin.check(key);
+        caller.requireAdmin();
         UUID productId = uuid(id);
         Text.requirePrintable(request);
         Product existing = products.findById(productId)
@@ -117,8 +134,12 @@ public class ProductResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a product (admin)")
-    public Response delete(@HeaderParam(ADMIN_KEY) String key, @PathParam("id") String id) {
-        admin.check(key);
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "No Content")
+    @APIResponse(responseCode = "401", description = "no valid bearer access token")
+    @APIResponse(responseCode = "403", description = "the token's caller is neither admin nor service")
+    public Response delete(@PathParam("id") String id) {
+        caller.requireAdmin();
         if (!products.delete(uuid(id))) {
             throw ProblemException.notFound("no product with id " + id);
         }

@@ -1,2 +1,2 @@
-/** HTTP resources, request bodies and the admin-key guard of the catalog API. */
+/** HTTP resources and request bodies of the catalog API; writes need an admin bearer token (platform/auth). */
 package org.emporium.catalog.api;

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,25 +15,34 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.emporium.inventory.domain.Skus;
 import org.emporium.inventory.domain.StockLevel;
 import org.emporium.inventory.persistence.StockRepository;
+import org.emporium.platform.auth.CallerContext;
 import org.emporium.platform.defaults.ProblemException;
 
+/** Stock levels: anyone reads; setting what is on hand needs an admin's (or a service's) bearer token. */
 @Path("/api/inventory")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "an access token of the identity service with role admin (or service)")
 public class StockResource {
 
-    static final String ADMIN_KEY = "X-Admin-Key";
     static final int MAX_SKUS = 100;
 
     private final StockRepository stock;
-    private final AdminGuard admin;
+    private final CallerContext caller;
 
-    public StockResource(StockRepository stock, AdminGuard admin) {
+    public StockResource(StockRepository stock, CallerContext caller) {
         this.stock = stock;
-        this.admin = admin;
+        this.caller = caller;
     }
 
     @GET
@@ -68,9 +76,14 @@ public class StockResource {
     @Path("/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set what is on hand (admin); creates the SKU if new; never below what is reserved")
-    public AdminStockView set(@HeaderParam(ADMIN_KEY) String key, @PathParam("sku") String sku,
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminStockView.class)))
+    @APIResponse(responseCode = "401", description = "no valid bearer access token")
+    @APIResponse(responseCode = "403", description = "the token's caller is neither admin nor service")
+    public AdminStockView set(@PathParam("sku") String sku,
                               @NotNull @Valid StockUpdate update) {
-        admin.check(key);
+        caller.requireAdmin();
         return AdminStockView.of(stock.setOnHand(requireSku("sku", sku), update.onHand()));
     }
 

@@ -1,2 +1,2 @@
-/** HTTP resources, request and response bodies, error mapping and the admin-key guard. */
+/** HTTP resources, request and response bodies, error mapping; stock writes need an admin bearer token (platform/auth). */
 package org.emporium.inventory.api;

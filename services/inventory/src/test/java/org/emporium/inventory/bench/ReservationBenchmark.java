@@ -16,30 +16,41 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.emporium.platform.testing.EmbeddedKafka;
+import org.emporium.platform.testing.TestIdentity;
 
 /**
  * Reservations per second through the REST API, for one hot SKU (every request locks the same
  * stock row) and for spread SKUs (1,000 rows), at 8 and 32 client threads. Not a test: it
  * reports numbers. Starts a real PostgreSQL and Kafka and the packaged service
  * (target/quarkus-app, heap 128 MB) as its own process. Run with {@code ./bench.sh}.
+ *
+ * <p>Setting stock needs an admin bearer token: by default a stand-in identity provider
+ * ({@link TestIdentity}: a JWKS over HTTP) issues it and the service trusts that provider. With
+ * {@code EMPORIUM_TOKEN} set, that token is sent instead, and the service trusts
+ * {@code EMPORIUM_AUTH_ISSUER} (default: the identity service, http://localhost:8110).
  */
 public final class ReservationBenchmark {
 
-    private static final String KEY = "bench-admin-key";
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     private static final int SPREAD_SKUS = 1_000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
-    private ReservationBenchmark(String base) {
+    private ReservationBenchmark(String base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     public static void main(String[] args) throws Exception {
         Path app = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        String token = System.getenv("EMPORIUM_TOKEN");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); EmbeddedKafka kafka = EmbeddedKafka.start();
+             TestIdentity identity = token == null || token.isBlank() ? TestIdentity.start() : null) {
+            String issuer = identity != null ? identity.issuer()
+                    : System.getenv().getOrDefault("EMPORIUM_AUTH_ISSUER", "http://localhost:8110");
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE ROLE inventory LOGIN PASSWORD 'inventory'");
                 s.execute("CREATE DATABASE inventory OWNER inventory");
@@ -56,13 +67,14 @@ public final class ReservationBenchmark {
             pb.environment().putAll(java.util.Map.of(
                     "EMPORIUM_INVENTORY_PORT", String.valueOf(port),
                     "EMPORIUM_INVENTORY_DB_URL", postgres.getJdbcUrl("inventory", "inventory"),
-                    "EMPORIUM_ADMIN_KEY", KEY,
+                    "EMPORIUM_AUTH_ISSUER", issuer,
                     "EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "EMPORIUM_ZIPKIN_ENDPOINT", "",
                     "EMPORIUM_LOG_JSON", "false"));
             Process service = pb.start();
             try {
-                ReservationBenchmark bench = new ReservationBenchmark("http://127.0.0.1:" + port);
+                ReservationBenchmark bench = new ReservationBenchmark("http://127.0.0.1:" + port,
+                        identity != null ? identity.admin() : token);
                 bench.awaitReady(service, log);
                 bench.setStock("HOT-1", 1_000_000);
                 List<String> spread = new ArrayList<>();
@@ -144,7 +156,7 @@ public final class ReservationBenchmark {
 
     private void setStock(String sku, int onHand) throws Exception {
         int status = http.send(HttpRequest.newBuilder(URI.create(base + "/api/inventory/" + sku))
-                .header("Content-Type", "application/json").header("X-Admin-Key", KEY)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\":" + onHand + "}")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status != 200) {

@@ -1,10 +1,12 @@
 package org.emporium.orders.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.emporium.orders.checkout.Order;
@@ -16,6 +18,8 @@ import org.emporium.orders.client.PaymentsApi;
 import org.emporium.orders.client.UpstreamException;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.orders.persistence.OrderRepository.Placement;
+import org.emporium.platform.auth.AuthenticationRequired;
+import org.emporium.platform.auth.Caller;
 import org.emporium.platform.defaults.Problem;
 import org.emporium.platform.defaults.ProblemException;
 
@@ -29,24 +33,32 @@ public class OrderPlacement {
 
     private final OrderRepository orders;
     private final Participants participants;
+    private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
-    OrderPlacement(OrderRepository orders, Participants participants) {
+    OrderPlacement(OrderRepository orders, Participants participants, Validator validator) {
         this.orders = orders;
         this.participants = participants;
+        this.validator = validator;
     }
 
-    /** The placed order's id and status; the same for a retry with the same key and body. */
-    public OrderView.Accepted place(String idempotencyKey, PlaceOrderRequest request) {
+    /**
+     * The placed order's id and status; the same for a retry with the same key and body. With a
+     * {@code caller}, the order is theirs, the cart is read with their token (so the cart service
+     * applies its owner rules), and a body without an email takes the token's.
+     */
+    public OrderView.Accepted place(String idempotencyKey, PlaceOrderRequest body, Optional<Caller> caller) {
+        PlaceOrderRequest request = withEmail(body, caller);
         CardRules.check(request.payment(), clock);
-        String fingerprint = request.fingerprint();
+        String owner = caller.map(Caller::subject).orElse(null);
+        String fingerprint = request.fingerprint(owner);
         var earlier = orders.byIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
             return answerRetry(earlier.get(), fingerprint);
         }
-        CartSnapshot cart = snapshot(request.cartId());
+        CartSnapshot cart = snapshot(request.cartId(), caller);
         CardToken card = tokenize(request.payment());
-        Order order = newOrder(request, cart, card);
+        Order order = newOrder(request, owner, cart, card);
         return switch (orders.place(order, idempotencyKey, fingerprint)) {
             case Placement.Created created -> new OrderView.Accepted(created.order().id(), created.order().status().name());
             case Placement.Earlier raced -> answerRetry(raced, fingerprint);
@@ -62,11 +74,35 @@ public class OrderPlacement {
         return new OrderView.Accepted(order.id(), order.status().name());
     }
 
-    private CartSnapshot snapshot(UUID cartId) {
+    /** The body's email, or the signed-in caller's when the body has none; checked either way. */
+    private PlaceOrderRequest withEmail(PlaceOrderRequest request, Optional<Caller> caller) {
+        String email = request.email();
+        if ((email == null || email.isBlank()) && caller.isPresent() && caller.get().email() != null) {
+            email = caller.get().email();
+        }
+        var violation = validator.validate(new PlaceOrderRequest.EmailAddress(email)).stream().findFirst();
+        if (violation.isPresent()) {
+            throw ProblemException.invalid("email", violation.get().getMessage());
+        }
+        return email.equals(request.email()) ? request : request.withEmail(email);
+    }
+
+    private CartSnapshot snapshot(UUID cartId, Optional<Caller> caller) {
         CartSnapshot cart;
         try {
-            cart = participants.cart(cartId).orElseThrow(() -> new ProblemException(
-                    Problem.of(404, "Cart not found", "there is no cart with id " + cartId)));
+            // the caller's own token: the cart service decides whether this caller may read the cart
+            cart = participants.cart(cartId, caller.map(c -> "Bearer " + c.token()).orElse(null))
+                    .orElseThrow(() -> cartNotFound(cartId));
+        } catch (Participants.UpstreamRefusal e) {
+            throw switch (e.status()) {
+                // an account's cart, and no token: sign in to order it
+                case 401 -> caller.isEmpty()
+                        ? AuthenticationRequired.missing("cart " + cartId + " belongs to an account: sign in to order it")
+                        : AuthenticationRequired.invalid("the cart service did not accept the access token");
+                case 403 -> cartNotFound(cartId);
+                default -> new ProblemException(Problem.of(422, "Cart refused",
+                        "the cart service refused to show cart " + cartId + " (" + e.status() + ")"));
+            };
         } catch (UpstreamException | FaultToleranceException e) {
             throw unavailable("the cart service");
         }
@@ -91,12 +127,16 @@ public class OrderPlacement {
         }
     }
 
-    private Order newOrder(PlaceOrderRequest request, CartSnapshot cart, CardToken card) {
+    private static ProblemException cartNotFound(UUID cartId) {
+        return new ProblemException(Problem.of(404, "Cart not found", "there is no cart with id " + cartId));
+    }
+
+    private Order newOrder(PlaceOrderRequest request, String owner, CartSnapshot cart, CardToken card) {
         List<Order.Line> lines = cart.lines().stream().map(l -> new Order.Line(l.sku(), l.name(), l.quantity(),
                 new BigDecimal(l.unitPrice().amount()), new BigDecimal(l.lineTotal().amount()))).toList();
         PlaceOrderRequest.Address a = request.shippingAddress();
         Instant now = clock.instant();
-        return new Order(UUID.randomUUID(), request.cartId(), request.email(),
+        return new Order(UUID.randomUUID(), request.cartId(), owner, request.email(),
                 new Order.Address(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country()),
                 new Order.Card(card.token(), card.last4(), card.brand()), lines,
                 new BigDecimal(cart.total().amount()), cart.total().currency(), Step.RESERVING_STOCK, 1, null, null,

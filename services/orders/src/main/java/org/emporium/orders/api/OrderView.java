@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.emporium.orders.checkout.Order;
 
 /**
@@ -31,16 +32,20 @@ public record OrderView(UUID id, String status, String reason, String detail, St
     public record StepView(String step, String cause, Instant at) {
     }
 
+    static List<Line> lines(Order o) {
+        return o.lines().stream().map(l -> new Line(l.sku(), l.name(), l.quantity(),
+                Money.of(l.unitPrice(), o.currency()), Money.of(l.lineTotal(), o.currency()))).toList();
+    }
+
     /** What POST answers: enough to follow the order. */
+    @Schema(name = "OrderAccepted")
     public record Accepted(UUID id, String status) {
     }
 
     static OrderView of(Order o) {
         return new OrderView(o.id(), o.status().name(), o.reason() == null ? null : o.reason().name(), o.detail(),
-                o.email(),
-                o.lines().stream().map(l -> new Line(l.sku(), l.name(), l.quantity(),
-                        Money.of(l.unitPrice(), o.currency()), Money.of(l.lineTotal(), o.currency()))).toList(),
-                Money.of(o.total(), o.currency()), o.shippingAddress(), new Card(o.card().brand(), o.card().last4()),
+                o.email(), lines(o), Money.of(o.total(), o.currency()), o.shippingAddress(),
+                new Card(o.card().brand(), o.card().last4()),
                 o.createdAt(), o.updatedAt(), o.confirmedAt(), o.cancelledAt(),
                 o.history().stream().map(s -> new StepView(s.step().name(), s.cause(), s.at())).toList());
     }

@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * An order: what was bought at which price (the cart's snapshot at placement), where it goes,
- * the card as a token, and where its checkout is.
+ * the card as a token, and where its checkout is. {@code owner} is the account that placed it
+ * (null: a guest order, reachable by its id alone).
  */
-public record Order(UUID id, UUID cartId, String email, Address shippingAddress, Card card, List<Line> lines,
+public record Order(UUID id, UUID cartId, String owner, String email, Address shippingAddress, Card card, List<Line> lines,
                     BigDecimal total, String currency, Step step, int attempts, CancelReason reason,
                     String detail, Instant createdAt, Instant updatedAt, Instant confirmedAt,
                     Instant cancelledAt, List<StepTaken> history) {

@@ -3,9 +3,11 @@ package org.emporium.orders.client;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -17,13 +19,15 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface CartApi {
 
+    /** {@code authorization}: the shopper's bearer token, relayed; null for a guest (no header). */
     @GET
     @Path("/{id}")
-    CartSnapshot cart(@PathParam("id") UUID id);
+    CartSnapshot cart(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    /** {@code authorization}: this service's own bearer token (client credentials), or null. */
     @DELETE
     @Path("/{id}")
-    void clear(@PathParam("id") UUID id);
+    void clear(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.emporium.platform.auth.ServiceTokens;
+import org.jboss.logging.Logger;
 
 /**
  * Cart and payments under checkout's fault tolerance policy: bounded in time, retried a little
@@ -17,21 +19,25 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class Participants {
 
+    private static final Logger LOG = Logger.getLogger(Participants.class);
+
     private final CartApi carts;
     private final PaymentsApi payments;
+    private final ServiceTokens tokens;
 
-    Participants(@RestClient CartApi carts, @RestClient PaymentsApi payments) {
+    Participants(@RestClient CartApi carts, @RestClient PaymentsApi payments, ServiceTokens tokens) {
         this.carts = carts;
         this.payments = payments;
+        this.tokens = tokens;
     }
 
     @Timeout(3500)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 6000, abortOn = UpstreamRefusal.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = UpstreamRefusal.class)
-    public Optional<CartSnapshot> cart(UUID id) {
+    public Optional<CartSnapshot> cart(UUID id, String authorization) {
         try {
-            return Optional.of(carts.cart(id));
+            return Optional.of(carts.cart(id, authorization));
         } catch (UpstreamException e) {
             if (e.notFound()) {
                 return Optional.empty();
@@ -56,20 +62,46 @@ public class Participants {
         }
     }
 
-    /** Empties a confirmed order's cart; a cart that is gone already is fine. */
+    /**
+     * Empties a confirmed order's cart; a cart that is gone already is fine. Acts for no user, so
+     * it sends this service's own client-credentials token (the cart may belong to an account); a
+     * 401 means the token was refused: it is fetched again and the call made once more.
+     */
     @Timeout(3500)
     @Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = UpstreamRefusal.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = UpstreamRefusal.class)
     public void clearCart(UUID id) {
         try {
-            carts.clear(id);
+            try {
+                carts.clear(id, serviceAuthorization());
+            } catch (UpstreamException e) {
+                if (e.status() != 401) {
+                    throw e;
+                }
+                tokens.invalidate();
+                carts.clear(id, serviceAuthorization());
+            }
         } catch (UpstreamException e) {
             if (!e.notFound()) {
                 throw e.refused() ? new UpstreamRefusal(e) : e;
             }
         } catch (RuntimeException e) {
             throw unreachable("cart", e);
+        }
+    }
+
+    /**
+     * This service's bearer token; without a configured client secret (identity not deployed) no
+     * header at all, so guest carts are still cleared and an account's cart answers 401 (kept
+     * for a later round).
+     */
+    private String serviceAuthorization() {
+        try {
+            return "Bearer " + tokens.token();
+        } catch (IllegalStateException e) {
+            LOG.debugf("no service token, calling without one: %s", e.getMessage());
+            return null;
         }
     }
 

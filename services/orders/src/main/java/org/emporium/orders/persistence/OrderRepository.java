@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
 public class OrderRepository {
 
     private static final Logger LOG = Logger.getLogger(OrderRepository.class);
-    private static final String ORDER_COLUMNS = "id, cart_id, email, shipping_address, card_token, card_last4, "
+    private static final String ORDER_COLUMNS = "id, cart_id, owner, email, shipping_address, card_token, card_last4, "
             + "card_brand, currency, total, step, attempts, reason, detail, created_at, updated_at, confirmed_at, "
             + "cancelled_at";
 
@@ -77,8 +77,8 @@ public class OrderRepository {
         Optional<Placement> result = Transactions.run(dataSource, "placing order " + order.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, cart_id, email, shipping_address, "
                     + "card_token, card_last4, card_brand, currency, total, status, step, attempts, deadline, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1, "
-                    + "now() + ? * interval '1 millisecond', ?, ?)")) {
+                    + "created_at, updated_at, owner) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1, "
+                    + "now() + ? * interval '1 millisecond', ?, ?, ?)")) {
                 ps.setObject(1, order.id());
                 ps.setObject(2, order.cartId());
                 ps.setString(3, order.email());
@@ -93,6 +93,7 @@ public class OrderRepository {
                 ps.setLong(12, settings.timeout(order.step()).toMillis());
                 ps.setTimestamp(13, Timestamp.from(order.createdAt()));
                 ps.setTimestamp(14, Timestamp.from(order.createdAt()));
+                ps.setString(15, order.owner());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_line (order_id, sku, name, quantity, "
@@ -130,6 +131,42 @@ public class OrderRepository {
 
     public Optional<Order> find(UUID id) {
         return Transactions.run(dataSource, "reading order " + id, c -> load(c, id, false));
+    }
+
+    /** One page of an account's orders, newest first, with their lines (no step history). */
+    public record Page(List<Order> orders, long total) {
+    }
+
+    /** The orders of {@code owner}, newest first: {@code size} of them from {@code offset}, and how many there are. */
+    public Page ofOwner(String owner, long offset, int size) {
+        return Transactions.run(dataSource, "reading the orders of an account", c -> {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // the page and its count agree
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM orders WHERE owner = ?")) {
+                ps.setString(1, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM orders WHERE owner = ? "
+                    + "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+                ps.setString(1, owner);
+                ps.setInt(2, size);
+                ps.setLong(3, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            List<Order> page = new ArrayList<>();
+            for (UUID id : ids) {
+                load(c, id, false, false).ifPresent(page::add);
+            }
+            return new Page(List.copyOf(page), total);
+        });
     }
 
     /**
@@ -271,6 +308,10 @@ public class OrderRepository {
     }
 
     private Optional<Order> load(Connection c, UUID id, boolean lock) throws SQLException {
+        return load(c, id, lock, !lock); // the saga does not need the history; the API does
+    }
+
+    private Optional<Order> load(Connection c, UUID id, boolean lock, boolean withHistory) throws SQLException {
         Order head;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = ?"
                 + (lock ? " FOR UPDATE" : ""))) {
@@ -280,7 +321,7 @@ public class OrderRepository {
                     return Optional.empty();
                 }
                 String reason = rs.getString("reason");
-                head = new Order(id, rs.getObject("cart_id", UUID.class), rs.getString("email"),
+                head = new Order(id, rs.getObject("cart_id", UUID.class), rs.getString("owner"), rs.getString("email"),
                         fromJson(rs.getString("shipping_address")),
                         new Order.Card(rs.getString("card_token"), rs.getString("card_last4"),
                                 rs.getString("card_brand")),
@@ -303,7 +344,7 @@ public class OrderRepository {
             }
         }
         List<Order.StepTaken> history = new ArrayList<>();
-        if (!lock) { // the saga does not need the history; the API does
+        if (withHistory) {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT step, cause, at FROM order_step WHERE order_id = ? ORDER BY seq")) {
                 ps.setObject(1, id);
@@ -315,7 +356,7 @@ public class OrderRepository {
                 }
             }
         }
-        return Optional.of(new Order(head.id(), head.cartId(), head.email(), head.shippingAddress(), head.card(),
+        return Optional.of(new Order(head.id(), head.cartId(), head.owner(), head.email(), head.shippingAddress(), head.card(),
                 List.copyOf(lines), head.total(), head.currency(), head.step(), head.attempts(), head.reason(),
                 head.detail(), head.createdAt(), head.updatedAt(), head.confirmedAt(), head.cancelledAt(),
                 List.copyOf(history)));

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * has ended and prints placements/s, confirmed orders/s and the saga's completion latency
  * (placed → confirmed, from the orders' own timestamps). Not a test: it prints numbers.
  *
- * <p>{@code -Dbench.url=http://localhost:8080 -Dbench.clients=8 -Dbench.duration=20s -Dbench.rate=0
- * -Dbench.admin-key-file=.emporium/admin-key}
+ * <p>{@code -Dbench.url=http://localhost:8080 -Dbench.clients=8 -Dbench.duration=20s -Dbench.rate=0};
+ * stocking the SKUs is an admin call: the environment variable {@code EMPORIUM_TOKEN} holds an admin
+ * access token of the identity service, sent as {@code Authorization: Bearer}.
  */
 public final class CheckoutBenchmark {
 
@@ -41,7 +40,11 @@ public final class CheckoutBenchmark {
         int clients = Integer.getInteger("bench.clients", 8);
         Duration duration = Duration.parse("PT" + System.getProperty("bench.duration", "20s").toUpperCase());
         int rate = Integer.getInteger("bench.rate", 0);
-        String adminKey = Files.readString(Path.of(System.getProperty("bench.admin-key-file", ".emporium/admin-key"))).strip();
+        String token = System.getenv("EMPORIUM_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("set EMPORIUM_TOKEN to an admin access token (sent as Authorization: Bearer)");
+        }
+        String adminAuthorization = "Bearer " + token.strip();
         int carts = Integer.getInteger("bench.carts", (int) Math.max(2_000, (rate > 0 ? rate : 400) * duration.toSeconds() * 1.2));
 
         List<String> skus = new ArrayList<>();
@@ -50,7 +53,8 @@ public final class CheckoutBenchmark {
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
             for (String sku : skus) {
-                pool.submit(() -> send("PUT", url + "/api/inventory/" + sku, "{\"onHand\":1000000}", "X-Admin-Key", adminKey));
+                pool.submit(() -> send("PUT", url + "/api/inventory/" + sku, "{\"onHand\":1000000}", "Authorization",
+                        adminAuthorization));
             }
         }
         System.out.printf("filling %d carts (one or two lines from %d SKUs stocked with 1,000,000 each)…%n", carts, skus.size());

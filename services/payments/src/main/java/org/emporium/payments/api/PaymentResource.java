@@ -1,7 +1,6 @@
 package org.emporium.payments.api;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -9,29 +8,44 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.emporium.payments.domain.Payment;
 import org.emporium.payments.persistence.PaymentRepository;
+import org.emporium.platform.auth.CallerContext;
 import org.emporium.platform.defaults.ProblemException;
 
-/** The admin's view of payments: status, amount, card summary, outcome and the whole ledger. */
+/**
+ * The admin's view of payments: status, amount, card summary, outcome and the whole ledger. Needs
+ * an admin's (or a service's) bearer access token.
+ */
 @Path("/api/payments")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "an access token of the identity service with role admin (or service)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "no valid bearer access token")
+@APIResponse(responseCode = "403", description = "the token's caller is neither admin nor service")
 public class PaymentResource {
 
-    static final String ADMIN_KEY = "X-Admin-Key";
-
     private final PaymentRepository payments;
-    private final AdminGuard admin;
+    private final CallerContext caller;
 
-    public PaymentResource(PaymentRepository payments, AdminGuard admin) {
+    public PaymentResource(PaymentRepository payments, CallerContext caller) {
         this.payments = payments;
-        this.admin = admin;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "The payments of an order (admin)")
-    public PaymentList byOrder(@HeaderParam(ADMIN_KEY) String key, @QueryParam("orderId") String orderId) {
-        admin.check(key);
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentList.class)))
+    public PaymentList byOrder(@QueryParam("orderId") String orderId) {
+        caller.requireAdmin();
         if (orderId == null || orderId.isBlank()) {
             throw ProblemException.invalid("orderId", "is required");
         }
@@ -41,8 +55,10 @@ public class PaymentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One payment with its ledger (admin)")
-    public PaymentView one(@HeaderParam(ADMIN_KEY) String key, @PathParam("id") String id) {
-        admin.check(key);
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
+    public PaymentView one(@PathParam("id") String id) {
+        caller.requireAdmin();
         UUID paymentId = uuid("id", id);
         return payments.find(paymentId).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("no payment with id " + paymentId));

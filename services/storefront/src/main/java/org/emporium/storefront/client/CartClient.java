@@ -27,19 +27,19 @@ public class CartClient {
     }
 
     /** The cart; {@link CartNotFoundException} if it expired, {@link CartUnavailableException} if cart can't answer. */
-    public Uni<Cart> cart(String id) {
-        return cart.get(id).invoke(c -> counts.put(id, c.itemCount()));
+    public Uni<Cart> cart(String authorization, String id) {
+        return cart.get(authorization, id).invoke(c -> counts.put(id, c.itemCount()));
     }
 
     /**
      * The item count for the header, or null when there is nothing to show (no such cart, cart
      * service down). Never fails.
      */
-    public Uni<Integer> itemCount(String id) {
+    public Uni<Integer> itemCount(String authorization, String id) {
         if (!CartIds.isValid(id)) {
             return Uni.createFrom().nullItem();
         }
-        return counts.get(id, k -> cart.get(k).map(Cart::itemCount))
+        return counts.get(id, k -> cart.get(authorization, k).map(Cart::itemCount))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("no mini-cart count: %s", failure.getMessage());
                     return null;
@@ -51,27 +51,27 @@ public class CartClient {
      * is none (null id) or the cart service no longer knows it. Answers the id of the cart that now
      * holds the line, which may be new.
      */
-    public Uni<String> add(String id, String sku, int quantity) {
+    public Uni<String> add(String authorization, String id, String sku, int quantity) {
         if (!CartIds.isValid(id)) {
-            return addToNewCart(sku, quantity);
+            return addToNewCart(authorization, sku, quantity);
         }
-        return cart.add(id, sku, quantity)
+        return cart.add(authorization, id, sku, quantity)
                 .replaceWith(id)
                 .invoke(() -> counts.invalidate(id))
                 .onFailure(CartNotFoundException.class).recoverWithUni(() -> {
                     counts.invalidate(id);
-                    return addToNewCart(sku, quantity);
+                    return addToNewCart(authorization, sku, quantity);
                 });
     }
 
     /** Sets the quantity of a line (the cart service removes the line at 0 if it allows that; {@link #remove} otherwise). */
-    public Uni<Void> changeQuantity(String id, String sku, int quantity) {
-        return cart.change(id, sku, quantity).invoke(() -> counts.invalidate(id))
+    public Uni<Void> changeQuantity(String authorization, String id, String sku, int quantity) {
+        return cart.change(authorization, id, sku, quantity).invoke(() -> counts.invalidate(id))
                 .onFailure().invoke(() -> counts.invalidate(id));
     }
 
-    public Uni<Void> remove(String id, String sku) {
-        return cart.remove(id, sku).invoke(() -> counts.invalidate(id))
+    public Uni<Void> remove(String authorization, String id, String sku) {
+        return cart.remove(authorization, id, sku).invoke(() -> counts.invalidate(id))
                 .onFailure().invoke(() -> counts.invalidate(id));
     }
 
@@ -85,8 +85,26 @@ public class CartClient {
         counts.invalidateAll();
     }
 
-    private Uni<String> addToNewCart(String sku, int quantity) {
-        return cart.create().flatMap(newId -> cart.add(newId, sku, quantity)
+    /**
+     * At sign-in: the account's cart with the guest cart {@code guestId} merged into it (or made
+     * theirs), or, without a guest cart, the account's latest open cart; empty when there is none.
+     */
+    public Uni<java.util.Optional<Cart>> adopt(String authorization, String guestId) {
+        Uni<Cart> found = CartIds.isValid(guestId) ? cart.merge(authorization, guestId) : cart.mine(authorization);
+        return found.invoke(c -> {
+                    if (CartIds.isValid(guestId)) {
+                        counts.invalidate(guestId);
+                    }
+                    if (c != null && CartIds.isValid(c.id())) {
+                        counts.put(c.id(), c.itemCount());
+                    }
+                })
+                .map(java.util.Optional::ofNullable)
+                .onFailure(CartNotFoundException.class).recoverWithItem(java.util.Optional.empty());
+    }
+
+    private Uni<String> addToNewCart(String authorization, String sku, int quantity) {
+        return cart.create(authorization).flatMap(newId -> cart.add(authorization, newId, sku, quantity)
                 .replaceWith(newId)
                 .onFailure(CartRejectedException.class).transform(e -> new CartRejectedException(
                         ((CartRejectedException) e).status(), ((CartRejectedException) e).detail(), newId)));

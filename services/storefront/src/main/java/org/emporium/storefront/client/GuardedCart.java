@@ -46,8 +46,8 @@ class GuardedCart {
     @CircuitBreakerName("cart-read")
     @Fallback(fallbackMethod = "cartUnavailable",
             skipOn = {CartUnavailableException.class, CartNotFoundException.class, CartRejectedException.class})
-    Uni<Cart> get(String id) {
-        return api.get(id).onFailure().transform(GuardedCart::classify);
+    Uni<Cart> get(String authorization, String id) {
+        return api.get(authorization, id).onFailure().transform(GuardedCart::classify);
     }
 
     @AsynchronousNonBlocking
@@ -57,8 +57,8 @@ class GuardedCart {
     @CircuitBreakerName("cart-create")
     @Fallback(fallbackMethod = "createUnavailable",
             skipOn = {CartUnavailableException.class, CartNotFoundException.class, CartRejectedException.class})
-    Uni<String> create() {
-        return api.create()
+    Uni<String> create(String authorization) {
+        return api.create(authorization)
                 .map(ref -> {
                     if (ref == null || !CartIds.isValid(ref.id())) {
                         throw new CartUnavailableException("cart answered without a usable id", null);
@@ -75,8 +75,8 @@ class GuardedCart {
     @CircuitBreakerName("cart-add")
     @Fallback(fallbackMethod = "changeUnavailable",
             skipOn = {CartUnavailableException.class, CartNotFoundException.class, CartRejectedException.class})
-    Uni<Void> add(String id, String sku, int quantity) {
-        return api.add(id, new CartApi.ItemRequest(sku, quantity)).map(GuardedCart::done)
+    Uni<Void> add(String authorization, String id, String sku, int quantity) {
+        return api.add(authorization, id, new CartApi.ItemRequest(sku, quantity)).map(GuardedCart::done)
                 .onFailure().transform(GuardedCart::classify);
     }
 
@@ -87,8 +87,8 @@ class GuardedCart {
     @CircuitBreakerName("cart-change")
     @Fallback(fallbackMethod = "quantityUnavailable",
             skipOn = {CartUnavailableException.class, CartNotFoundException.class, CartRejectedException.class})
-    Uni<Void> change(String id, String sku, int quantity) {
-        return api.change(id, sku, new CartApi.QuantityRequest(quantity)).map(GuardedCart::done)
+    Uni<Void> change(String authorization, String id, String sku, int quantity) {
+        return api.change(authorization, id, sku, new CartApi.QuantityRequest(quantity)).map(GuardedCart::done)
                 .onFailure().transform(GuardedCart::classify);
     }
 
@@ -99,30 +99,65 @@ class GuardedCart {
     @CircuitBreakerName("cart-remove")
     @Fallback(fallbackMethod = "removeUnavailable",
             skipOn = {CartUnavailableException.class, CartNotFoundException.class, CartRejectedException.class})
-    Uni<Void> remove(String id, String sku) {
-        return api.remove(id, sku).map(GuardedCart::done)
+    Uni<Void> remove(String authorization, String id, String sku) {
+        return api.remove(authorization, id, sku).map(GuardedCart::done)
                 .onFailure().transform(GuardedCart::classify);
+    }
+
+    /** The caller's latest open cart (404: none). Read like {@link #get}. */
+    @AsynchronousNonBlocking
+    @Timeout(1000)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 2500,
+            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, CartNotFoundException.class,
+                    CartRejectedException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+            skipOn = {CartNotFoundException.class, CartRejectedException.class})
+    @CircuitBreakerName("cart-mine")
+    @Fallback(fallbackMethod = "mineUnavailable",
+            skipOn = {CartUnavailableException.class, CartNotFoundException.class, CartRejectedException.class})
+    Uni<Cart> mine(String authorization) {
+        return api.mine(authorization).onFailure().transform(GuardedCart::classify);
+    }
+
+    /** Merges a guest cart into the caller's; idempotent on the cart service's side, yet not retried here. */
+    @AsynchronousNonBlocking
+    @Timeout(1500)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+            skipOn = {CartNotFoundException.class, CartRejectedException.class})
+    @CircuitBreakerName("cart-merge")
+    @Fallback(fallbackMethod = "mergeUnavailable",
+            skipOn = {CartUnavailableException.class, CartNotFoundException.class, CartRejectedException.class})
+    Uni<Cart> merge(String authorization, String guestCartId) {
+        return api.merge(authorization, new CartApi.MergeRequest(guestCartId)).onFailure().transform(GuardedCart::classify);
     }
 
     // --- fallbacks: reached on timeout or open breaker ----------------------------------------------
 
-    Uni<Cart> cartUnavailable(String id) {
+    Uni<Cart> cartUnavailable(String authorization, String id) {
         return unavailable();
     }
 
-    Uni<String> createUnavailable() {
+    Uni<String> createUnavailable(String authorization) {
         return unavailable();
     }
 
-    Uni<Void> changeUnavailable(String id, String sku, int quantity) {
+    Uni<Void> changeUnavailable(String authorization, String id, String sku, int quantity) {
         return unavailable();
     }
 
-    Uni<Void> quantityUnavailable(String id, String sku, int quantity) {
+    Uni<Void> quantityUnavailable(String authorization, String id, String sku, int quantity) {
         return unavailable();
     }
 
-    Uni<Void> removeUnavailable(String id, String sku) {
+    Uni<Void> removeUnavailable(String authorization, String id, String sku) {
+        return unavailable();
+    }
+
+    Uni<Cart> mineUnavailable(String authorization) {
+        return unavailable();
+    }
+
+    Uni<Cart> mergeUnavailable(String authorization, String guestCartId) {
         return unavailable();
     }
 

@@ -38,8 +38,8 @@ class GuardedOrders {
     @CircuitBreakerName("orders-place")
     @Fallback(fallbackMethod = "placeUnavailable",
             skipOn = {OrdersUnavailableException.class, OrderNotFoundException.class, OrderRejectedException.class})
-    Uni<OrdersApi.Placed> place(String idempotencyKey, PlaceOrder order) {
-        return api.place(idempotencyKey, order)
+    Uni<OrdersApi.Placed> place(String authorization, String idempotencyKey, PlaceOrder order) {
+        return api.place(authorization, idempotencyKey, order)
                 .map(placed -> {
                     if (placed == null || !OrderIds.isValid(placed.id())) {
                         throw new OrdersUnavailableException("orders answered without a usable id", null);
@@ -59,15 +59,34 @@ class GuardedOrders {
     @CircuitBreakerName("orders-read")
     @Fallback(fallbackMethod = "getUnavailable",
             skipOn = {OrdersUnavailableException.class, OrderNotFoundException.class, OrderRejectedException.class})
-    Uni<Order> get(String id) {
-        return api.get(id).onFailure().transform(GuardedOrders::classify);
+    Uni<Order> get(String authorization, String id) {
+        return api.get(authorization, id).onFailure().transform(GuardedOrders::classify);
     }
 
-    Uni<OrdersApi.Placed> placeUnavailable(String idempotencyKey, PlaceOrder order) {
+    /** The caller's orders: read like {@link #get}, breaker {@code orders-list}. */
+    @AsynchronousNonBlocking
+    @Timeout(1500)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 3500,
+            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, OrderNotFoundException.class,
+                    OrderRejectedException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+            skipOn = {OrderNotFoundException.class, OrderRejectedException.class})
+    @CircuitBreakerName("orders-list")
+    @Fallback(fallbackMethod = "mineUnavailable",
+            skipOn = {OrdersUnavailableException.class, OrderNotFoundException.class, OrderRejectedException.class})
+    Uni<OrderList> mine(String authorization, int page, int size) {
+        return api.mine(authorization, page, size).onFailure().transform(GuardedOrders::classify);
+    }
+
+    Uni<OrderList> mineUnavailable(String authorization, int page, int size) {
         return unavailable();
     }
 
-    Uni<Order> getUnavailable(String id) {
+    Uni<OrdersApi.Placed> placeUnavailable(String authorization, String idempotencyKey, PlaceOrder order) {
+        return unavailable();
+    }
+
+    Uni<Order> getUnavailable(String authorization, String id) {
         return unavailable();
     }
 

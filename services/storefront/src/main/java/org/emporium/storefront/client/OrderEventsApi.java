@@ -26,7 +26,7 @@ public interface OrderEventsApi {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
-    Multi<String> events(@PathParam("id") String id);
+    Multi<String> events(@jakarta.ws.rs.HeaderParam("Authorization") String authorization, @PathParam("id") String id);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

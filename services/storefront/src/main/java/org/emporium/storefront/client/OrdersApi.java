@@ -16,7 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The orders service's HTTP API for placing and reading an order. Use it through
  * {@link OrdersClient}; the event stream has its own client ({@link OrderEventsApi}), since a stream
- * may rightly stay quiet for longer than any answer to a request.
+ * may rightly stay quiet for longer than any answer to a request. Every call takes the signed-in
+ * shopper's {@code Authorization} header, or null for a guest (no header is sent).
  */
 @RegisterRestClient(configKey = "orders")
 @Path("/api/orders")
@@ -26,11 +27,17 @@ public interface OrdersApi {
     /** 202 with the new order's id; the same answer for a retry with the same key and body. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Placed> place(@HeaderParam("Idempotency-Key") String idempotencyKey, PlaceOrder order);
+    Uni<Placed> place(@HeaderParam("Authorization") String authorization, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                      PlaceOrder order);
 
     @GET
     @Path("/{id}")
-    Uni<Order> get(@PathParam("id") String id);
+    Uni<Order> get(@HeaderParam("Authorization") String authorization, @PathParam("id") String id);
+
+    /** The caller's orders, newest first; 401 without a token. */
+    @GET
+    Uni<OrderList> mine(@HeaderParam("Authorization") String authorization, @jakarta.ws.rs.QueryParam("page") int page,
+                        @jakarta.ws.rs.QueryParam("size") int size);
 
     /** What {@code POST /api/orders} answers: enough to follow the order. */
     record Placed(String id, String status) {

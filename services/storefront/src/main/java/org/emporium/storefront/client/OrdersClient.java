@@ -33,13 +33,21 @@ public class OrdersClient {
      * Places the order; answers its id. {@link OrderRejectedException} (400 fields, 422),
      * {@link OrderNotFoundException} (no such cart), {@link OrdersUnavailableException}.
      */
-    public Uni<String> place(String idempotencyKey, PlaceOrder order) {
-        return orders.place(idempotencyKey, order).map(OrdersApi.Placed::id);
+    public Uni<String> place(String authorization, String idempotencyKey, PlaceOrder order) {
+        return orders.place(authorization, idempotencyKey, order).map(OrdersApi.Placed::id);
     }
 
     /** The order; {@link OrderNotFoundException} if unknown, {@link OrdersUnavailableException} if orders can't answer. */
-    public Uni<Order> order(String id) {
-        return orders.get(id);
+    public Uni<Order> order(String authorization, String id) {
+        return orders.get(authorization, id);
+    }
+
+    /**
+     * The signed-in caller's orders, a page of them; {@link OrderRejectedException} with 401 when the
+     * orders service doesn't accept the token, {@link OrdersUnavailableException} when it can't answer.
+     */
+    public Uni<OrderList> mine(String authorization, int page, int size) {
+        return orders.mine(authorization, page, size);
     }
 
     /**
@@ -47,8 +55,8 @@ public class OrdersClient {
      * the orders service's own limit). Fails when the stream can't be had or stays quiet longer
      * than {@code storefront.orders.events-quiet-limit}.
      */
-    public Multi<Order> follow(String id) {
-        return Multi.createFrom().deferred(() -> events.events(id))
+    public Multi<Order> follow(String authorization, String id) {
+        return Multi.createFrom().deferred(() -> events.events(authorization, id))
                 .map(OrdersClient::parse)
                 .ifNoItem().after(quietLimit).failWith(() -> new OrdersUnavailableException("order events stayed quiet", null))
                 .onFailure().transform(GuardedOrders::classify);

@@ -63,6 +63,7 @@ public class CartPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> show(@RestCookie(CartCookie.NAME) String cookie, @RestQuery("checkout") String checkout) {
         String id = CartCookie.id(cookie);
+        String auth = SessionContext.bearer();
         String notice = CheckoutPage.cartNotice(checkout);
         // asked at the same time as the cart, and never failing (no section instead): the page
         // waits for them at most their 250 ms, and only when the cart answers faster than that
@@ -73,7 +74,7 @@ public class CartPage {
                     .map(Response.ResponseBuilder::build);
         }
         // empty: the cart expired (404)
-        Uni<Optional<Cart>> read = cart.cart(id).map(Optional::of)
+        Uni<Optional<Cart>> read = cart.cart(auth, id).map(Optional::of)
                 .onFailure(CartNotFoundException.class).recoverWithItem(Optional.empty());
         return Uni.combine().all().unis(read, recommended).asTuple()
                 .flatMap(t -> {
@@ -103,12 +104,13 @@ public class CartPage {
                     : errorPage(ErrorView.cartRejected("That item can\u2019t be added.", Sku.isValid(sku) ? sku : null), null);
         }
         String current = CartCookie.id(cookie);
-        return cart.add(current, sku, units)
+        String auth = SessionContext.bearer();
+        return cart.add(auth, current, sku, units)
                 .flatMap(cartId -> {
                     if (!htmx) {
                         return Uni.createFrom().item(seeCart().cookie(CartCookie.of(cartId, secureCookie)).build());
                     }
-                    return cart.itemCount(cartId).flatMap(count -> feedback(200, "Added to cart", true, count)
+                    return cart.itemCount(auth, cartId).flatMap(count -> feedback(200, "Added to cart", true, count)
                             .map(r -> Response.fromResponse(r).cookie(CartCookie.of(cartId, secureCookie))
                                     .header("HX-Trigger", CHANGED_EVENT).build()));
                 })
@@ -138,8 +140,9 @@ public class CartPage {
             return changed(cookie, sku, hxRequest, (id, s) -> Uni.createFrom().failure(new CartRejectedException(400,
                     "Please enter a quantity between 0 and " + MAX_QUANTITY + ".")));
         }
+        String auth = SessionContext.bearer();
         return changed(cookie, sku, hxRequest,
-                (id, s) -> units == 0 ? cart.remove(id, s) : cart.changeQuantity(id, s, units));
+                (id, s) -> units == 0 ? cart.remove(auth, id, s) : cart.changeQuantity(auth, id, s, units));
     }
 
     @POST
@@ -148,7 +151,8 @@ public class CartPage {
     public Uni<Response> remove(@RestPath String sku, @RestCookie(CartCookie.NAME) String cookie,
                                 @RestHeader("HX-Request") String hxRequest, HttpHeaders headers) {
         checkSameOrigin(headers);
-        return changed(cookie, sku, hxRequest, cart::remove);
+        String auth = SessionContext.bearer();
+        return changed(cookie, sku, hxRequest, (id, s) -> cart.remove(auth, id, s));
     }
 
     /** Applies a change to a line, then answers the cart (a fragment for htmx, else a 303 to it). */
@@ -169,7 +173,7 @@ public class CartPage {
                 return Uni.createFrom().item(seeCart().build());
             }
             int status = text == null ? 200 : 422;
-            return cart.cart(id).flatMap(c -> {
+            return cart.cart(SessionContext.bearer(), id).flatMap(c -> {
                 CartView view = CartView.of(c).withMessage(text);
                 if (!htmx) {
                     MiniCart.remember(c.itemCount());

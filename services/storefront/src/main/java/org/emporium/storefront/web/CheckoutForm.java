@@ -174,6 +174,12 @@ public record CheckoutForm(String idempotencyKey, String email, String name, Str
                 fieldErrors, formMessage);
     }
 
+    /** A blank form with the email filled in (the signed-in shopper's account email). */
+    CheckoutForm withEmail(String accountEmail) {
+        return new CheckoutForm(idempotencyKey, accountEmail == null ? "" : accountEmail, name, line1, line2, city,
+                region, postalCode, country, expiry, errors, message);
+    }
+
     /** The same values with a new key: for when the old key belongs to a different request. */
     CheckoutForm withNewKey() {
         return new CheckoutForm(UUID.randomUUID().toString(), email, name, line1, line2, city, region, postalCode,

@@ -64,13 +64,16 @@ public class CheckoutPage {
         if (id == null) {
             return Uni.createFrom().item(seeCart(null).build());
         }
-        return cart.cart(id)
+        AccountSession account = SessionContext.account();
+        return cart.cart(SessionContext.bearer(), id)
                 .flatMap(c -> {
                     if (c.lines().isEmpty()) {
                         return Uni.createFrom().item(seeCart(NOTICE_EMPTY).build());
                     }
                     MiniCart.remember(c.itemCount());
-                    return page(CheckoutForm.blank(), CartView.of(c), 200);
+                    // a signed-in shopper's email is filled in (they may change it for this order)
+                    CheckoutForm form = account == null ? CheckoutForm.blank() : CheckoutForm.blank().withEmail(account.email());
+                    return page(form, CartView.of(c), 200);
                 })
                 .onFailure(CartNotFoundException.class).recoverWithItem(() ->
                         seeCart(NOTICE_EXPIRED).cookie(CartCookie.expired(secureCookie)).build());
@@ -99,7 +102,7 @@ public class CheckoutPage {
         if (!problems.isEmpty()) {
             return again(form.withErrors(problems, "Please check the highlighted fields."), cartId, 400);
         }
-        return orders.place(form.idempotencyKey(), submission.toRequest(cartId))
+        return orders.place(SessionContext.bearer(), form.idempotencyKey(), submission.toRequest(cartId))
                 .map(orderId -> {
                     cart.invalidateCount(cartId);
                     // a fresh cart for the next purchase; orders clears the old one once it confirms
@@ -148,7 +151,7 @@ public class CheckoutPage {
 
     /** The form again, with its messages and the cart's summary (left out when the cart can't be read). */
     private Uni<Response> again(CheckoutForm form, String cartId, int status) {
-        return cart.cart(cartId).map(CartView::of)
+        return cart.cart(SessionContext.bearer(), cartId).map(CartView::of)
                 .onFailure().recoverWithNull()
                 .flatMap(summary -> page(form, summary, status));
     }

@@ -18,7 +18,8 @@ public class MiniCartFilter {
         this.cart = cart;
     }
 
-    @ServerRequestFilter
+    /** After {@link SessionFilter} (a signed-in shopper's cart is read with their token). */
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION + 100)
     public Uni<Void> readCount(ContainerRequestContext request) {
         if (!"GET".equals(request.getMethod()) || !wantsCount(request.getUriInfo().getPath())) {
             return Uni.createFrom().voidItem();
@@ -28,7 +29,7 @@ public class MiniCartFilter {
         if (id == null) {
             return Uni.createFrom().voidItem();
         }
-        return cart.itemCount(id)
+        return cart.itemCount(SessionContext.bearer(), id)
                 .onFailure().recoverWithNull()
                 .invoke(MiniCart::remember)
                 .replaceWithVoid();

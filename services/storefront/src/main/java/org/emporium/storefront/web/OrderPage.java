@@ -57,7 +57,7 @@ public class OrderPage {
     public Uni<Response> show(@RestPath String id) {
         String orderId = checked(id);
         // OrderNotFoundException and OrdersUnavailableException become the 404 and 503 pages (ErrorPages)
-        return orders.order(orderId)
+        return orders.order(SessionContext.bearer(), orderId)
                 .flatMap(order -> {
                     OrderStatusView view = OrderStatusView.of(orderId, order);
                     return catalog.categories().onFailure().recoverWithItem(List.<Category>of())
@@ -73,7 +73,7 @@ public class OrderPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> status(@RestPath String id) {
         String orderId = checked(id);
-        return orders.order(orderId)
+        return orders.order(SessionContext.bearer(), orderId)
                 .map(order -> OrderStatusView.of(orderId, order).polling(true))
                 .onFailure(OrderNotFoundException.class).recoverWithItem(() -> null)
                 .onFailure().recoverWithItem(failure -> {
@@ -102,7 +102,7 @@ public class OrderPage {
         String orderId = checked(id);
         AtomicBoolean finished = new AtomicBoolean();
         AtomicReference<OrderStatusView> last = new AtomicReference<>();
-        Multi<OutboundSseEvent> relayed = orders.follow(orderId)
+        Multi<OutboundSseEvent> relayed = orders.follow(SessionContext.bearer(), orderId)
                 .onItem().transformToUniAndConcatenate((Order order) -> {
                     OrderStatusView view = OrderStatusView.of(orderId, order);
                     last.set(view);

@@ -32,7 +32,14 @@ class PageFrames {
                 .map(c -> new PageFrame.NavLink(c.name(), "/c/" + c.slug(), c.slug().equals(currentSlug)))
                 .toList();
         String fullTitle = title == null || title.isBlank() ? "Emporium" : title + " \u00b7 Emporium";
-        return new PageFrame(fullTitle, nav, htmxScript, searchText == null ? "" : searchText, MiniCart.current());
+        AccountSession session = SessionContext.account();
+        PageFrame.Account account = session == null ? null
+                : new PageFrame.Account(session.email() == null ? "your account" : session.email(), session.csrf());
+        String page = SessionContext.current().page();
+        String returnQuery = ReturnPaths.HOME.equals(page) ? ""
+                : "?return=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8);
+        return new PageFrame(fullTitle, nav, htmxScript, searchText == null ? "" : searchText, MiniCart.current(), account,
+                returnQuery);
     }
 
     private static String webjarVersion() {

@@ -55,4 +55,7 @@ final class Templates {
     static native TemplateInstance order$panel(OrderStatusView view);
 
     static native TemplateInstance error(PageFrame frame, ErrorView error);
+
+    /** "My orders": the signed-in shopper's orders, a page of them. */
+    static native TemplateInstance accountOrders(PageFrame frame, MyOrdersPage.AccountOrdersView view);
 }

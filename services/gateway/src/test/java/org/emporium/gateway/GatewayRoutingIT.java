@@ -296,7 +296,7 @@ class GatewayRoutingIT {
             assertThat(response.statusCode()).isEqualTo(200);
             HttpHeaders headers = response.headers();
             assertThat(headers.firstValue("Content-Security-Policy")).hasValue("default-src 'self'; script-src 'self'; "
-                    + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+                    + "style-src 'self'; img-src 'self' data:; form-action 'self' http://localhost:8110; frame-ancestors 'none'; "
                     + "base-uri 'self'; object-src 'none'");
             assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");

@@ -79,7 +79,9 @@ final class RunningSystem {
                 // the launcher has exited
             }
         });
-        await(Duration.ofMinutes(4), "Emporium to report ready",
+        // generous: the first start after a build also trains the gateway's and identity's start-up
+        // caches (a measured 240 s on the loaded 2-core machine; a warm start takes seconds)
+        await(Duration.ofMinutes(7), "Emporium to report ready",
                 () -> output.stream().anyMatch(l -> l.contains("Emporium is ready")) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("./emporium up exited with " + process.exitValue() + ":\n" + String.join("\n", output));

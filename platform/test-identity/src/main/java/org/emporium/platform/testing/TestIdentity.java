@@ -146,7 +146,8 @@ public final class TestIdentity implements AutoCloseable {
                 .claim("email", email).claim("roles", roles).jwtID(UUID.randomUUID().toString()).build();
     }
 
-    private static String sign(RSAKey key, JWTClaimsSet claims) {
+    /** Signs claims as an RS256 JWT with the key's id in the header, as the identity service signs its tokens. */
+    public static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims);

@@ -14,11 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code ./emporium} command line: up, stop, status, logs, token. */
+/** The {@code ./emporium} command line: up, stop, status, logs, token, graph, modules. */
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
         subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Logs.class,
-                Emporium.Token.class})
+                Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class})
 public final class Emporium {
 
     @Option(names = "--root", hidden = true, defaultValue = ".")
@@ -63,7 +63,7 @@ public final class Emporium {
             workspace.create();
             Launch launch;
             try {
-                launch = new Launch(new Topology(workspace, console, java()).components(), console);
+                launch = new Launch(new Processes(workspace, console, java()).components(), console);
                 launch.checkPorts();
             } catch (RuntimeException e) {
                 console.fail(e.getMessage());
@@ -128,13 +128,13 @@ public final class Emporium {
             for (Component c : launch.started()) {
                 console.plain(String.format("  %-12s %-32s %d", c.name(), c.url(), c.pid()));
             }
-            int gateway = Topology.port("gateway", 8080);
+            int gateway = Topology.port("gateway");
             console.plain("");
             console.plain("  Shop:        http://localhost:" + gateway + "/");
             console.plain("  Catalog API: http://localhost:" + gateway + "/api/catalog/products?size=5");
             console.plain("  Search API:  http://localhost:" + gateway + "/api/search?q=hedphones&size=5");
-            console.plain("  Traces:      http://localhost:" + Topology.port("zipkin", 9411) + "/zipkin/");
-            console.plain("  Accounts:    http://localhost:" + Topology.port("identity", 8110) + "/signup   (admin: admin@emporium.local,"
+            console.plain("  Traces:      http://localhost:" + Topology.port("zipkin") + "/zipkin/");
+            console.plain("  Accounts:    http://localhost:" + Topology.port("identity") + "/signup   (admin: admin@emporium.local,"
                     + " password in " + workspace.home().resolve("admin-password") + ")");
             console.plain("  API token:   ./emporium token   (a client-credentials token for admin API calls)");
             console.plain("  Logs:        " + workspace.logs() + "   Stop: Ctrl-C or ./emporium stop");
@@ -152,8 +152,9 @@ public final class Emporium {
         @Override
         public Integer call() throws Exception {
             Workspace workspace = parent.workspace();
-            String secret = workspace.secret("identity-services-client", "EMPORIUM_IDENTITY_SERVICES_SECRET");
-            String issuer = "http://localhost:" + Topology.port("identity", 8110);
+            Wiring wiring = new Wiring(workspace, Topology.GRAPH);
+            String secret = wiring.servicesClientSecret();
+            String issuer = wiring.issuer();
             try {
                 System.out.println(ServiceToken.fetch(issuer, "emporium-services", secret));
                 return 0;
@@ -161,6 +162,35 @@ public final class Emporium {
                 System.err.println("no token: " + e.getMessage() + " (is Emporium running? ./emporium status)");
                 return 1;
             }
+        }
+    }
+
+    @Command(name = "graph", description = "Print the service graph: who calls whom, who uses which store and topic.")
+    static final class GraphCommand implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Option(names = "--mermaid", description = "Print a Mermaid flowchart (for the docs) instead of text.")
+        boolean mermaid;
+
+        @Override
+        public Integer call() {
+            Graph graph = Graph.of(parent.workspace().artifact("contracts/events/asyncapi.yaml"));
+            System.out.print(mermaid ? graph.mermaid() : graph.text());
+            return 0;
+        }
+    }
+
+    @Command(name = "modules", description = "Print each service's Maven module and the artifact that proves it was "
+            + "built, one per line (the emporium script builds what is stale from this list).")
+    static final class Modules implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            System.out.println(Processes.INFRASTRUCTURE_MODULE + ":" + Processes.INFRASTRUCTURE_ARTIFACT);
+            Topology.services().forEach(s -> System.out.println(s.module() + ":" + s.artifact()));
+            return 0;
         }
     }
 

@@ -53,7 +53,8 @@ public final class Launch {
         }
     }
 
-    static boolean free(int port) {
+    /** Whether nothing listens on the port (on any interface). */
+    public static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("0.0.0.0", port));

@@ -25,12 +25,13 @@ import java.util.stream.Stream;
 import org.emporium.launcher.Component;
 import org.emporium.launcher.Console;
 import org.emporium.launcher.ProcessComponent;
+import org.emporium.launcher.Processes;
 import org.emporium.launcher.ServiceToken;
 import org.emporium.launcher.Topology;
 import org.emporium.launcher.Workspace;
 
 /**
- * A part of the system, started from the launcher's own {@link Topology} (same commands, same
+ * A part of the system, started from the launcher's own {@link Topology} through {@link Processes} (same commands, same
  * configuration as {@code ./emporium up}), whose components a test can stop, kill and restart.
  * Starts from an empty workspace every time.
  */
@@ -50,7 +51,7 @@ final class SystemUnderTest implements AutoCloseable {
         Console console = new Console(System.out, false, true);
         String java = ProcessHandle.current().info().command().orElseThrow();
         Map<String, Component> all = new LinkedHashMap<>();
-        new Topology(workspace, console, java).components().forEach(c -> all.put(c.name(), c));
+        new Processes(workspace, console, java).components().forEach(c -> all.put(c.name(), c));
         names.forEach(name -> components.put(name, all.get(name)));
         servicesSecret = workspace.secret("identity-services-client", "EMPORIUM_IDENTITY_SERVICES_SECRET");
     }

@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.emporium.launcher.Topology;
 
 /**
  * The whole system, started exactly as a user starts it ({@code ./emporium up}), on ports and
@@ -26,28 +26,12 @@ import java.util.function.BooleanSupplier;
  */
 final class RunningSystem {
 
-    static final int GATEWAY = 18080;
-    static final int ZIPKIN = 19411;
-    static final int IDENTITY = 18110;
-    static final Map<String, String> PORTS = Map.ofEntries(
-            Map.entry("EMPORIUM_GATEWAY_PORT", String.valueOf(GATEWAY)),
-            Map.entry("EMPORIUM_CATALOG_PORT", "18101"),
-            Map.entry("EMPORIUM_STOREFRONT_PORT", "18102"),
-            Map.entry("EMPORIUM_SEARCH_PORT", "18103"),
-            Map.entry("EMPORIUM_INVENTORY_PORT", "18105"),
-            Map.entry("EMPORIUM_CART_PORT", "18104"),
-            Map.entry("EMPORIUM_ORDERS_PORT", "18106"),
-            Map.entry("EMPORIUM_PAYMENTS_PORT", "18107"),
-            Map.entry("EMPORIUM_NOTIFICATIONS_PORT", "18108"),
-            Map.entry("EMPORIUM_RECOMMENDATIONS_PORT", "18109"),
-            Map.entry("EMPORIUM_IDENTITY_PORT", String.valueOf(RunningSystem.IDENTITY)),
-            Map.entry("EMPORIUM_MAIL_PORT", "18025"),
-            Map.entry("EMPORIUM_SMTP_PORT", "23025"),
-            Map.entry("EMPORIUM_POSTGRES_PORT", "25432"),
-            Map.entry("EMPORIUM_KAFKA_PORT", "29092"),
-            Map.entry("EMPORIUM_KAFKA_CONTROLLER_PORT", "29093"),
-            Map.entry("EMPORIUM_REDIS_PORT", "26379"),
-            Map.entry("EMPORIUM_ZIPKIN_PORT", String.valueOf(ZIPKIN)));
+    // the ports follow from the launcher's graph and EMPORIUM_PORT_OFFSET, which the build sets for
+    // this JVM (see the pom) and the launcher it starts inherits
+    static final int GATEWAY = Topology.port("gateway");
+    static final int ZIPKIN = Topology.port("zipkin");
+    static final int IDENTITY = Topology.port("identity");
+    static final int MAIL = Topology.port("mail");
 
     final Path root = Path.of(System.getProperty("emporium.root", "../..")).toAbsolutePath().normalize();
     final Path home = root.resolve("tests/e2e/target/emporium-home");
@@ -60,7 +44,6 @@ final class RunningSystem {
         output.clear();
         ProcessBuilder builder = new ProcessBuilder(root.resolve("emporium").toString(), "up", "--quiet")
                 .directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(PORTS);
         builder.environment().put("EMPORIUM_HOME", home.toString());
         builder.environment().put("NO_COLOR", "1");
         try {
@@ -91,7 +74,6 @@ final class RunningSystem {
     /** An access token for admin API calls, fetched the way the README tells users: {@code ./emporium token}. */
     String token() {
         ProcessBuilder builder = new ProcessBuilder(root.resolve("emporium").toString(), "token").directory(root.toFile());
-        builder.environment().putAll(PORTS);
         builder.environment().put("EMPORIUM_HOME", home.toString());
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         try {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.emporium.launcher.Launch;
+import org.emporium.launcher.Topology;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -250,7 +250,7 @@ class SystemJourneyIT {
             assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
             // the confirmation email, as the local SMTP server received it
             RunningSystem.await(Duration.ofSeconds(30), "the confirmation email arrives", () -> {
-                HttpResponse<String> mails = system.get("http://localhost:" + RunningSystem.PORTS.get("EMPORIUM_MAIL_PORT")
+                HttpResponse<String> mails = system.get("http://localhost:" + RunningSystem.MAIL
                         + "/api/user/" + email + "/messages/INBOX");
                 if (mails.statusCode() != 200) {
                     return false; // no mailbox before the first mail
@@ -455,9 +455,8 @@ class SystemJourneyIT {
         // a daemonised process (the postmaster) is reaped by init a moment after it exits
         RunningSystem.await(Duration.ofSeconds(15), "every recorded process to be gone", () -> pids.stream()
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
-        for (String port : RunningSystem.PORTS.values()) {
-            assertThat(free(Integer.parseInt(port))).as("port %s free", port).isTrue();
-        }
+        Topology.ports().forEach((component, port) ->
+                assertThat(Launch.free(port)).as("port %d (%s) free", port, component).isTrue());
     }
 
     @Test
@@ -478,16 +477,6 @@ class SystemJourneyIT {
             return JSON.readTree(body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("0.0.0.0", port));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

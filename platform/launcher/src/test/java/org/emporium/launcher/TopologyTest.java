@@ -1,0 +1,102 @@
+package org.emporium.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopologyTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path home;
+
+    private Wiring wiring() {
+        Workspace workspace = new Workspace(home);
+        workspace.create();
+        return new Wiring(workspace, Topology.GRAPH);
+    }
+
+    private static Node node(String name) {
+        return Topology.GRAPH.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aDatabaseReferenceGivesTheServiceItsOwnDatabaseRoleAndPasswordAndStartsItAfterPostgres() {
+        Map<String, String> env = wiring().environment(node("catalog"));
+
+        assertThat(env).containsEntry("EMPORIUM_CATALOG_DB_URL", "jdbc:postgresql://127.0.0.1:" + Topology.port("postgres") + "/catalog")
+                .containsEntry("EMPORIUM_CATALOG_DB_USER", "catalog")
+                .containsEntry("EMPORIUM_CATALOG_PORT", String.valueOf(Topology.port("catalog")))
+                .containsEntry("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Topology.port("kafka"))
+                .containsEntry("EMPORIUM_AUTH_ISSUER", "http://localhost:" + Topology.port("identity"))
+                .containsEntry("EMPORIUM_ZIPKIN_ENDPOINT", "http://127.0.0.1:" + Topology.port("zipkin") + "/api/v2/spans");
+        assertThat(env.get("EMPORIUM_CATALOG_DB_PASSWORD")).hasSizeGreaterThan(20)
+                .isEqualTo(wiring().databases().get("catalog"));
+        assertThat(node("catalog").startsAfter()).containsExactly("postgres");
+    }
+
+    @Test
+    void aCallGivesTheCallerTheCalledServicesUrlAndNothingElseOfIt() {
+        Map<String, String> env = wiring().environment(node("cart"));
+
+        assertThat(env).containsEntry("EMPORIUM_CATALOG_URL", "http://127.0.0.1:" + Topology.port("catalog"))
+                .containsEntry("EMPORIUM_INVENTORY_URL", "http://127.0.0.1:" + Topology.port("inventory"))
+                .doesNotContainKeys("EMPORIUM_ORDERS_URL", "EMPORIUM_CATALOG_DB_URL", "EMPORIUM_REDIS_HOST");
+    }
+
+    @Test
+    void serviceTokensBringTheClientSecretAndOnlyTheSearchAndRecommendationReadModelsWaitForKafka() {
+        assertThat(wiring().environment(node("orders"))).containsEntry("EMPORIUM_AUTH_CLIENT_SECRET", wiring().servicesClientSecret());
+        assertThat(wiring().environment(node("catalog"))).doesNotContainKey("EMPORIUM_AUTH_CLIENT_SECRET");
+        assertThat(Topology.services().stream().filter(n -> n.startsAfter().contains("kafka")).map(Node::name))
+                .containsExactly("search", "recommendations");
+    }
+
+    @Test
+    void everyReferenceNamesAComponentOfTheGraphAndWhatOneWaitsForIsDeclaredBeforeIt() {
+        List<String> declared = new ArrayList<>();
+        for (Node node : Topology.GRAPH) {
+            assertThat(declared).as("what %s starts after", node.name()).containsAll(node.startsAfter());
+            declared.add(node.name());
+        }
+        Set<String> names = Topology.GRAPH.stream().map(Node::name).collect(Collectors.toSet());
+        Topology.GRAPH.forEach(node -> assertThat(names).as("what %s calls", node.name()).containsAll(node.calls()));
+    }
+
+    @Test
+    void theEventContractNamesOnlyServicesThatUseKafkaAndEveryKafkaUserIsInIt() {
+        Graph graph = Graph.of(ROOT.resolve("contracts/events/asyncapi.yaml"));
+        Set<String> inContract = graph.topics().values().stream()
+                .flatMap(t -> java.util.stream.Stream.concat(t.producers().stream(), t.consumers().stream()))
+                .collect(Collectors.toSet());
+        Set<String> kafkaUsers = Topology.services().stream().filter(Node::usesKafka).map(Node::name).collect(Collectors.toSet());
+
+        assertThat(inContract).isEqualTo(kafkaUsers);
+        assertThat(graph.topics().get("catalog.product.v1").producers()).containsExactly("catalog");
+        assertThat(graph.topics().get("payments.payment.v1").consumers()).contains("orders");
+    }
+
+    @Test
+    void theArchitectureDocumentEmbedsTheGraphAsItIsDeclared() throws Exception {
+        String mermaid = Graph.of(ROOT.resolve("contracts/events/asyncapi.yaml")).mermaid();
+        String document = Files.readString(ROOT.resolve("docs/architecture/README.md"));
+
+        assertThat(document).as("docs/architecture/README.md embeds the output of ./emporium graph --mermaid;"
+                + " paste it again after changing the graph").contains(mermaid);
+    }
+
+    @Test
+    void everyServiceIsBuiltByItsOwnModuleAndEveryPortIsDistinct() {
+        Topology.services().forEach(s -> assertThat(ROOT.resolve(s.module()).resolve("pom.xml")).exists());
+        assertThat(Set.copyOf(Topology.ports().values())).hasSameSizeAs(Topology.ports().values());
+    }
+}

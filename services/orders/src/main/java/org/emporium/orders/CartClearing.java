@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.emporium.orders.client.Participants;
+import org.emporium.orders.client.CartAndCards;
 import org.emporium.orders.persistence.OrderRepository;
 import org.jboss.logging.Logger;
 
@@ -28,11 +28,11 @@ public class CartClearing {
     private static final int BATCH = 50;
 
     private final OrderRepository orders;
-    private final Participants participants;
+    private final CartAndCards participants;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private Thread thread;
 
-    CartClearing(OrderRepository orders, Participants participants) {
+    CartClearing(OrderRepository orders, CartAndCards participants) {
         this.orders = orders;
         this.participants = participants;
     }
@@ -58,7 +58,7 @@ public class CartClearing {
                     try {
                         participants.clearCart(orderAndCart[1]);
                         orders.markCartCleared(orderAndCart[0]);
-                    } catch (Participants.UpstreamRefusal e) {
+                    } catch (CartAndCards.UpstreamRefusal e) {
                         failed = e; // this cart only (e.g. an account's cart and no service token): the others go on
                     }
                 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.emporium.orders.checkout.Order;
+import org.emporium.orders.domain.Order;
 
 /**
  * {@code GET /api/orders}: one page of the caller's orders, newest first; {@code total} is how

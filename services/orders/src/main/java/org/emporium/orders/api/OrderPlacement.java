@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.emporium.orders.checkout.Order;
-import org.emporium.orders.checkout.Step;
+import org.emporium.orders.domain.Checkout;
+import org.emporium.orders.domain.Order;
 import org.emporium.orders.client.CardToken;
 import org.emporium.orders.client.CartSnapshot;
-import org.emporium.orders.client.Participants;
+import org.emporium.orders.client.CartAndCards;
 import org.emporium.orders.client.PaymentsApi;
 import org.emporium.orders.client.UpstreamException;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.orders.persistence.OrderRepository.Placement;
+import org.emporium.orders.saga.CheckoutSaga;
 import org.emporium.platform.auth.AuthenticationRequired;
 import org.emporium.platform.auth.Caller;
 import org.emporium.platform.defaults.Problem;
@@ -32,13 +33,15 @@ import org.emporium.platform.defaults.ProblemException;
 public class OrderPlacement {
 
     private final OrderRepository orders;
-    private final Participants participants;
+    private final CheckoutSaga saga;
+    private final CartAndCards cartAndCards;
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
-    OrderPlacement(OrderRepository orders, Participants participants, Validator validator) {
+    OrderPlacement(OrderRepository orders, CheckoutSaga saga, CartAndCards cartAndCards, Validator validator) {
         this.orders = orders;
-        this.participants = participants;
+        this.saga = saga;
+        this.cartAndCards = cartAndCards;
         this.validator = validator;
     }
 
@@ -59,7 +62,7 @@ public class OrderPlacement {
         CartSnapshot cart = snapshot(request.cartId(), caller);
         CardToken card = tokenize(request.payment());
         Order order = newOrder(request, owner, cart, card);
-        return switch (orders.place(order, idempotencyKey, fingerprint)) {
+        return switch (saga.start(order, idempotencyKey, fingerprint)) {
             case Placement.Created created -> new OrderView.Accepted(created.order().id(), created.order().status().name());
             case Placement.Earlier raced -> answerRetry(raced, fingerprint);
         };
@@ -91,9 +94,9 @@ public class OrderPlacement {
         CartSnapshot cart;
         try {
             // the caller's own token: the cart service decides whether this caller may read the cart
-            cart = participants.cart(cartId, caller.map(c -> "Bearer " + c.token()).orElse(null))
+            cart = cartAndCards.cart(cartId, caller.map(c -> "Bearer " + c.token()).orElse(null))
                     .orElseThrow(() -> cartNotFound(cartId));
-        } catch (Participants.UpstreamRefusal e) {
+        } catch (CartAndCards.UpstreamRefusal e) {
             throw switch (e.status()) {
                 // an account's cart, and no token: sign in to order it
                 case 401 -> caller.isEmpty()
@@ -119,8 +122,8 @@ public class OrderPlacement {
 
     private CardToken tokenize(PlaceOrderRequest.Payment payment) {
         try {
-            return participants.tokenize(new PaymentsApi.Card(payment.digits(), payment.expiry(), payment.cvc()));
-        } catch (Participants.UpstreamRefusal e) {
+            return cartAndCards.tokenize(new PaymentsApi.Card(payment.digits(), payment.expiry(), payment.cvc()));
+        } catch (CartAndCards.UpstreamRefusal e) {
             throw ProblemException.invalid("payment.cardNumber", "was refused by the payment provider");
         } catch (UpstreamException | FaultToleranceException e) {
             throw unavailable("the payment service");
@@ -139,7 +142,7 @@ public class OrderPlacement {
         return new Order(UUID.randomUUID(), request.cartId(), owner, request.email(),
                 new Order.Address(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country()),
                 new Order.Card(card.token(), card.last4(), card.brand()), lines,
-                new BigDecimal(cart.total().amount()), cart.total().currency(), Step.RESERVING_STOCK, 1, null, null,
+                new BigDecimal(cart.total().amount()), cart.total().currency(), Checkout.FIRST_STEP, 1, null, null,
                 now, now, null, null, List.of());
     }
 

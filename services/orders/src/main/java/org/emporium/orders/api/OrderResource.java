@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.emporium.orders.checkout.Order;
+import org.emporium.orders.domain.Order;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.platform.auth.CallerContext;
 import org.emporium.platform.defaults.ProblemException;

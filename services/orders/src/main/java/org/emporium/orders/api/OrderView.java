@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.emporium.orders.checkout.Order;
+import org.emporium.orders.domain.Order;
 
 /**
  * An order as its shopper sees it: status (PENDING, CONFIRMED or CANCELLED, with a reason code

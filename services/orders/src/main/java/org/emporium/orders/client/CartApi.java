@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The cart's HTTP API as far as checkout uses it. Use it through {@link Participants}. */
+/** The cart's HTTP API as far as checkout uses it. Use it through {@link CartAndCards}. */
 @RegisterRestClient(configKey = "cart")
 @Path("/api/carts")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.emporium.orders.checkout.Command;
-import org.emporium.orders.checkout.Order;
+import org.emporium.orders.domain.Command;
+import org.emporium.orders.domain.Order;
 import org.emporium.platform.outbox.OutboxEvent;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.emporium.orders.checkout.Reply;
+import org.emporium.orders.domain.Reply;
 import org.emporium.platform.outbox.CloudEventEnvelope;
 
 /**

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.emporium.orders.persistence.OrderRepository;
+import org.emporium.orders.saga.CheckoutSaga;
 import org.emporium.platform.outbox.ConsumerLoop;
 import org.jboss.logging.Logger;
 
@@ -26,18 +26,18 @@ public class SagaReplyConsumer {
 
     private static final Logger LOG = Logger.getLogger(SagaReplyConsumer.class);
 
-    private final OrderRepository orders;
+    private final CheckoutSaga saga;
     private final SagaReplies replies;
     private final boolean enabled;
     private final List<String> topics;
     private final String bootstrapServers;
     private ConsumerLoop loop;
 
-    SagaReplyConsumer(OrderRepository orders, ObjectMapper json,
+    SagaReplyConsumer(CheckoutSaga saga, ObjectMapper json,
                       @ConfigProperty(name = "emporium.orders.replies.enabled") boolean enabled,
                       @ConfigProperty(name = "emporium.orders.replies.topics") List<String> topics,
                       @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers) {
-        this.orders = orders;
+        this.saga = saga;
         this.replies = new SagaReplies(json);
         this.enabled = enabled;
         this.topics = topics;
@@ -72,7 +72,7 @@ public class SagaReplyConsumer {
             }
         }
         if (!batch.isEmpty()) {
-            orders.applyAll(batch);
+            saga.apply(batch);
         }
     }
 }

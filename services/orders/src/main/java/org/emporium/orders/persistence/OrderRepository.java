@@ -15,43 +15,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.emporium.orders.checkout.CancelReason;
-import org.emporium.orders.checkout.Checkout;
-import org.emporium.orders.checkout.Command;
-import org.emporium.orders.checkout.Decision;
-import org.emporium.orders.checkout.Order;
-import org.emporium.orders.checkout.Reply;
-import org.emporium.orders.checkout.Step;
-import org.emporium.orders.messaging.SagaMessages;
-import org.emporium.platform.outbox.Outbox;
-import org.emporium.platform.outbox.OutboxEvent;
+import org.emporium.orders.domain.CancelReason;
+import org.emporium.orders.domain.Decision;
+import org.emporium.orders.domain.Order;
+import org.emporium.orders.domain.Step;
 import org.emporium.platform.outbox.Transactions;
-import org.jboss.logging.Logger;
 
 /**
- * Orders and their saga state in Postgres. Every transition runs in one local transaction that
- * locks the order's row, writes the new state, the step's history and the messages it sends
- * (through the outbox): a crash either keeps all of it or none, and a reply and a deadline never
- * move one order at once.
+ * Orders and their saga state in Postgres, in SQL and nothing else. The saga's writes take the
+ * caller's connection, so that {@code CheckoutSaga} puts them and the messages they cause in one
+ * transaction; reads for the API open their own.
  */
 @ApplicationScoped
 public class OrderRepository {
 
-    private static final Logger LOG = Logger.getLogger(OrderRepository.class);
     private static final String ORDER_COLUMNS = "id, cart_id, owner, email, shipping_address, card_token, card_last4, "
             + "card_brand, currency, total, step, attempts, reason, detail, created_at, updated_at, confirmed_at, "
             + "cancelled_at";
 
     private final DataSource dataSource;
-    private final Outbox outbox;
     private final ObjectMapper json;
-    private final SagaSettings settings;
 
-    OrderRepository(DataSource dataSource, Outbox outbox, ObjectMapper json, SagaSettings settings) {
+    OrderRepository(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
-        this.outbox = outbox;
         this.json = json;
-        this.settings = settings;
     }
 
     /** The outcome of placing: a new order, or the order an earlier request with this key made. */
@@ -69,68 +56,61 @@ public class OrderRepository {
     }
 
     /**
-     * Stores a new order (step RESERVING_STOCK), its OrderPlaced event and its first command. If a
-     * concurrent request with the same key won the race, nothing is stored and that order is
-     * answered instead.
+     * Stores a new order, its lines, its Idempotency-Key and its first step, whose deadline is
+     * {@code timeout} from now. False if a concurrent request with the same key won the race
+     * (the insert waited for its commit): then the caller rolls back, and ours never existed.
      */
-    public Placement place(Order order, String idempotencyKey, String requestHash) {
-        Optional<Placement> result = Transactions.run(dataSource, "placing order " + order.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, cart_id, email, shipping_address, "
-                    + "card_token, card_last4, card_brand, currency, total, status, step, attempts, deadline, "
-                    + "created_at, updated_at, owner) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1, "
-                    + "now() + ? * interval '1 millisecond', ?, ?, ?)")) {
+    public boolean insert(Connection c, Order order, String idempotencyKey, String requestHash, Duration timeout)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, cart_id, email, shipping_address, "
+                + "card_token, card_last4, card_brand, currency, total, status, step, attempts, deadline, "
+                + "created_at, updated_at, owner) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1, "
+                + "now() + ? * interval '1 millisecond', ?, ?, ?)")) {
+            ps.setObject(1, order.id());
+            ps.setObject(2, order.cartId());
+            ps.setString(3, order.email());
+            ps.setString(4, toJson(order.shippingAddress()));
+            ps.setString(5, order.card().token());
+            ps.setString(6, order.card().last4());
+            ps.setString(7, order.card().brand());
+            ps.setString(8, order.currency());
+            ps.setBigDecimal(9, order.total());
+            ps.setString(10, order.status().name());
+            ps.setString(11, order.step().name());
+            ps.setLong(12, timeout.toMillis());
+            ps.setTimestamp(13, Timestamp.from(order.createdAt()));
+            ps.setTimestamp(14, Timestamp.from(order.createdAt()));
+            ps.setString(15, order.owner());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_line (order_id, sku, name, quantity, "
+                + "unit_price, line_total) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Order.Line line : order.lines()) {
                 ps.setObject(1, order.id());
-                ps.setObject(2, order.cartId());
-                ps.setString(3, order.email());
-                ps.setString(4, toJson(order.shippingAddress()));
-                ps.setString(5, order.card().token());
-                ps.setString(6, order.card().last4());
-                ps.setString(7, order.card().brand());
-                ps.setString(8, order.currency());
-                ps.setBigDecimal(9, order.total());
-                ps.setString(10, order.status().name());
-                ps.setString(11, order.step().name());
-                ps.setLong(12, settings.timeout(order.step()).toMillis());
-                ps.setTimestamp(13, Timestamp.from(order.createdAt()));
-                ps.setTimestamp(14, Timestamp.from(order.createdAt()));
-                ps.setString(15, order.owner());
-                ps.executeUpdate();
+                ps.setString(2, line.sku());
+                ps.setString(3, line.name());
+                ps.setInt(4, line.quantity());
+                ps.setBigDecimal(5, line.unitPrice());
+                ps.setBigDecimal(6, line.lineTotal());
+                ps.addBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_line (order_id, sku, name, quantity, "
-                    + "unit_price, line_total) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Order.Line line : order.lines()) {
-                    ps.setObject(1, order.id());
-                    ps.setString(2, line.sku());
-                    ps.setString(3, line.name());
-                    ps.setInt(4, line.quantity());
-                    ps.setBigDecimal(5, line.unitPrice());
-                    ps.setBigDecimal(6, line.lineTotal());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_key (key, request_hash, order_id) "
+                + "VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING")) {
+            ps.setString(1, idempotencyKey);
+            ps.setString(2, requestHash);
+            ps.setObject(3, order.id());
+            if (ps.executeUpdate() == 0) {
+                return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO idempotency_key (key, request_hash, order_id) "
-                    + "VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING")) {
-                ps.setString(1, idempotencyKey);
-                ps.setString(2, requestHash);
-                ps.setObject(3, order.id());
-                if (ps.executeUpdate() == 0) {
-                    c.rollback(); // the other request's order stands; ours never existed
-                    return Optional.empty();
-                }
-            }
-            recordStep(c, order.id(), order.step(), "placed");
-            outbox.appendAll(c, List.of(SagaMessages.placed(order),
-                    SagaMessages.command(order, Checkout.FIRST_COMMAND, settings.reservationTtlSeconds())));
-            return Optional.of(new Placement.Created(order));
-        });
-        // ON CONFLICT waited for the winner's commit, so its key is readable now
-        return result.orElseGet(() -> byIdempotencyKey(idempotencyKey).orElseThrow(
-                () -> new IllegalStateException("idempotency key " + idempotencyKey + " vanished")));
+        }
+        recordStep(c, order.id(), order.step(), "placed");
+        return true;
     }
 
     public Optional<Order> find(UUID id) {
-        return Transactions.run(dataSource, "reading order " + id, c -> load(c, id, false));
+        return Transactions.run(dataSource, "reading order " + id, c -> load(c, id, false, true));
     }
 
     /** One page of an account's orders, newest first, with their lines (no step history). */
@@ -169,44 +149,58 @@ public class OrderRepository {
         });
     }
 
-    /**
-     * Applies many replies in one transaction, in the order given (a reply for an order appears
-     * after that order's earlier replies, as on its partition); all or nothing.
-     */
-    public void applyAll(List<org.emporium.orders.messaging.SagaReplies.Addressed> replies) {
-        Transactions.run(dataSource, "applying " + replies.size() + " replies", c -> {
-            for (var reply : replies) {
-                Optional<Order> order = load(c, reply.orderId(), true);
-                if (order.isPresent()) {
-                    transition(c, order.get(), reply.reply());
-                }
-            }
-            return null;
-        });
+    /** The order, its row locked until the transaction ends: one saga step at a time per order. */
+    public Optional<Order> lock(Connection c, UUID id) throws SQLException {
+        return load(c, id, true, false); // a step needs no history
     }
 
     /**
-     * Applies "deadline passed" to up to {@code limit} orders whose step timed out, in one
-     * transaction; answers how many. SKIP LOCKED: an order a reply is moving right now is left to
-     * it, and several instances share the work without waiting on each other.
+     * Locks up to {@code limit} pending orders whose step timed out, and answers their ids. SKIP
+     * LOCKED: an order a reply is moving right now is left to it, and several instances share the
+     * work without waiting on each other. Deadlines use the database's clock.
      */
-    public int timeOut(int limit) {
-        return Transactions.run(dataSource, "timing out orders", c -> {
-            List<UUID> overdue = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM orders WHERE status = 'PENDING' "
-                    + "AND deadline <= now() ORDER BY deadline LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        overdue.add(rs.getObject(1, UUID.class));
-                    }
+    public List<UUID> lockOverdue(Connection c, int limit) throws SQLException {
+        List<UUID> overdue = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM orders WHERE status = 'PENDING' "
+                + "AND deadline <= now() ORDER BY deadline LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    overdue.add(rs.getObject(1, UUID.class));
                 }
             }
-            for (UUID id : overdue) {
-                transition(c, load(c, id, false).orElseThrow(), new Reply.DeadlinePassed());
-            }
-            return overdue.size();
-        });
+        }
+        return overdue;
+    }
+
+    /**
+     * Writes what the saga decided for an order: its next step, sent {@code attempts} times,
+     * waiting {@code timeout} (null: for nothing), and the step in its history with its cause.
+     */
+    public void store(Connection c, UUID orderId, Decision d, int attempts, Duration timeout, String cause,
+                      Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET step = ?, status = ?, attempts = ?, "
+                + "deadline = CASE WHEN ? < 0 THEN NULL ELSE now() + ? * interval '1 millisecond' END, "
+                + "reason = ?, detail = ?, updated_at = ?, "
+                + "confirmed_at = CASE WHEN ? = 'CONFIRMED' THEN ? ELSE confirmed_at END, "
+                + "cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ? ELSE cancelled_at END WHERE id = ?")) {
+            long millis = timeout == null ? -1 : timeout.toMillis();
+            ps.setString(1, d.next().name());
+            ps.setString(2, d.next().status().name());
+            ps.setInt(3, attempts);
+            ps.setLong(4, millis);
+            ps.setLong(5, millis);
+            ps.setString(6, d.reason() == null ? null : d.reason().name());
+            ps.setString(7, d.detail());
+            ps.setTimestamp(8, Timestamp.from(now));
+            ps.setString(9, d.next().name());
+            ps.setTimestamp(10, Timestamp.from(now));
+            ps.setString(11, d.next().name());
+            ps.setTimestamp(12, Timestamp.from(now));
+            ps.setObject(13, orderId);
+            ps.executeUpdate();
+        }
+        recordStep(c, orderId, d.next(), cause);
     }
 
     /** Confirmed orders whose cart is still to be emptied: (order id, cart id). */
@@ -235,55 +229,6 @@ public class OrderRepository {
         });
     }
 
-    private boolean transition(Connection c, Order order, Reply reply) throws SQLException {
-        Optional<Decision> decided = settings.checkout().decide(order.step(), order.attempts(), reply);
-        if (decided.isEmpty()) {
-            LOG.debugf("order %s at %s: %s changes nothing", order.id(), order.step(), reply);
-            return false;
-        }
-        Decision d = decided.get();
-        Instant now = Instant.now();
-        int attempts = d.retry() ? order.attempts() + 1 : 1;
-        Duration timeout = settings.timeout(d.next());
-        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET step = ?, status = ?, attempts = ?, "
-                + "deadline = CASE WHEN ? < 0 THEN NULL ELSE now() + ? * interval '1 millisecond' END, "
-                + "reason = ?, detail = ?, updated_at = ?, "
-                + "confirmed_at = CASE WHEN ? = 'CONFIRMED' THEN ? ELSE confirmed_at END, "
-                + "cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ? ELSE cancelled_at END WHERE id = ?")) {
-            long millis = timeout == null ? -1 : timeout.toMillis();
-            ps.setString(1, d.next().name());
-            ps.setString(2, d.next().status().name());
-            ps.setInt(3, attempts);
-            ps.setLong(4, millis);
-            ps.setLong(5, millis);
-            ps.setString(6, d.reason() == null ? null : d.reason().name());
-            ps.setString(7, d.detail());
-            ps.setTimestamp(8, Timestamp.from(now));
-            ps.setString(9, d.next().name());
-            ps.setTimestamp(10, Timestamp.from(now));
-            ps.setString(11, d.next().name());
-            ps.setTimestamp(12, Timestamp.from(now));
-            ps.setObject(13, order.id());
-            ps.executeUpdate();
-        }
-        String cause = reply.getClass().getSimpleName() + (d.retry() ? " (attempt " + attempts + ")" : "");
-        recordStep(c, order.id(), d.next(), cause);
-        List<OutboxEvent> messages = new ArrayList<>();
-        for (Command command : d.commands()) {
-            messages.add(SagaMessages.command(order, command, settings.reservationTtlSeconds()));
-        }
-        if (d.next() == Step.CONFIRMED) {
-            messages.add(SagaMessages.confirmed(order, now));
-        } else if (d.next() == Step.CANCELLED) {
-            messages.add(SagaMessages.cancelled(order, d.reason().name(), d.detail(), now));
-        }
-        outbox.appendAll(c, messages);
-        if (d.next() != order.step() || d.retry()) {
-            LOG.debugf("order %s: %s → %s after %s", order.id(), order.step(), d.next(), cause);
-        }
-        return true;
-    }
-
     private static void recordStep(Connection c, UUID orderId, Step step, String cause) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_step (order_id, seq, step, cause) "
                 + "SELECT ?, coalesce(max(seq), 0) + 1, ?, ? FROM order_step WHERE order_id = ?")) {
@@ -305,10 +250,6 @@ public class OrderRepository {
                         : Optional.empty();
             }
         }
-    }
-
-    private Optional<Order> load(Connection c, UUID id, boolean lock) throws SQLException {
-        return load(c, id, lock, !lock); // the saga does not need the history; the API does
     }
 
     private Optional<Order> load(Connection c, UUID id, boolean lock, boolean withHistory) throws SQLException {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.orders.saga.CheckoutSaga;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,14 +23,14 @@ public class SagaDeadlines {
     private static final Logger LOG = Logger.getLogger(SagaDeadlines.class);
     private static final int BATCH = 100;
 
-    private final OrderRepository orders;
+    private final CheckoutSaga saga;
     private final Duration interval;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private Thread thread;
 
-    SagaDeadlines(OrderRepository orders,
+    SagaDeadlines(CheckoutSaga saga,
                   @ConfigProperty(name = "emporium.orders.timeout-scan-interval") Duration interval) {
-        this.orders = orders;
+        this.saga = saga;
         this.interval = interval;
     }
 
@@ -50,7 +51,7 @@ public class SagaDeadlines {
             try {
                 int done;
                 do {
-                    done = orders.timeOut(BATCH);
+                    done = saga.timeOut(BATCH);
                 } while (done == BATCH && stopRequested.getCount() > 0);
                 failing = false;
             } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package org.emporium.orders.checkout;
+package org.emporium.orders.domain;
 
 /** A command the saga sends to a participant; the messaging layer fills in the order's data. */
 public enum Command {

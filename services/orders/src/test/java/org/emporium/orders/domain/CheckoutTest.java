@@ -1,12 +1,12 @@
-package org.emporium.orders.checkout;
+package org.emporium.orders.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.emporium.orders.checkout.Command.AUTHORIZE_PAYMENT;
-import static org.emporium.orders.checkout.Command.CAPTURE_PAYMENT;
-import static org.emporium.orders.checkout.Command.COMMIT_STOCK;
-import static org.emporium.orders.checkout.Command.RELEASE_STOCK;
-import static org.emporium.orders.checkout.Command.RESERVE_STOCK;
-import static org.emporium.orders.checkout.Command.VOID_PAYMENT;
+import static org.emporium.orders.domain.Command.AUTHORIZE_PAYMENT;
+import static org.emporium.orders.domain.Command.CAPTURE_PAYMENT;
+import static org.emporium.orders.domain.Command.COMMIT_STOCK;
+import static org.emporium.orders.domain.Command.RELEASE_STOCK;
+import static org.emporium.orders.domain.Command.RESERVE_STOCK;
+import static org.emporium.orders.domain.Command.VOID_PAYMENT;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.emporium.orders.checkout;
+package org.emporium.orders.domain;
 
 /**
  * What happened to an order's checkout, as the saga sees it: a participant's reply, or the

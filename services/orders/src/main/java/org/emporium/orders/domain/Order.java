@@ -1,4 +1,4 @@
-package org.emporium.orders.checkout;
+package org.emporium.orders.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;

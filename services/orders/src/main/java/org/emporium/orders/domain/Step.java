@@ -1,4 +1,4 @@
-package org.emporium.orders.checkout;
+package org.emporium.orders.domain;
 
 /** Where a checkout is. The first four are the saga's steps, each waiting for one reply. */
 public enum Step {

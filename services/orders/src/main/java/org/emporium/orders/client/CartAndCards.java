@@ -11,21 +11,25 @@ import org.emporium.platform.auth.ServiceTokens;
 import org.jboss.logging.Logger;
 
 /**
- * Cart and payments under checkout's fault tolerance policy: bounded in time, retried a little
+ * The synchronous calls around checkout: the cart (its snapshot at placement, emptying it after
+ * confirmation) and card tokenization at payments. Not the saga's participants: inventory and
+ * payments take part in the saga over Kafka only ({@code messaging}).
+ *
+ * <p>Under checkout's fault tolerance policy: bounded in time, retried a little
  * with jitter (all three calls are safe to repeat), a breaker per call that stops calling a
  * service that keeps failing. Whatever goes wrong surfaces as an {@link UpstreamException};
  * a missing cart is an empty result.
  */
 @ApplicationScoped
-public class Participants {
+public class CartAndCards {
 
-    private static final Logger LOG = Logger.getLogger(Participants.class);
+    private static final Logger LOG = Logger.getLogger(CartAndCards.class);
 
     private final CartApi carts;
     private final PaymentsApi payments;
     private final ServiceTokens tokens;
 
-    Participants(@RestClient CartApi carts, @RestClient PaymentsApi payments, ServiceTokens tokens) {
+    CartAndCards(@RestClient CartApi carts, @RestClient PaymentsApi payments, ServiceTokens tokens) {
         this.carts = carts;
         this.payments = payments;
         this.tokens = tokens;

@@ -1,12 +1,12 @@
-package org.emporium.orders.persistence;
+package org.emporium.orders.saga;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.emporium.orders.checkout.Checkout;
-import org.emporium.orders.checkout.Step;
+import org.emporium.orders.domain.Checkout;
+import org.emporium.orders.domain.Step;
 
-/** The saga's timing: how long each step waits for its reply, and how often it is tried. */
+/** The saga's settings: how long each step waits for its reply, how often it is tried, how long stock is held. */
 @ApplicationScoped
 public class SagaSettings {
 

@@ -1,4 +1,4 @@
-package org.emporium.orders.checkout;
+package org.emporium.orders.domain;
 
 import java.util.List;
 
@@ -21,9 +21,9 @@ public record Decision(Step next, List<Command> commands, CancelReason reason, S
         return new Decision(Step.CONFIRMED, List.of(), null, null, false);
     }
 
-    /** Cancels, sending the compensations in the order given (the reverse of the steps done). */
-    static Decision cancel(CancelReason reason, String detail, Command... compensations) {
-        return new Decision(Step.CANCELLED, List.of(compensations), reason,
+    /** Cancels, sending the compensations in the order given (latest step first: see {@link Steps}). */
+    static Decision cancel(CancelReason reason, String detail, List<Command> compensations) {
+        return new Decision(Step.CANCELLED, List.copyOf(compensations), reason,
                 detail == null || detail.isBlank() ? reason.description() : detail, false);
     }
 }

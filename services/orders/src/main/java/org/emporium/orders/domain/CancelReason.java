@@ -1,4 +1,4 @@
-package org.emporium.orders.checkout;
+package org.emporium.orders.domain;
 
 /** Why an order was cancelled, as a code (contracts/events/orders.OrderCancelled.json). */
 public enum CancelReason {

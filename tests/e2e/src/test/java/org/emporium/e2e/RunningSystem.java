@@ -4,9 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,14 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import org.emporium.harness.SystemHarness;
 import org.emporium.launcher.Topology;
 
 /**
  * The whole system, started exactly as a user starts it ({@code ./emporium up}), on ports and
  * a data folder of its own so it runs beside a developer's instance.
  */
-final class RunningSystem {
+final class RunningSystem extends SystemHarness {
 
     // the ports follow from the launcher's graph and EMPORIUM_PORT_OFFSET, which the build sets for
     // this JVM (see the pom) and the launcher it starts inherits
@@ -33,11 +30,10 @@ final class RunningSystem {
     static final int IDENTITY = Topology.port("identity");
     static final int MAIL = Topology.port("mail");
 
-    final Path root = Path.of(System.getProperty("emporium.root", "../..")).toAbsolutePath().normalize();
+    final Path root = ROOT;
     final Path home = root.resolve("tests/e2e/target/emporium-home");
     // copy-on-write: the readiness check streams over it while the reader thread appends
     final List<String> output = new CopyOnWriteArrayList<>();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
     void up() {
@@ -136,40 +132,13 @@ final class RunningSystem {
         return send("GET", path, null, headers);
     }
 
-    HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : gateway(path)))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** A request to an absolute URL, or to a path of the gateway. */
+    @Override
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return super.send(method, path.startsWith("http") ? path : gateway(path), body, headers);
     }
 
     static String gateway(String path) {
         return "http://localhost:" + GATEWAY + path;
-    }
-
-    /** Polls until the condition holds; fails with what it waited for once the deadline passes. */
-    static void await(Duration timeout, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
     }
 }

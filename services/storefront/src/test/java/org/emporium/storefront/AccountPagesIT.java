@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.emporium.storefront.client.CartClient;
-import org.emporium.storefront.client.CatalogClient;
+import org.emporium.storefront.client.cart.CartClient;
+import org.emporium.storefront.client.catalog.CatalogClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

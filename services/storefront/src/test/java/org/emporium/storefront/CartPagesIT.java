@@ -10,9 +10,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.emporium.storefront.client.CartClient;
-import org.emporium.storefront.client.CatalogClient;
-import org.emporium.storefront.client.InventoryClient;
+import org.emporium.storefront.client.cart.CartClient;
+import org.emporium.storefront.client.catalog.CatalogClient;
+import org.emporium.storefront.client.inventory.InventoryClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

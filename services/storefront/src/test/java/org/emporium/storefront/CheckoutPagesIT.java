@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.emporium.storefront.client.CartClient;
-import org.emporium.storefront.client.CatalogClient;
+import org.emporium.storefront.client.cart.CartClient;
+import org.emporium.storefront.client.catalog.CatalogClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

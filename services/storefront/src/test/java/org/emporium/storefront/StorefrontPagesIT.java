@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.emporium.storefront.client.CatalogClient;
+import org.emporium.storefront.client.catalog.CatalogClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;

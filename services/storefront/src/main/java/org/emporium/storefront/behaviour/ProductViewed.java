@@ -2,7 +2,7 @@ package org.emporium.storefront.behaviour;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.emporium.storefront.client.CartIds;
+import org.emporium.storefront.client.cart.CartIds;
 
 /**
  * The {@code ProductViewed} event as contracts/events/storefront.ProductViewed.json describes it:

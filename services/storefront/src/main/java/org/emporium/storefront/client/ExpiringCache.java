@@ -13,11 +13,11 @@ import java.util.function.Function;
  * A bounded cache of upstream answers that expire shortly after they were fetched. Concurrent
  * requests for the same key share one upstream call; failures are not cached.
  */
-final class ExpiringCache<K, V> {
+public final class ExpiringCache<K, V> {
 
     private final AsyncCache<K, V> cache;
 
-    ExpiringCache(Duration timeToLive, long maximumSize) {
+    public ExpiringCache(Duration timeToLive, long maximumSize) {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(timeToLive)
                 .maximumSize(maximumSize)
@@ -26,7 +26,7 @@ final class ExpiringCache<K, V> {
                 .buildAsync();
     }
 
-    Uni<V> get(K key, Function<K, Uni<V>> load) {
+    public Uni<V> get(K key, Function<K, Uni<V>> load) {
         CompletableFuture<V> value = cache.get(key, (k, executor) -> load.apply(k).subscribeAsCompletionStage());
         if (value.isDone()) {
             // the common case under load: a hit answers on the spot, on the calling thread
@@ -41,15 +41,15 @@ final class ExpiringCache<K, V> {
         return caller == null ? pending : pending.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
-    void invalidate(K key) {
+    public void invalidate(K key) {
         cache.synchronous().invalidate(key);
     }
 
-    void put(K key, V value) {
+    public void put(K key, V value) {
         cache.put(key, java.util.concurrent.CompletableFuture.completedFuture(value));
     }
 
-    void invalidateAll() {
+    public void invalidateAll() {
         cache.synchronous().invalidateAll();
     }
 }

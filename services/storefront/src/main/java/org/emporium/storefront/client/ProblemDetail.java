@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 
 /** Reads the {@code detail} of a problem+json answer, for a message the shopper can act on. */
-final class ProblemDetail {
+public final class ProblemDetail {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LENGTH = 300;
@@ -13,7 +13,7 @@ final class ProblemDetail {
     private ProblemDetail() {
     }
 
-    static String read(Response response) {
+    public static String read(Response response) {
         try {
             if (!response.hasEntity()) {
                 return null;
@@ -25,7 +25,7 @@ final class ProblemDetail {
         }
     }
 
-    static String detailOf(String body) {
+    public static String detailOf(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }

@@ -1,12 +1,12 @@
 package org.emporium.storefront.client;
 
 /** Recognizes a read timeout in a failed call, whichever layer of the HTTP stack reported it. */
-final class ReadTimeouts {
+public final class ReadTimeouts {
 
     private ReadTimeouts() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // Vert.x, Netty and the JDK each have their own timeout exception type; all are named so
             if (t.getClass().getSimpleName().endsWith("TimeoutException")) {

@@ -1,5 +1,2 @@
-/**
- * The storefront's side of the catalog and search APIs: the REST clients, their DTOs, the caches
- * and the resilience policies.
- */
+/** The storefront's upstreams, one package each, and what their clients share: the bounded cache, problem details, money and SKUs. */
 package org.emporium.storefront.client;

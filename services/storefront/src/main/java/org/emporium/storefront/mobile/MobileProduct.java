@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.emporium.storefront.client.Money;
-import org.emporium.storefront.client.Product;
-import org.emporium.storefront.client.Recommendation;
+import org.emporium.storefront.client.catalog.Product;
+import org.emporium.storefront.client.recommendations.Recommendation;
 
 /**
  * The product screen in one answer. {@code partial} is true when a part couldn't be had within the

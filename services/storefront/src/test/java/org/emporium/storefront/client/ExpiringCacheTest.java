@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.emporium.storefront.client.catalog.CatalogUnavailableException;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {

@@ -2,6 +2,7 @@ package org.emporium.storefront.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.emporium.storefront.client.cart.CartIds;
 import org.junit.jupiter.api.Test;
 
 class ProblemDetailTest {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emporium.storefront.client.Money;
-import org.emporium.storefront.client.Product;
-import org.emporium.storefront.client.Recommendation;
+import org.emporium.storefront.client.catalog.Product;
+import org.emporium.storefront.client.recommendations.Recommendation;
 import org.junit.jupiter.api.Test;
 
 class MobileProductResourceTest {

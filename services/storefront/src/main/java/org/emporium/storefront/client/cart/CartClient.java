@@ -1,0 +1,113 @@
+package org.emporium.storefront.client.cart;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.storefront.client.ExpiringCache;
+import org.jboss.logging.Logger;
+
+/**
+ * The shopper's cart as the pages see it. Every change invalidates the cart's cached item count,
+ * which the header's mini-cart reads on every page (bounded, a few seconds). A cart the cart
+ * service no longer knows (expired) is replaced by a new one when something is added.
+ */
+@ApplicationScoped
+public class CartClient {
+
+    private static final Logger LOG = Logger.getLogger(CartClient.class);
+
+    private final GuardedCart cart;
+    private final ExpiringCache<String, Integer> counts;
+
+    CartClient(GuardedCart cart,
+               @ConfigProperty(name = "storefront.cache.cart-count-ttl") Duration countTtl,
+               @ConfigProperty(name = "storefront.cache.cart-count-size") long countSize) {
+        this.cart = cart;
+        this.counts = new ExpiringCache<>(countTtl, countSize);
+    }
+
+    /** The cart; {@link CartNotFoundException} if it expired, {@link CartUnavailableException} if cart can't answer. */
+    public Uni<Cart> cart(String authorization, String id) {
+        return cart.get(authorization, id).invoke(c -> counts.put(id, c.itemCount()));
+    }
+
+    /**
+     * The item count for the header, or null when there is nothing to show (no such cart, cart
+     * service down). Never fails.
+     */
+    public Uni<Integer> itemCount(String authorization, String id) {
+        if (!CartIds.isValid(id)) {
+            return Uni.createFrom().nullItem();
+        }
+        return counts.get(id, k -> cart.get(authorization, k).map(Cart::itemCount))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("no mini-cart count: %s", failure.getMessage());
+                    return null;
+                });
+    }
+
+    /**
+     * Adds {@code quantity} of {@code sku} to the cart {@code id}, creating a cart first when there
+     * is none (null id) or the cart service no longer knows it. Answers the id of the cart that now
+     * holds the line, which may be new.
+     */
+    public Uni<String> add(String authorization, String id, String sku, int quantity) {
+        if (!CartIds.isValid(id)) {
+            return addToNewCart(authorization, sku, quantity);
+        }
+        return cart.add(authorization, id, sku, quantity)
+                .replaceWith(id)
+                .invoke(() -> counts.invalidate(id))
+                .onFailure(CartNotFoundException.class).recoverWithUni(() -> {
+                    counts.invalidate(id);
+                    return addToNewCart(authorization, sku, quantity);
+                });
+    }
+
+    /** Sets the quantity of a line (the cart service removes the line at 0 if it allows that; {@link #remove} otherwise). */
+    public Uni<Void> changeQuantity(String authorization, String id, String sku, int quantity) {
+        return cart.change(authorization, id, sku, quantity).invoke(() -> counts.invalidate(id))
+                .onFailure().invoke(() -> counts.invalidate(id));
+    }
+
+    public Uni<Void> remove(String authorization, String id, String sku) {
+        return cart.remove(authorization, id, sku).invoke(() -> counts.invalidate(id))
+                .onFailure().invoke(() -> counts.invalidate(id));
+    }
+
+    /** Forgets the cached count of one cart (it was just ordered). */
+    public void invalidateCount(String id) {
+        counts.invalidate(id);
+    }
+
+    /** Forgets every cached count. */
+    public void invalidateCaches() {
+        counts.invalidateAll();
+    }
+
+    /**
+     * At sign-in: the account's cart with the guest cart {@code guestId} merged into it (or made
+     * theirs), or, without a guest cart, the account's latest open cart; empty when there is none.
+     */
+    public Uni<java.util.Optional<Cart>> adopt(String authorization, String guestId) {
+        Uni<Cart> found = CartIds.isValid(guestId) ? cart.merge(authorization, guestId) : cart.mine(authorization);
+        return found.invoke(c -> {
+                    if (CartIds.isValid(guestId)) {
+                        counts.invalidate(guestId);
+                    }
+                    if (c != null && CartIds.isValid(c.id())) {
+                        counts.put(c.id(), c.itemCount());
+                    }
+                })
+                .map(java.util.Optional::ofNullable)
+                .onFailure(CartNotFoundException.class).recoverWithItem(java.util.Optional.empty());
+    }
+
+    private Uni<String> addToNewCart(String authorization, String sku, int quantity) {
+        return cart.create(authorization).flatMap(newId -> cart.add(authorization, newId, sku, quantity)
+                .replaceWith(newId)
+                .onFailure(CartRejectedException.class).transform(e -> new CartRejectedException(
+                        ((CartRejectedException) e).status(), ((CartRejectedException) e).detail(), newId)));
+    }
+}

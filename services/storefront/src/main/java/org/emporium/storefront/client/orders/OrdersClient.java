@@ -1,0 +1,72 @@
+package org.emporium.storefront.client.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Checkout and the order page's view of the orders service: place an order (with the form's
+ * Idempotency-Key), read one, and follow one live. Nothing is cached: an order changes on its own.
+ */
+@ApplicationScoped
+public class OrdersClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GuardedOrders orders;
+    private final OrderEventsApi events;
+    private final Duration quietLimit;
+
+    OrdersClient(GuardedOrders orders, @RestClient OrderEventsApi events,
+                 @ConfigProperty(name = "storefront.orders.events-quiet-limit", defaultValue = "150s") Duration quietLimit) {
+        this.orders = orders;
+        this.events = events;
+        this.quietLimit = quietLimit;
+    }
+
+    /**
+     * Places the order; answers its id. {@link OrderRejectedException} (400 fields, 422),
+     * {@link OrderNotFoundException} (no such cart), {@link OrdersUnavailableException}.
+     */
+    public Uni<String> place(String authorization, String idempotencyKey, PlaceOrder order) {
+        return orders.place(authorization, idempotencyKey, order).map(OrdersApi.Placed::id);
+    }
+
+    /** The order; {@link OrderNotFoundException} if unknown, {@link OrdersUnavailableException} if orders can't answer. */
+    public Uni<Order> order(String authorization, String id) {
+        return orders.get(authorization, id);
+    }
+
+    /**
+     * The signed-in caller's orders, a page of them; {@link OrderRejectedException} with 401 when the
+     * orders service doesn't accept the token, {@link OrdersUnavailableException} when it can't answer.
+     */
+    public Uni<OrderList> mine(String authorization, int page, int size) {
+        return orders.mine(authorization, page, size);
+    }
+
+    /**
+     * The order now and at each change of its status, completing at CONFIRMED or CANCELLED (or at
+     * the orders service's own limit). Fails when the stream can't be had or stays quiet longer
+     * than {@code storefront.orders.events-quiet-limit}.
+     */
+    public Multi<Order> follow(String authorization, String id) {
+        return Multi.createFrom().deferred(() -> events.events(authorization, id))
+                .map(OrdersClient::parse)
+                .ifNoItem().after(quietLimit).failWith(() -> new OrdersUnavailableException("order events stayed quiet", null))
+                .onFailure().transform(GuardedOrders::classify);
+    }
+
+    private static Order parse(String data) {
+        try {
+            return JSON.readValue(data, Order.class);
+        } catch (JsonProcessingException e) {
+            throw new OrdersUnavailableException("an order event that isn't an order", null);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.emporium.storefront.client.recommendations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The recommendations service's two reads; use them through {@link RecommendationsClient}. The
+ * answers are read as a JSON tree, not a record: {@link Recommendation#from} skips an item of an
+ * unexpected shape instead of failing the whole answer. A null {@code cart} is left out.
+ */
+@RegisterRestClient(configKey = "recommendations")
+@Path("/api/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+public interface RecommendationsApi {
+
+    /** "Customers who bought this also bought". */
+    @GET
+    @Path("/products/{sku}")
+    Uni<JsonNode> forProduct(@PathParam("sku") String sku, @QueryParam("size") int size, @QueryParam("cart") String cart);
+
+    /** "Recommended for you". */
+    @GET
+    @Path("/shoppers/{shopperId}")
+    Uni<JsonNode> forShopper(@PathParam("shopperId") String shopperId, @QueryParam("size") int size,
+                             @QueryParam("cart") String cart);
+
+    /** 4xx (400 bad input, 404 unknown product): nothing to recommend, not a failure of the service. */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        int status = response.getStatus();
+        if (status < 500) {
+            return new NothingToRecommendException("recommendations answered " + status);
+        }
+        return new RecommendationsUnavailableException("recommendations answered " + status);
+    }
+
+    /** Recommendations could not be had (down, slow, failing, breaker open). */
+    class RecommendationsUnavailableException extends RuntimeException {
+        public RecommendationsUnavailableException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The service answered, with nothing for this product or shopper (4xx); not counted by the breaker. */
+    class NothingToRecommendException extends RuntimeException {
+        public NothingToRecommendException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

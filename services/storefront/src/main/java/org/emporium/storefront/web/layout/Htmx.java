@@ -1,0 +1,20 @@
+package org.emporium.storefront.web.layout;
+
+/** The htmx request headers the pages react to. */
+public final class Htmx {
+
+    public static final String REQUEST = "HX-Request";
+    public static final String HISTORY_RESTORE = "HX-History-Restore-Request";
+    public static final String REDIRECT = "HX-Redirect";
+
+    private Htmx() {
+    }
+
+    /**
+     * Whether to answer with just the swapped fragment. A history restore (back button after the
+     * snapshot expired) comes from htmx too but replaces the whole body, so it needs the full page.
+     */
+    public static boolean wantsFragment(String request, String historyRestore) {
+        return "true".equals(request) && !"true".equals(historyRestore);
+    }
+}

@@ -1,6 +1,5 @@
 package org.emporium.cart.persistence;
 
-import org.emporium.platform.outbox.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +21,7 @@ import org.emporium.cart.domain.CartRefusal;
 import org.emporium.cart.domain.CartRules;
 import org.emporium.cart.domain.NotInCart;
 import org.emporium.cart.events.CartEvents;
+import org.emporium.platform.jdbc.Transactions;
 import org.emporium.platform.outbox.Outbox;
 
 /**

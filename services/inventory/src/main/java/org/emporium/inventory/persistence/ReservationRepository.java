@@ -1,6 +1,5 @@
 package org.emporium.inventory.persistence;
 
-import org.emporium.platform.outbox.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +27,7 @@ import org.emporium.inventory.domain.Shortage;
 import org.emporium.inventory.domain.StockLevel;
 import org.emporium.inventory.events.InventoryEvents;
 import org.emporium.inventory.events.InventoryEvents.ReleaseReason;
+import org.emporium.platform.jdbc.Transactions;
 import org.emporium.platform.outbox.Outbox;
 import org.emporium.platform.outbox.OutboxEvent;
 

@@ -1,6 +1,5 @@
 package org.emporium.inventory.persistence;
 
-import org.emporium.platform.outbox.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +13,7 @@ import javax.sql.DataSource;
 import org.emporium.inventory.domain.StockBelowReserved;
 import org.emporium.inventory.domain.StockLevel;
 import org.emporium.inventory.events.InventoryEvents;
+import org.emporium.platform.jdbc.Transactions;
 import org.emporium.platform.outbox.Outbox;
 
 /** Stock levels: reads, and the admin's count of what is on the shelf. */

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.notifications.persistence.NotificationRepository;
 import org.emporium.notifications.persistence.NotificationRepository.Due;
 import org.emporium.notifications.persistence.NotificationRepository.Outcome;
+import org.emporium.platform.defaults.OutageLog;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +37,7 @@ import org.jboss.logging.Logger;
 public class NotificationSender implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+    private static final String RETRIED = "notifications stay pending and are retried with backoff";
 
     private final NotificationRepository notifications;
     private final SmtpMailer mailer;
@@ -46,7 +48,8 @@ public class NotificationSender implements Runnable {
     private final AtomicLong pending = new AtomicLong();
     private final Semaphore signal = new Semaphore(0);
     private final OutageLog smtpOutage;
-    private final OutageLog databaseOutage = new OutageLog(LOG, "reading notifications from the database");
+    private final OutageLog databaseOutage = new OutageLog(LOG, "reading notifications from the database",
+            RETRIED);
     private volatile boolean stopping;
     private Thread thread;
     private Transport transport;
@@ -59,7 +62,7 @@ public class NotificationSender implements Runnable {
         this.mailer = mailer;
         this.scanInterval = scanInterval;
         this.backoff = new RetryBackoff(minBackoff, maxBackoff);
-        this.smtpOutage = new OutageLog(LOG, "sending mail through " + mailer.server());
+        this.smtpOutage = new OutageLog(LOG, "sending mail through " + mailer.server(), RETRIED);
         this.sent = Counter.builder("emporium.notifications.sent")
                 .description("emails the SMTP server accepted").register(registry);
         this.failedAttempts = Counter.builder("emporium.notifications.send.failures")

@@ -19,7 +19,7 @@ import org.emporium.orders.domain.CancelReason;
 import org.emporium.orders.domain.Decision;
 import org.emporium.orders.domain.Order;
 import org.emporium.orders.domain.Step;
-import org.emporium.platform.outbox.Transactions;
+import org.emporium.platform.jdbc.Transactions;
 
 /**
  * Orders and their saga state in Postgres, in SQL and nothing else. The saga's writes take the

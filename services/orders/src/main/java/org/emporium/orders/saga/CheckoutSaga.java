@@ -19,9 +19,9 @@ import org.emporium.orders.messaging.SagaMessages;
 import org.emporium.orders.messaging.SagaReplies;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.orders.persistence.OrderRepository.Placement;
+import org.emporium.platform.jdbc.Transactions;
 import org.emporium.platform.outbox.Outbox;
 import org.emporium.platform.outbox.OutboxEvent;
-import org.emporium.platform.outbox.Transactions;
 import org.jboss.logging.Logger;
 
 /**

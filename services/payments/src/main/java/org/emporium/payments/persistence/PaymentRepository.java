@@ -1,6 +1,5 @@
 package org.emporium.payments.persistence;
 
-import org.emporium.platform.outbox.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +20,7 @@ import org.emporium.payments.domain.Money;
 import org.emporium.payments.domain.Payment;
 import org.emporium.payments.domain.PaymentStatus;
 import org.emporium.payments.events.PaymentEvents;
+import org.emporium.platform.jdbc.Transactions;
 import org.emporium.platform.outbox.Outbox;
 
 /**

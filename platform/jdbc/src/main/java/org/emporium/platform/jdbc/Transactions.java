@@ -1,4 +1,4 @@
-package org.emporium.platform.outbox;
+package org.emporium.platform.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;

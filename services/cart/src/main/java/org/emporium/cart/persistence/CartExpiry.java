@@ -1,71 +1,48 @@
 package org.emporium.cart.persistence;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.defaults.BackgroundJobs;
+import org.emporium.platform.defaults.OutageLog;
 import org.jboss.logging.Logger;
 
 /**
- * Deletes carts untouched for {@code emporium.cart.expire-after} (30 days), in batches, on one
- * platform thread of its own, as inventory's reservation expiry does. Every instance runs it;
- * their batches do not overlap (SKIP LOCKED). No event is published for an expired cart.
+ * Deletes carts untouched for {@code emporium.cart.expire-after} (30 days), in batches, as a
+ * scheduled job every {@code emporium.cart.expiry-interval}, as inventory's reservation expiry
+ * does. Every instance runs it; their batches do not overlap (SKIP LOCKED). No event is published
+ * for an expired cart.
  */
 @ApplicationScoped
-public class CartExpiry implements Runnable {
+public class CartExpiry {
 
     private static final Logger LOG = Logger.getLogger(CartExpiry.class);
 
     private final CartRepository carts;
+    private final BackgroundJobs jobs;
     private final Duration expireAfter;
-    private final Duration interval;
     private final int batch;
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private Thread thread;
+    private final OutageLog outage;
 
-    public CartExpiry(CartRepository carts,
+    public CartExpiry(CartRepository carts, BackgroundJobs jobs,
                       @ConfigProperty(name = "emporium.cart.expire-after") Duration expireAfter,
                       @ConfigProperty(name = "emporium.cart.expiry-interval") Duration interval,
                       @ConfigProperty(name = "emporium.cart.expiry-batch") int batch) {
         this.carts = carts;
+        this.jobs = jobs;
         this.expireAfter = expireAfter;
-        this.interval = interval;
         this.batch = batch;
+        this.outage = new OutageLog(LOG, "expiring carts", "retrying every " + interval);
     }
 
-    void start(@Observes @Priority(20) StartupEvent event) {
-        thread = Thread.ofPlatform().name("cart-expiry").daemon().start(this);
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop.countDown();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(5));
-        }
-    }
-
-    @Override
-    public void run() {
-        boolean failing = false;
-        while (!await(interval)) {
-            try {
-                expireNow();
-                if (failing) {
-                    LOG.info("expiring carts works again");
-                    failing = false;
-                }
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    LOG.warnf(e, "expiring carts failed; retrying every %s", interval);
-                    failing = true;
-                }
-            }
-        }
+    @Scheduled(identity = "cart-expiry", every = "${emporium.cart.expiry-interval}",
+            delayed = "${emporium.cart.expiry-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
+    void scheduled() {
+        jobs.round(outage, this::expireNow);
     }
 
     /** One round: batches until fewer than a full batch was due. Returns how many carts went. */
@@ -75,19 +52,10 @@ public class CartExpiry implements Runnable {
         do {
             expired = carts.expire(expireAfter, batch);
             total += expired;
-        } while (expired == batch && stop.getCount() > 0);
+        } while (expired == batch && !jobs.stopping());
         if (total > 0) {
             LOG.infof("deleted %d cart(s) untouched for %s", total, expireAfter);
         }
         return total;
-    }
-
-    private boolean await(Duration duration) {
-        try {
-            return stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
     }
 }

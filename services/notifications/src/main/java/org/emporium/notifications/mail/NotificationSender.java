@@ -3,29 +3,29 @@ package org.emporium.notifications.mail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.notifications.persistence.NotificationRepository;
 import org.emporium.notifications.persistence.NotificationRepository.Due;
 import org.emporium.notifications.persistence.NotificationRepository.Outcome;
+import org.emporium.platform.defaults.BackgroundJobs;
 import org.emporium.platform.defaults.OutageLog;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the PENDING notifications, on one platform thread of its own. It is woken by every new
- * notification ({@link #wake()}, called after the insert committed) and also looks every
- * {@code scan-interval}, which picks up retries that became due and rows another instance
- * inserted. Each message is sent in the transaction that locked its row (FOR UPDATE SKIP LOCKED)
+ * Sends the PENDING notifications, as a scheduled job whose rounds never overlap. A round runs at
+ * the next tick (each second) after a new notification ({@link #wake()}, called after the insert
+ * committed) and also every {@code scan-interval}, which picks up retries that became due and rows
+ * another instance inserted. Each message is sent in the transaction that locked its row (FOR UPDATE SKIP LOCKED)
  * and marked SENT, with its Message-ID, before that transaction commits; instances and threads
  * therefore never send the same row at the same time.
  *
@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
  * once per new event), and logs the outage once, then every 30 s, then its end.
  */
 @ApplicationScoped
-public class NotificationSender implements Runnable {
+public class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     private static final String RETRIED = "notifications stay pending and are retried with backoff";
@@ -46,20 +46,26 @@ public class NotificationSender implements Runnable {
     private final Counter sent;
     private final Counter failedAttempts;
     private final AtomicLong pending = new AtomicLong();
-    private final Semaphore signal = new Semaphore(0);
+    private final Scheduler scheduler;
+    private final BackgroundJobs jobs;
+    private final AtomicBoolean woken = new AtomicBoolean();
     private final OutageLog smtpOutage;
     private final OutageLog databaseOutage = new OutageLog(LOG, "reading notifications from the database",
             RETRIED);
-    private volatile boolean stopping;
-    private Thread thread;
+    // when the next round is due (System.nanoTime()), and whether a wake may bring it forward
+    private volatile long nextRoundAt = System.nanoTime();
+    private volatile boolean wakeable = true;
     private Transport transport;
 
     public NotificationSender(NotificationRepository notifications, SmtpMailer mailer, MeterRegistry registry,
+                              Scheduler scheduler, BackgroundJobs jobs,
                               @ConfigProperty(name = "emporium.notifications.sender.scan-interval") Duration scanInterval,
                               @ConfigProperty(name = "emporium.notifications.sender.min-backoff") Duration minBackoff,
                               @ConfigProperty(name = "emporium.notifications.sender.max-backoff") Duration maxBackoff) {
         this.notifications = notifications;
         this.mailer = mailer;
+        this.scheduler = scheduler;
+        this.jobs = jobs;
         this.scanInterval = scanInterval;
         this.backoff = new RetryBackoff(minBackoff, maxBackoff);
         this.smtpOutage = new OutageLog(LOG, "sending mail through " + mailer.server(), RETRIED);
@@ -72,57 +78,54 @@ public class NotificationSender implements Runnable {
                 .description("notifications waiting to be sent").register(registry);
     }
 
-    void start(@Observes @Priority(20) StartupEvent event) {
-        thread = Thread.ofPlatform().name("notification-sender").daemon().start(this);
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopping = true;
-        signal.release();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10));
-        }
-    }
-
-    /** Something new is pending: look now rather than at the next scan. */
+    /** Something new is pending: look at the next tick rather than at the next scan. */
     public void wake() {
-        signal.release();
+        woken.set(true);
     }
 
-    /** For the liveness check: the worker runs until shutdown. */
+    /** For the liveness check: the job is scheduled until shutdown. */
     public boolean running() {
-        return thread != null && thread.isAlive() && !stopping;
+        return scheduler.isRunning() && !jobs.stopping();
     }
 
-    @Override
-    public void run() {
-        while (!stopping) {
-            Duration wait;
-            boolean wakeable = true;
-            try {
-                boolean smtpDown = sendDue();
-                pending.set(notifications.countPending());
-                if (smtpDown) {
-                    // an outage: wait out the backoff, whatever arrives meanwhile
-                    wait = backoff.after(smtpOutage.failures());
-                    wakeable = false;
-                } else {
-                    wait = notifications.untilNextDue().filter(d -> d.compareTo(scanInterval) < 0).orElse(scanInterval);
-                }
-                databaseOutage.recovered();
-            } catch (RuntimeException e) {
-                databaseOutage.failed(e.toString());
-                wait = backoff.after(databaseOutage.failures());
-                wakeable = false;
-            }
-            await(wait, wakeable);
+    // each second, quarkus-scheduler's finest step: the round runs when it is due or was woken
+    @Scheduled(identity = "notification-sender", every = "1s",
+            concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
+    void tick() {
+        // a wake during an outage's backoff is dropped: the outage is not hammered once per new event
+        if ((woken.getAndSet(false) && wakeable) || System.nanoTime() - nextRoundAt >= 0) {
+            jobs.round(this::sendNow);
         }
+    }
+
+    /** One round: sends every due notification, then decides when the next round is due. */
+    public void sendNow() {
+        Duration wait;
+        boolean wakeAllowed = true;
+        try {
+            boolean smtpDown = sendDue();
+            pending.set(notifications.countPending());
+            if (smtpDown) {
+                // an outage: wait out the backoff, whatever arrives meanwhile
+                wait = backoff.after(smtpOutage.failures());
+                wakeAllowed = false;
+            } else {
+                wait = notifications.untilNextDue().filter(d -> d.compareTo(scanInterval) < 0).orElse(scanInterval);
+            }
+            databaseOutage.recovered();
+        } catch (RuntimeException e) {
+            databaseOutage.failed(e.toString());
+            wait = backoff.after(databaseOutage.failures());
+            wakeAllowed = false;
+        }
+        wakeable = wakeAllowed;
+        nextRoundAt = System.nanoTime() + wait.toNanos();
     }
 
     /** Sends every due notification, one transaction each; true when SMTP failed and the round ended. */
     private boolean sendDue() {
         try {
-            while (!stopping) {
+            while (!jobs.stopping()) {
                 boolean[] smtpDown = {false};
                 boolean found = notifications.withNextDue((due, outcome) -> smtpDown[0] = !sendOne(due, outcome));
                 if (!found) {
@@ -186,21 +189,5 @@ public class NotificationSender implements Runnable {
             text.append(" (").append(cause).append(')');
         }
         return text.toString();
-    }
-
-    private void await(Duration wait, boolean wakeable) {
-        long end = System.nanoTime() + wait.toNanos();
-        try {
-            while (!stopping) {
-                long left = end - System.nanoTime();
-                if (left <= 0 || (signal.tryAcquire(left, TimeUnit.NANOSECONDS) && wakeable)) {
-                    break;
-                }
-            }
-            signal.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        }
     }
 }

@@ -32,8 +32,8 @@ class ArchitectureTest {
     @Test
     void persistenceNeverReachesIntoMessaging() {
         noClasses().that().resideInAPackage("..orders.persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("..orders.messaging..", "..orders.api..",
-                        "org.apache.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage("..orders.messaging..", "..orders.saga..",
+                        "..orders.api..", "org.apache.kafka..")
                 .orShould().dependOnClassesThat().belongToAnyOf(Outbox.class, OutboxEvent.class)
                 .check(classes);
     }

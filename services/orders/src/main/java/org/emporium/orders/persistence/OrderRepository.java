@@ -203,16 +203,20 @@ public class OrderRepository {
         recordStep(c, orderId, d.next(), cause);
     }
 
-    /** Confirmed orders whose cart is still to be emptied: (order id, cart id). */
-    public List<UUID[]> cartsToClear(int limit) {
+    /** A confirmed order whose cart is still to be emptied. */
+    public record CartToClear(UUID orderId, UUID cartId) {
+    }
+
+    /** Confirmed orders whose cart is still to be emptied, oldest confirmation first. */
+    public List<CartToClear> cartsToClear(int limit) {
         return Transactions.run(dataSource, "finding carts to clear", c -> {
-            List<UUID[]> result = new ArrayList<>();
+            List<CartToClear> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, cart_id FROM orders WHERE status = 'CONFIRMED' "
                     + "AND NOT cart_cleared ORDER BY confirmed_at LIMIT ?")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        result.add(new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
+                        result.add(new CartToClear(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
                     }
                 }
             }

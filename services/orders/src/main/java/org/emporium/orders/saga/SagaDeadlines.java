@@ -1,4 +1,4 @@
-package org.emporium.orders.persistence;
+package org.emporium.orders.saga;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.emporium.orders.saga.CheckoutSaga;
 import org.emporium.platform.defaults.BackgroundJobs;
 import org.emporium.platform.defaults.OutageLog;
 import org.jboss.logging.Logger;

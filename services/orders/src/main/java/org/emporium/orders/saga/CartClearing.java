@@ -1,4 +1,4 @@
-package org.emporium.orders;
+package org.emporium.orders.saga;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.emporium.orders.client.CartAndCards;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.platform.defaults.BackgroundJobs;
@@ -28,15 +27,15 @@ public class CartClearing {
     private static final int BATCH = 50;
 
     private final OrderRepository orders;
-    private final CartAndCards participants;
+    private final CartAndCards cartAndCards;
     private final BackgroundJobs jobs;
     private final OutageLog outage = new OutageLog(LOG, "clearing the carts of confirmed orders",
             "trying again every " + RETRY_AFTER_FAILURE);
     private volatile long lastFailure;
 
-    CartClearing(OrderRepository orders, CartAndCards participants, BackgroundJobs jobs) {
+    CartClearing(OrderRepository orders, CartAndCards cartAndCards, BackgroundJobs jobs) {
         this.orders = orders;
-        this.participants = participants;
+        this.cartAndCards = cartAndCards;
         this.jobs = jobs;
     }
 
@@ -56,12 +55,12 @@ public class CartClearing {
     private void clearAll() {
         int cleared;
         do {
-            List<UUID[]> todo = orders.cartsToClear(BATCH);
+            List<OrderRepository.CartToClear> todo = orders.cartsToClear(BATCH);
             RuntimeException failed = null;
-            for (UUID[] orderAndCart : todo) {
+            for (var order : todo) {
                 try {
-                    participants.clearCart(orderAndCart[1]);
-                    orders.markCartCleared(orderAndCart[0]);
+                    cartAndCards.clearCart(order.cartId());
+                    orders.markCartCleared(order.orderId());
                 } catch (CartAndCards.UpstreamRefusal e) {
                     failed = e; // this cart only (e.g. an account's cart and no service token): the others go on
                 }

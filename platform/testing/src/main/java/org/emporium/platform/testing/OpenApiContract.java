@@ -3,6 +3,7 @@ package org.emporium.platform.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,19 @@ import java.nio.file.Path;
 public final class OpenApiContract {
 
     private OpenApiContract() {
+    }
+
+    /** The OpenAPI document the service under test serves, as YAML. */
+    public static String served() {
+        return RestAssured.given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+    }
+
+    /** Fetches the served document and compares it with the committed one; returns it for further checks. */
+    public static String assertServedMatchesCommitted(String name) {
+        String served = served();
+        assertServedMatchesCommitted(served, name);
+        return served;
     }
 
     public static void assertServedMatchesCommitted(String served, String name) {

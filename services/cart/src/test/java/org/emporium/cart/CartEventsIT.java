@@ -7,35 +7,16 @@ import static org.emporium.cart.Fixtures.newCart;
 import static org.emporium.cart.Fixtures.set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.emporium.platform.testing.EventContract;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
@@ -53,10 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(IdentityTestResource.class)
 class CartEventsIT {
 
-    private static final String EVENTS = "cart.cart.v1";
-    private static final String TYPE = "emporium.cart.";
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EventContract EVENTS = EventContract.of("cart.cart.v1");
 
     @Inject
     DataSource dataSource;
@@ -80,10 +58,10 @@ class CartEventsIT {
         set(a, "KIT-000001", 1).statusCode(200);
         given().delete("/api/carts/" + a).then().statusCode(204);
 
-        Map<String, List<JsonNode>> byKey = allEventsOnceTheOutboxIsEmpty();
+        Map<String, List<JsonNode>> byKey = EVENTS.readToEndOnceOutboxEmpty(dataSource);
 
         List<JsonNode> ofA = byKey.get(a);
-        assertThat(types(ofA)).containsExactly("ItemAddedToCart", "ItemAddedToCart", "ItemQuantityChanged",
+        assertThat(EVENTS.types(ofA)).containsExactly("ItemAddedToCart", "ItemAddedToCart", "ItemQuantityChanged",
                 "ItemAddedToCart", "ItemRemovedFromCart", "ItemQuantityChanged", "CartCleared");
         assertThat(ofA).extracting(e -> e.at("/data/version").asLong())
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 7).boxed().toList());
@@ -95,7 +73,7 @@ class CartEventsIT {
         assertThat(ofA).allSatisfy(e -> assertThat(e.at("/data/cartId").asText()).isEqualTo(a));
 
         List<JsonNode> ofB = byKey.get(b);
-        assertThat(types(ofB)).containsExactly("ItemAddedToCart", "ItemAddedToCart", "CartCleared");
+        assertThat(EVENTS.types(ofB)).containsExactly("ItemAddedToCart", "ItemAddedToCart", "CartCleared");
         assertThat(ofB).extracting(e -> e.at("/data/version").asLong()).containsExactly(1L, 2L, 3L);
 
         // the versions the API shows agree with the events
@@ -121,8 +99,8 @@ class CartEventsIT {
                 assertThat(answer.get()).isEqualTo(200);
             }
         }
-        List<JsonNode> events = allEventsOnceTheOutboxIsEmpty().get(cart);
-        assertThat(types(events)).hasSize(changes).containsOnly("ItemAddedToCart");
+        List<JsonNode> events = EVENTS.readToEndOnceOutboxEmpty(dataSource).get(cart);
+        assertThat(EVENTS.types(events)).hasSize(changes).containsOnly("ItemAddedToCart");
         // versions and line quantities both count 1..n in topic order: no gap, no reordering
         List<Long> expected = LongStream.rangeClosed(1, changes).boxed().toList();
         assertThat(events).extracting(e -> e.at("/data/version").asLong()).containsExactlyElementsOf(expected);
@@ -145,72 +123,16 @@ class CartEventsIT {
                     .body("id", org.hamcrest.Matchers.equalTo(mine)).body("version", org.hamcrest.Matchers.equalTo(3));
         }
 
-        Map<String, List<JsonNode>> byKey = allEventsOnceTheOutboxIsEmpty();
+        Map<String, List<JsonNode>> byKey = EVENTS.readToEndOnceOutboxEmpty(dataSource);
         List<JsonNode> ofMine = byKey.get(mine);
-        assertThat(types(ofMine)).containsExactly("ItemAddedToCart", "ItemAddedToCart", "ItemAddedToCart");
+        assertThat(EVENTS.types(ofMine)).containsExactly("ItemAddedToCart", "ItemAddedToCart", "ItemAddedToCart");
         assertThat(ofMine).extracting(e -> e.at("/data/version").asLong()).containsExactly(1L, 2L, 3L);
         assertThat(ofMine.get(1).at("/data/sku").asText()).isEqualTo("AUD-000001");
         assertThat(ofMine.get(1).at("/data/quantity").asInt()).isEqualTo(1);
         assertThat(ofMine.get(1).at("/data/lineQuantity").asInt()).isEqualTo(2);
         assertThat(ofMine.get(2).at("/data/sku").asText()).isEqualTo("KIT-000001");
         assertThat(ofMine.get(2).at("/data/lineQuantity").asInt()).isEqualTo(2);
-        assertThat(types(byKey.get(guest))).containsExactly("ItemAddedToCart", "ItemAddedToCart", "CartCleared");
+        assertThat(EVENTS.types(byKey.get(guest))).containsExactly("ItemAddedToCart", "ItemAddedToCart", "CartCleared");
         assertThat(byKey.get(guest)).extracting(e -> e.at("/data/version").asLong()).containsExactly(1L, 2L, 3L);
-    }
-
-    /** Every event on the topic, by key, in topic order, each checked against its schema. */
-    private Map<String, List<JsonNode>> allEventsOnceTheOutboxIsEmpty() throws Exception {
-        Fixtures.await("the outbox relay publishes everything", DEADLINE, () -> outboxRows() == 0);
-        Map<String, JsonSchema> schemas = new HashMap<>();
-        Map<String, List<JsonNode>> byKey = new HashMap<>();
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(EVENTS, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (!partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-                assertThat(System.nanoTime()).as("reading %s to its end", EVENTS).isLessThan(deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    String type = event.path("type").asText();
-                    assertThat(type).startsWith(TYPE);
-                    JsonSchema schema = schemas.computeIfAbsent(type, t -> schema("cart." + t.substring(TYPE.length()) + ".json"));
-                    assertThat(schema.validate(event)).as("schema errors of %s", event).isEmpty();
-                    assertThat(record.key()).isEqualTo(event.path("subject").asText());
-                    byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event);
-                }
-            }
-        }
-        return byKey;
-    }
-
-    private long outboxRows() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox_event")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> types(List<JsonNode> events) {
-        assertThat(events).as("events of a key").isNotNull();
-        return events.stream().map(e -> e.path("type").asText().substring(TYPE.length())).toList();
-    }
-
-    private static JsonSchema schema(String file) {
-        Path path = Path.of(System.getProperty("emporium.contracts.dir", "../../contracts"), "events", file);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(path)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException("no schema " + path, e);
-        }
     }
 }

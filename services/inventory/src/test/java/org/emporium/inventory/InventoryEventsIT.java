@@ -6,44 +6,16 @@ import static org.emporium.inventory.Fixtures.reservation;
 import static org.emporium.inventory.Fixtures.stockedSku;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.emporium.platform.testing.EventContract;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
@@ -60,11 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(IdentityTestResource.class)
 class InventoryEventsIT {
 
-    private static final String EVENTS = "inventory.stock.v1";
-    private static final String COMMANDS = "inventory.commands.v1";
-    private static final String TYPE = "emporium.inventory.";
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EventContract EVENTS = EventContract.of("inventory.stock.v1");
+    private static final EventContract COMMANDS = EventContract.of("inventory.commands.v1");
 
     @Inject
     DataSource dataSource;
@@ -87,16 +56,16 @@ class InventoryEventsIT {
         given().post("/api/inventory/reservations/" + released + "/release").then().statusCode(200);
         given().post("/api/inventory/reservations/" + released + "/release").then().statusCode(200);
 
-        Map<String, List<JsonNode>> byKey = allEventsOnceTheOutboxIsEmpty();
+        Map<String, List<JsonNode>> byKey = EVENTS.readToEndOnceOutboxEmpty(dataSource);
 
-        assertThat(types(byKey.get(reservation))).containsExactly("StockReserved", "StockCommitted");
-        assertThat(types(byKey.get(rejected))).containsExactly("StockReservationRejected");
+        assertThat(EVENTS.types(byKey.get(reservation))).containsExactly("StockReserved", "StockCommitted");
+        assertThat(EVENTS.types(byKey.get(rejected))).containsExactly("StockReservationRejected");
         assertThat(byKey.get(rejected).get(0).at("/data/shortages/0/available").asInt()).isEqualTo(3);
-        assertThat(types(byKey.get(released))).containsExactly("StockReserved", "StockReleased");
+        assertThat(EVENTS.types(byKey.get(released))).containsExactly("StockReserved", "StockReleased");
         assertThat(byKey.get(released).get(1).at("/data/reason").asText()).isEqualTo("RELEASED");
         // set 5; reserve 2; commit 2; reserve 1; release 1 — the rejection changed nothing
         List<JsonNode> levels = byKey.get(sku);
-        assertThat(types(levels)).containsOnly("StockLevelChanged");
+        assertThat(EVENTS.types(levels)).containsOnly("StockLevelChanged");
         assertThat(levels).extracting(e -> e.at("/data/version").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(levels).extracting(e -> e.at("/data/available").asInt()).containsExactly(5, 3, 3, 2, 3);
         assertThat(levels).extracting(e -> e.at("/data/onHand").asInt()).containsExactly(5, 5, 3, 3, 3);
@@ -108,7 +77,8 @@ class InventoryEventsIT {
         String kept = UUID.randomUUID().toString();
         String compensated = UUID.randomUUID().toString();
         String refused = UUID.randomUUID().toString();
-        List<String[]> commands = List.of(
+        // each command is checked against its schema as it is built; the last record is no command at all
+        COMMANDS.send(List.of(
                 command(kept, "ReserveStock", "{\"reservationId\":\"" + kept + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}"),
                 command(kept, "ReserveStock", "{\"reservationId\":\"" + kept + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}"),
                 command(kept, "CommitReservation", "{\"reservationId\":\"" + kept + "\"}"),
@@ -117,119 +87,21 @@ class InventoryEventsIT {
                 command(compensated, "ReleaseReservation", "{\"reservationId\":\"" + compensated + "\"}"),
                 command(compensated, "ReleaseReservation", "{\"reservationId\":\"" + compensated + "\"}"),
                 command(refused, "ReserveStock", "{\"reservationId\":\"" + refused + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}"),
-                new String[] {refused, "this is no command"});
-        for (String[] c : commands.subList(0, commands.size() - 1)) {
-            String type = JSON.readTree(c[1]).path("type").asText().substring(TYPE.length());
-            assertThat(schema("inventory." + type + ".json").validate(JSON.readTree(c[1]))).as(c[1]).isEmpty();
-        }
-        send(commands);
+                Map.entry(refused, "this is no command")));
 
-        awaitCommandsConsumed();
-        Map<String, List<JsonNode>> byKey = allEventsOnceTheOutboxIsEmpty();
+        COMMANDS.awaitConsumedBy("inventory");
+        Map<String, List<JsonNode>> byKey = EVENTS.readToEndOnceOutboxEmpty(dataSource);
 
-        assertThat(types(byKey.get(kept))).containsExactly("StockReserved", "StockCommitted");
-        assertThat(types(byKey.get(compensated))).containsExactly("StockReserved", "StockReleased");
-        assertThat(types(byKey.get(refused))).containsExactly("StockReservationRejected");
+        assertThat(EVENTS.types(byKey.get(kept))).containsExactly("StockReserved", "StockCommitted");
+        assertThat(EVENTS.types(byKey.get(compensated))).containsExactly("StockReserved", "StockReleased");
+        assertThat(EVENTS.types(byKey.get(refused))).containsExactly("StockReservationRejected");
         given().get("/api/inventory/" + sku).then().statusCode(200)
                 .body("available", org.hamcrest.Matchers.equalTo(1)).body("reserved", org.hamcrest.Matchers.equalTo(0));
         given().get("/api/inventory/reservations/" + kept).then().body("status", org.hamcrest.Matchers.equalTo("COMMITTED"));
     }
 
-    /** Every event on the topic, by key, in topic order, each checked against its schema. */
-    private Map<String, List<JsonNode>> allEventsOnceTheOutboxIsEmpty() throws Exception {
-        Fixtures.await("the outbox relay publishes everything", DEADLINE, () -> outboxRows() == 0);
-        Map<String, JsonSchema> schemas = new HashMap<>();
-        Map<String, List<JsonNode>> byKey = new HashMap<>();
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(EVENTS, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (!partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-                assertThat(System.nanoTime()).as("reading %s to its end", EVENTS).isLessThan(deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    String type = event.path("type").asText();
-                    assertThat(type).startsWith(TYPE);
-                    JsonSchema schema = schemas.computeIfAbsent(type, t -> schema("inventory." + t.substring(TYPE.length()) + ".json"));
-                    assertThat(schema.validate(event)).as("schema errors of %s", event).isEmpty();
-                    assertThat(record.key()).isEqualTo(event.path("subject").asText());
-                    byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event);
-                }
-            }
-        }
-        return byKey;
-    }
-
-    private void awaitCommandsConsumed() {
-        try (Admin admin = KafkaTestResource.kafka().admin();
-             KafkaConsumer<String, String> probe = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     KafkaTestResource.kafka().bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = probe.partitionsFor(COMMANDS, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(COMMANDS, p.partition())).toList();
-            Map<TopicPartition, Long> ends = probe.endOffsets(partitions);
-            Fixtures.await("the inventory group consumes every command", DEADLINE, () -> {
-                try {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("inventory")
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                    return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-                } catch (Exception e) {
-                    return false;
-                }
-            });
-        }
-    }
-
-    private static String[] command(String reservationId, String type, String data) {
-        return new String[] {reservationId, """
-                {"specversion":"1.0","id":"%s","source":"/emporium/orders","type":"%s%s","subject":"%s",
-                 "time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(UUID.randomUUID(), TYPE, type, reservationId, OffsetDateTime.now(), data)};
-    }
-
-    private static void send(List<String[]> commands) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new StringSerializer())) {
-            // the topic is the consumer's: wait until inventory has created it
-            Fixtures.await("inventory creates " + COMMANDS, DEADLINE,
-                    () -> !producer.partitionsFor(COMMANDS).isEmpty());
-            for (String[] c : commands) {
-                producer.send(new ProducerRecord<>(COMMANDS, c[0], c[1])).get(10, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private long outboxRows() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox_event")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> types(List<JsonNode> events) {
-        assertThat(events).as("events of a key").isNotNull();
-        return events.stream().map(e -> e.path("type").asText().substring(TYPE.length())).toList();
-    }
-
-    private static JsonSchema schema(String file) {
-        Path path = Path.of(System.getProperty("emporium.contracts.dir", "../../contracts"), "events", file);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(path)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException("no schema " + path, e);
-        }
+    /** A command as the saga sends it, keyed by its reservation. */
+    private static Map.Entry<String, String> command(String reservationId, String type, String data) {
+        return Map.entry(reservationId, COMMANDS.cloudEvent(UUID.randomUUID(), "/emporium/orders", type, reservationId, data));
     }
 }

@@ -4,39 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.emporium.platform.testing.Auth;
-import org.emporium.platform.testing.KafkaTestResource;
+import org.emporium.platform.testing.EventContract;
 
 /**
  * What the integration tests share: orders' events as orders publishes them (checked against
@@ -45,7 +25,7 @@ import org.emporium.platform.testing.KafkaTestResource;
 final class Fixtures {
 
     static final String PROBLEM = "application/problem+json";
-    static final String TOPIC = "orders.order.v1";
+    static final EventContract ORDERS = EventContract.of("orders.order.v1");
     static final String SHOP = "https://shop.emporium.test";
     static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,16 +77,7 @@ final class Fixtures {
     }
 
     private static String event(UUID eventId, UUID orderId, String type, String data) {
-        String event = """
-                {"specversion":"1.0","id":"%s","source":"/emporium/orders","type":"emporium.orders.%s",
-                 "subject":"%s","time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(eventId, type, orderId, OffsetDateTime.now(), data);
-        try {
-            assertThat(schema("orders." + type + ".json").validate(JSON.readTree(event))).as(event).isEmpty();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return event;
+        return ORDERS.cloudEvent(eventId, "/emporium/orders", type, orderId.toString(), data);
     }
 
     private static String quoted(String text) {
@@ -119,40 +90,12 @@ final class Fixtures {
 
     /** Publishes records keyed by the order, in this order (one partition), and waits for the acks. */
     static void publish(UUID orderId, String... values) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new StringSerializer())) {
-            // the consumer creates the topic if orders has not yet: wait until it exists
-            await(TOPIC + " exists", () -> !producer.partitionsFor(TOPIC).isEmpty());
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(TOPIC, orderId.toString(), value)).get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("publishing to " + TOPIC + " failed", e);
-        }
+        ORDERS.send(orderId.toString(), values);
     }
 
     /** Waits until the group "notifications" has committed everything published so far. */
     static void awaitAllConsumed() {
-        try (Admin admin = KafkaTestResource.kafka().admin();
-             KafkaConsumer<String, String> probe = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     KafkaTestResource.kafka().bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = probe.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-            Map<TopicPartition, Long> ends = probe.endOffsets(partitions);
-            await("the notifications group consumes everything", () -> {
-                try {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("notifications")
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                    return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-                } catch (Exception e) {
-                    return false;
-                }
-            });
-        }
+        ORDERS.awaitConsumedBy("notifications");
     }
 
     /** The admin listing of an order's notifications. */
@@ -200,16 +143,6 @@ final class Fixtures {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for " + what);
             }
-        }
-    }
-
-    private static JsonSchema schema(String file) {
-        Path path = Path.of(System.getProperty("emporium.contracts.dir", "../../contracts"), "events", file);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(path)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException("no schema " + path, e);
         }
     }
 }

@@ -5,44 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.emporium.platform.testing.Auth;
-import org.emporium.platform.testing.KafkaTestResource;
+import org.emporium.platform.testing.EventContract;
 
 /**
  * What the integration tests share: tokenizing through the API, commands as the saga sends them
@@ -52,9 +29,8 @@ import org.emporium.platform.testing.KafkaTestResource;
 final class Fixtures {
 
     static final String PROBLEM = "application/problem+json";
-    static final String EVENTS = "payments.payment.v1";
-    static final String COMMANDS = "payments.commands.v1";
-    static final String TYPE = "emporium.payments.";
+    static final EventContract EVENTS = EventContract.of("payments.payment.v1");
+    static final EventContract COMMANDS = EventContract.of("payments.commands.v1");
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,8 +41,6 @@ final class Fixtures {
     static final String SLOW = "4000 0000 0000 3220";
     static final String OTHER = "5555-5555-5555-4444";
     static final List<String> TEST_CARDS = List.of(APPROVE, DECLINE, ERROR, SLOW, OTHER);
-
-    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
     private Fixtures() {
     }
@@ -103,34 +77,13 @@ final class Fixtures {
 
     /** A command as the saga sends it, valid against its schema. */
     private static String command(UUID paymentId, String type, String data) {
-        String event = """
-                {"specversion":"1.0","id":"%s","source":"/emporium/orders","type":"%s%s","subject":"%s",
-                 "time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(UUID.randomUUID(), TYPE, type, paymentId, OffsetDateTime.now(), data);
-        try {
-            assertThat(schema("payments." + type + ".json").validate(JSON.readTree(event))).as(event).isEmpty();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return event;
+        return COMMANDS.cloudEvent(UUID.randomUUID(), "/emporium/orders", type, paymentId.toString(), data);
     }
 
     /** Sends commands keyed by payment id (the subject), in order. */
     static void send(String... commands) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new StringSerializer())) {
-            // the topic is the consumer's: wait until payments has created it
-            await("payments creates " + COMMANDS, () -> !producer.partitionsFor(COMMANDS).isEmpty());
-            for (String c : commands) {
-                String key = c.startsWith("{") ? subject(c) : "not-a-uuid";
-                producer.send(new ProducerRecord<>(COMMANDS, key, c)).get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("sending commands failed", e);
-        }
+        COMMANDS.send(Arrays.stream(commands)
+                .map(c -> Map.entry(c.startsWith("{") ? subject(c) : "not-a-uuid", c)).toList());
     }
 
     private static String subject(String command) {
@@ -157,61 +110,19 @@ final class Fixtures {
 
     /** Waits until the payments group has consumed every command sent so far. */
     static void awaitCommandsConsumed() {
-        try (Admin admin = KafkaTestResource.kafka().admin();
-             KafkaConsumer<String, String> probe = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     KafkaTestResource.kafka().bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = probe.partitionsFor(COMMANDS, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(COMMANDS, p.partition())).toList();
-            Map<TopicPartition, Long> ends = probe.endOffsets(partitions);
-            await("the payments group consumes every command", () -> {
-                try {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("payments")
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                    return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-                } catch (Exception e) {
-                    return false;
-                }
-            });
-        }
+        COMMANDS.awaitConsumedBy("payments");
     }
 
     /** Every event on the topic once the outbox is empty, by key, in topic order, each valid against its schema. */
     static Map<String, List<JsonNode>> eventsByKey(DataSource dataSource) {
-        await("the outbox relay publishes everything", () -> count(dataSource, "SELECT count(*) FROM outbox_event") == 0);
-        Map<String, List<JsonNode>> byKey = new HashMap<>();
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(EVENTS, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (!partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-                assertThat(System.nanoTime()).as("reading %s to its end", EVENTS).isLessThan(deadline);
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    String type = event.path("type").asText();
-                    assertThat(type).startsWith(TYPE);
-                    assertThat(schema("payments." + type.substring(TYPE.length()) + ".json").validate(event))
-                            .as("schema errors of %s", event).isEmpty();
-                    assertThat(record.key()).isEqualTo(event.path("subject").asText())
-                            .isEqualTo(event.at("/data/paymentId").asText());
-                    byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, List<JsonNode>> byKey = EVENTS.readToEndOnceOutboxEmpty(dataSource);
+        byKey.forEach((key, events) -> assertThat(events).allSatisfy(
+                event -> assertThat(event.at("/data/paymentId").asText()).as("the key of %s", event).isEqualTo(key)));
         return byKey;
     }
 
     static List<String> types(Map<String, List<JsonNode>> byKey, UUID paymentId) {
-        return byKey.getOrDefault(paymentId.toString(), List.of()).stream()
-                .map(e -> e.path("type").asText().substring(TYPE.length())).toList();
+        return EVENTS.types(byKey.getOrDefault(paymentId.toString(), List.of()));
     }
 
     static long count(DataSource dataSource, String sql) {
@@ -221,18 +132,6 @@ final class Fixtures {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static JsonSchema schema(String file) {
-        return SCHEMAS.computeIfAbsent(file, f -> {
-            Path path = Path.of(System.getProperty("emporium.contracts.dir", "../../contracts"), "events", f);
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            try (InputStream in = Files.newInputStream(path)) {
-                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-            } catch (IOException e) {
-                throw new IllegalStateException("no schema " + path, e);
-            }
-        });
     }
 
     /** Polls until the condition holds; fails at the deadline. No fixed sleeps. */

@@ -1,25 +1,11 @@
 package org.emporium.cart;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.emporium.platform.testing.ServiceArchitecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+/** The domain stays plain Java and nothing reaches back into the API: the rules every service keeps. */
+class ArchitectureTest extends ServiceArchitecture {
 
-/** The domain stays plain Java: it must not reach into persistence, the API, messaging or a framework. */
-class ArchitectureTest {
-
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.emporium.cart");
-
-    @Test
-    void domainDependsOnNoFrameworkAndNoOtherLayer() {
-        noClasses().that().resideInAPackage("..cart.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..cart.api..", "..cart.persistence..",
-                        "..cart.events..", "jakarta..", "io.quarkus..",
-                        "org.apache.kafka..", "com.fasterxml..", "java.sql..", "javax.sql..", "org.emporium.platform..")
-                .check(classes);
+    ArchitectureTest() {
+        super("org.emporium.cart");
     }
 }

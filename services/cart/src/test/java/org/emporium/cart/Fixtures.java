@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.emporium.platform.testing.Await;
 
 /** What the integration tests share: new carts, adding to them, SKUs of their own, polling with a deadline. */
 final class Fixtures {
@@ -38,17 +39,6 @@ final class Fixtures {
 
     /** Polls until the condition holds; fails at the deadline. No fixed sleeps. */
     static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + deadline + ": " + what);
-            }
-            try {
-                Thread.sleep(50); // a polling interval, not a wait for an outcome
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
+        Await.until(what, deadline, condition);
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.Await;
 
 /** What the integration tests share: fresh SKUs of their own, request bodies, polling with a deadline. */
 final class Fixtures {
@@ -43,18 +44,6 @@ final class Fixtures {
 
     /** Polls until the condition holds; fails at the deadline. No fixed sleeps. */
     static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + deadline + ": " + what);
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(50); // a polling interval, not a wait for an outcome
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
+        Await.until(what, deadline, condition);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.Await;
 import org.emporium.platform.testing.EventContract;
 
 /**
@@ -132,17 +133,6 @@ final class Fixtures {
 
     /** Polls until the condition holds; fails at the deadline. No fixed sleeps. */
     static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what);
-            }
-            try {
-                Thread.sleep(50); // a polling interval, not a wait for an outcome
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
+        Await.until(what, DEADLINE, condition);
     }
 }

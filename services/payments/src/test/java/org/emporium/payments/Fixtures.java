@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.Await;
 import org.emporium.platform.testing.EventContract;
 
 /**
@@ -136,17 +137,6 @@ final class Fixtures {
 
     /** Polls until the condition holds; fails at the deadline. No fixed sleeps. */
     static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what);
-            }
-            try {
-                Thread.sleep(50); // a polling interval, not a wait for an outcome
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
+        Await.until(what, DEADLINE, condition);
     }
 }

@@ -3,7 +3,6 @@ package org.emporium.platform.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +30,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,7 +54,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventContract {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Duration DEADLINE = Await.DEADLINE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
@@ -114,7 +112,7 @@ public final class EventContract {
 
     /** {@link #readToEnd()} once the service's transactional outbox has handed everything to Kafka. */
     public Map<String, List<JsonNode>> readToEndOnceOutboxEmpty(DataSource dataSource) {
-        await("the outbox relay publishes everything", () -> outboxRows(dataSource) == 0);
+        Await.until("the outbox relay publishes everything", () -> outboxRows(dataSource) == 0);
         return readToEnd();
     }
 
@@ -155,7 +153,7 @@ public final class EventContract {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new StringSerializer())) {
-            await(topic + " exists", () -> !producer.partitionsFor(topic).isEmpty());
+            Await.until(topic + " exists", () -> !producer.partitionsFor(topic).isEmpty());
             for (Map.Entry<String, String> record : records) {
                 producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())).get(10, TimeUnit.SECONDS);
             }
@@ -175,7 +173,7 @@ public final class EventContract {
              KafkaConsumer<String, String> probe = new KafkaConsumer<>(bootstrap(), new StringDeserializer(),
                      new StringDeserializer())) {
             Map<TopicPartition, Long> ends = probe.endOffsets(partitions(probe));
-            await("the " + group + " group consumes every record of " + topic, () -> {
+            Await.until("the " + group + " group consumes every record of " + topic, () -> {
                 try {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                             .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -219,21 +217,5 @@ public final class EventContract {
                 throw new IllegalStateException("no schema " + path, e);
             }
         });
-    }
-
-    /** Polls until the condition holds; fails at the deadline. No fixed sleeps. */
-    private static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("not within " + DEADLINE + ": " + what);
-            }
-            try {
-                Thread.sleep(50); // a polling interval, not a wait for an outcome
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for " + what);
-            }
-        }
     }
 }

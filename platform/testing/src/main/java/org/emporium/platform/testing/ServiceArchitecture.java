@@ -30,6 +30,11 @@ public abstract class ServiceArchitecture {
                 .importPackages(basePackage);
     }
 
+    /** The service's main classes (no tests), for a service's own further rules. */
+    protected JavaClasses classes() {
+        return classes;
+    }
+
     /**
      * The domain depends on the JDK and itself only: no framework (Jakarta, Quarkus), no persistence
      * (JDBC), no messaging (Kafka, Jackson), no platform code and no other layer of the service.

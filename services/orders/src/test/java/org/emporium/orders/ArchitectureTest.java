@@ -23,6 +23,6 @@ class ArchitectureTest extends ServiceArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage("..orders.messaging..", "..orders.saga..",
                         "..orders.api..", "org.apache.kafka..")
                 .orShould().dependOnClassesThat().belongToAnyOf(Outbox.class, OutboxEvent.class)
-                .check(classes());
+                .check(mainClasses());
     }
 }

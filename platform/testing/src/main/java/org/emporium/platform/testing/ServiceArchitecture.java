@@ -31,7 +31,7 @@ public abstract class ServiceArchitecture {
     }
 
     /** The service's main classes (no tests), for a service's own further rules. */
-    protected JavaClasses classes() {
+    protected JavaClasses mainClasses() {
         return classes;
     }
 

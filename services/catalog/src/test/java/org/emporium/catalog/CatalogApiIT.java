@@ -138,6 +138,18 @@ class CatalogApiIT {
     }
 
     @Test
+    void anySkuInTheContractFormatIsAcceptedAndOthersAre400NamingSku() {
+        Auth.asAdmin().contentType(ContentType.JSON).body(product("DEMO-1", "3.00"))
+                .post("/api/catalog/products").then().statusCode(201).body("sku", equalTo("DEMO-1"));
+        given().get("/api/catalog/products/sku/DEMO-1").then().statusCode(200).body("sku", equalTo("DEMO-1"));
+
+        // lower case, too short, a leading dash, too long (33), a space
+        for (String sku : List.of("demo-2", "D2", "-DEMO-2", "D".repeat(33), "DEMO 2")) {
+            expectInvalid(write().body(product(sku, "3.00")).post("/api/catalog/products"), "sku");
+        }
+    }
+
+    @Test
     void hostileTextIsA400ProblemNeverA500() {
         expectInvalid(given().get("/api/catalog/products/sku/AB\u0000C"), "sku");
         expectInvalid(given().queryParam("brand", "x\u0000y").get("/api/catalog/products"), "brand");

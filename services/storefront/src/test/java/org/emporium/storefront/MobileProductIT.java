@@ -198,7 +198,8 @@ class MobileProductIT {
 
     @Test
     void malformedSkuIs400ProblemNamingSkuAndNothingIsAsked() {
-        for (String sku : List.of("aud-000001", "AUD-1", "AUD-000001x")) {
+        // malformed by the catalog's format: lower case, too short, a leading dash, too long
+        for (String sku : List.of("aud-000001", "AU", "-AUD-1", "AUD-000001x", "A".repeat(33))) {
             Response response = given().get(PATH + sku);
 
             assertThat(response.statusCode()).as(sku).isEqualTo(400);
@@ -208,6 +209,16 @@ class MobileProductIT {
         assertThat(catalogStandIn.requests()).isEmpty();
         assertThat(stock.requests()).isEmpty();
         assertThat(recommendations.requests()).isEmpty();
+    }
+
+    @Test
+    void anySkuTheCatalogAcceptsIsAskedFor() {
+        // not the seed's shape, but the catalog's format allows it (an admin's product)
+        Response response = given().get(PATH + "DEMO-1");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.jsonPath().getString("detail")).contains("DEMO-1");
+        assertThat(catalogStandIn.requests()).anyMatch(r -> r.path().endsWith("/sku/DEMO-1"));
     }
 
     @Test

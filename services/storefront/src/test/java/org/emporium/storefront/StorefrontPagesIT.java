@@ -159,6 +159,17 @@ class StorefrontPagesIT {
     }
 
     @Test
+    void anySkuTheCatalogAcceptsIsLookedUpAndPictured() {
+        // the catalog's format (contracts/openapi/catalog.yaml), not the seed's shape: an admin's
+        // DEMO-1 is asked for (this stand-in does not have it), and it has a picture
+        assertThat(page("/p/DEMO-1", 404)).contains("We couldn\u2019t find that page");
+        assertThat(standIn.requestsTo("/api/catalog/products/sku/DEMO-1")).isNotEmpty();
+        given().get("/images/products/DEMO-1.svg").then().statusCode(200)
+                .contentType("image/svg+xml")
+                .body(org.hamcrest.Matchers.containsString(">DEMO<"));
+    }
+
+    @Test
     void placeholderImageIsACacheableSvg() {
         given().get("/images/products/AUD-000001.svg").then().statusCode(200)
                 .contentType("image/svg+xml")

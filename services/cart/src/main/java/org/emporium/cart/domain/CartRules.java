@@ -11,6 +11,7 @@ public final class CartRules {
     public static final int MAX_QUANTITY = 99;
     public static final int MAX_LINES = 50;
     public static final String SKU_RULE = "3-32 upper-case letters, digits or dashes";
+    // the catalog owns the SKU format (contracts/openapi/catalog.yaml, ProductRequest.sku): same pattern
     private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
     private static final Pattern UUID_FORM = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -69,6 +69,9 @@ class CatalogSeedTest {
             prefixes.add(skus.get(0).substring(0, 3));
         });
         assertThat(prefixes).hasSameSizeAs(skusByCategory.keySet());
+        // and every one is in the format the catalog's API accepts and publishes
+        assertThat(PRODUCTS).extracting(SeedProduct::sku)
+                .allMatch(sku -> sku.matches(org.emporium.catalog.api.ProductRequest.SKU_PATTERN));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public final class Skus {
 
     public static final String RULE = "3-32 upper-case letters, digits or dashes";
+    // the catalog owns the SKU format (contracts/openapi/catalog.yaml, ProductRequest.sku): same pattern
     private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
 
     private Skus() {

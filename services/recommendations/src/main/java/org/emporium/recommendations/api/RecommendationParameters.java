@@ -15,6 +15,7 @@ final class RecommendationParameters {
 
     static final int DEFAULT_SIZE = 10;
     static final int MAX_SIZE = 50;
+    // the catalog owns the SKU format (contracts/openapi/catalog.yaml, ProductRequest.sku): same pattern
     static final Pattern SKU = Pattern.compile("^[A-Z0-9][A-Z0-9-]{2,31}$");
     static final Pattern SHOPPER = Pattern.compile("^[A-Za-z0-9_:-]{8,80}$");
     private static final Set<String> KNOWN = Set.of("size", "cart");

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Draws a product's placeholder picture from its SKU alone: colours and shapes come from a hash of
  * the SKU (the same SKU always gets the same picture, different SKUs look different), and the SKU's
- * category prefix is written large in the middle. Pure function, no I/O, so it is cheap to serve.
+ * prefix (the seed's category, such as AUD) is written large in the middle. Pure function, no I/O, so it is cheap to serve.
  */
 public final class PlaceholderImage {
 
@@ -20,7 +20,7 @@ public final class PlaceholderImage {
         int hash = fnv1a(sku);
         int hue = Math.floorMod(hash, 360);
         int accentHue = (hue + 40 + Math.floorMod(hash >>> 9, 100)) % 360;
-        String prefix = sku.substring(0, sku.indexOf('-'));
+        String prefix = label(sku);
         StringBuilder svg = new StringBuilder(1400);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE)
                 .append("\" width=\"").append(SIZE).append("\" height=\"").append(SIZE)
@@ -40,6 +40,16 @@ public final class PlaceholderImage {
                 .append("font-size=\"20\" fill=\"").append(hsl(hue, 30, 30)).append("\">").append(sku).append("</text>")
                 .append("</svg>");
         return svg.toString();
+    }
+
+    /**
+     * What is written large: the part before the first dash (the seed's category prefix, an admin's
+     * DEMO), at most five characters so it fits the picture; a SKU without a dash gives its start.
+     */
+    static String label(String sku) {
+        int dash = sku.indexOf('-');
+        String prefix = dash > 0 ? sku.substring(0, dash) : sku;
+        return prefix.length() > 5 ? prefix.substring(0, 5) : prefix;
     }
 
     /** Three translucent shapes whose kind, place and size come from successive bits of the hash. */

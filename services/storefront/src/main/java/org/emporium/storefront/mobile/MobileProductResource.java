@@ -80,13 +80,13 @@ public class MobileProductResource {
     @APIResponse(responseCode = "503", description = "The catalog is unavailable; try again after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> product(
-            @Parameter(description = "e.g. AUD-000123") @PathParam("sku") String sku,
+            @Parameter(description = "e.g. AUD-000123 or DEMO-1") @PathParam("sku") String sku,
             @Parameter(description = "the app's shopper id, for recommendations' view history; ignored unless [A-Za-z0-9_-]{8,64}")
             @RestHeader(SHOPPER_HEADER) String shopperHeader,
             @Parameter(hidden = true) @RestCookie(SHOPPER_COOKIE) String shopperCookie,
             @Parameter(hidden = true) @RestCookie(CART_COOKIE) String cartCookie) {
         if (!Sku.isValid(sku)) {
-            throw ProblemException.invalid("sku", "must be three capital letters, a dash and six digits, e.g. AUD-000123");
+            throw ProblemException.invalid("sku", "must be " + Sku.RULE);
         }
         String cartId = CartIds.isValid(cartCookie) ? cartCookie : null;
         String shopperId = ShopperIds.isValid(shopperHeader) ? shopperHeader

@@ -41,6 +41,14 @@ class PlaceholderImageTest {
     }
 
     @Test
+    void theLabelIsThePartBeforeTheFirstDashAtMostFiveCharacters() {
+        assertThat(PlaceholderImage.label("KIT-000042")).isEqualTo("KIT");
+        assertThat(PlaceholderImage.label("DEMO-1")).isEqualTo("DEMO");
+        assertThat(PlaceholderImage.label("A1B2C3D4")).isEqualTo("A1B2C");
+        assertThat(PlaceholderImage.label("LONGPREFIX-7")).isEqualTo("LONGP");
+    }
+
+    @Test
     void manySkusAllRenderWithoutError() {
         assertThatCode(() -> {
             for (int i = 0; i < 2000; i++) {

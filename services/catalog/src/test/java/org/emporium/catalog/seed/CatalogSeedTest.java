@@ -3,7 +3,11 @@ package org.emporium.catalog.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +52,42 @@ class CatalogSeedTest {
             assertThat(again.get(i).attributes().keySet())
                     .containsExactlyElementsOf(PRODUCTS.get(i).attributes().keySet());
         }
+    }
+
+    /**
+     * The catalog shoppers, tests and benchmarks know, pinned: moving or editing the generator or
+     * its vocabulary must leave every product as it was (or change these pins on purpose). The
+     * digest covers every category and product as its record renders, attribute order included.
+     */
+    @Test
+    void generatesExactlyThePinnedCatalog() throws NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        CATEGORIES.forEach(category -> digest.update((category + "\n").getBytes(StandardCharsets.UTF_8)));
+        PRODUCTS.forEach(product -> digest.update((product + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(PRODUCTS).hasSize(2_410);
+        assertThat(HexFormat.of().formatHex(digest.digest()))
+                .isEqualTo("455cbcedfd3ed96f80c191937076538e00ed8d6870e925a4b8abe403a638add1");
+        assertThat(PRODUCTS.getFirst()).isEqualTo(new SeedProduct("LAP-000001",
+                "Lumora Aerion 3 Ultra 15.6-inch Gaming Laptop, 8GB Dedicated Graphics, 32GB RAM",
+                "Meet the Lumora Aerion: this gaming laptop wakes in a second and keeps dozens of browser tabs responsive."
+                        + " 8GB Dedicated Graphics and a 165Hz panel keep fast-paced shooters smooth at high settings."
+                        + " Two USB-C ports, one USB-A port and HDMI output mean fewer dongles on your desk."
+                        + " Backed by a two-year limited warranty.",
+                "Lumora", "laptops", new BigDecimal("1919.00"), orderedMap("screen_size", "15.6-inch",
+                        "gpu", "8GB Dedicated Graphics", "refresh_rate", "165Hz", "ram", "32GB", "storage", "1TB SSD",
+                        "color", "Arctic White")));
+        Map<String, SeedProduct> bySku = PRODUCTS.stream().collect(Collectors.toMap(SeedProduct::sku, Function.identity()));
+        assertThat(bySku.get("PHN-000001")).extracting(SeedProduct::name, SeedProduct::brand, SeedProduct::price)
+                .containsExactly("Aperon Slim Silicone Case for Aperon Prism 20 Plus, Navy", "Aperon", new BigDecimal("49.99"));
+        assertThat(bySku.get("CKW-000106")).extracting(SeedProduct::name, SeedProduct::brand, SeedProduct::price)
+                .containsExactly("Copperleaf Enameled Cast Iron 3.5-Quart Dutch Oven with Lid, Marine Blue", "Copperleaf",
+                        new BigDecimal("64.95"));
+        assertThat(PRODUCTS.getLast()).extracting(SeedProduct::sku, SeedProduct::name, SeedProduct::price)
+                .containsExactly("COF-000180", "Cerro Alto Organic Sumatra Mandheling Light Roast Whole Bean Coffee, 340 g (12 oz)",
+                        new BigDecimal("14.99"));
+        assertThat(PRODUCTS.getLast().attributes().keySet())
+                .containsExactly("origin", "roast", "weight", "tasting_notes", "certification");
     }
 
     @Test
@@ -145,6 +185,14 @@ class CatalogSeedTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static Map<String, Long> countBy(Function<SeedProduct, String> key) {

@@ -5,21 +5,15 @@ import static org.emporium.inventory.Fixtures.PROBLEM;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.emporium.catalog.seed.CatalogSeed;
-import org.emporium.catalog.seed.SeedProduct;
-import org.emporium.inventory.persistence.StockSeeder;
 import org.emporium.platform.testing.Auth;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
@@ -33,20 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(IdentityTestResource.class)
 class StockApiIT {
-
-    @Test
-    void stocksTheWholeSeededCatalogWithItsDeterministicQuantities() {
-        List<String> skus = CatalogSeed.products().stream().map(SeedProduct::sku).toList();
-        Map<String, Integer> expected = StockSeeder.quantities(skus);
-        String first = skus.get(0);
-        given().get("/api/inventory/" + first).then().statusCode(200)
-                .body("sku", equalTo(first))
-                .body("reserved", greaterThanOrEqualTo(0));
-        String outOfStock = expected.entrySet().stream().filter(e -> e.getValue() == 0).findFirst().orElseThrow().getKey();
-        given().get("/api/inventory/" + outOfStock).then().statusCode(200).body("available", equalTo(0));
-        given().queryParam("skus", String.join(",", skus.subList(0, 100))).get("/api/inventory").then()
-                .statusCode(200).body("items", hasSize(100)).body("unknown", hasSize(0));
-    }
 
     @Test
     void listsSeveralSkusAndNamesTheUnknownOnesApart() {

@@ -1,2 +1,2 @@
-/** The checkout saga's commands, consumed from inventory.commands.v1. */
+/** What inventory consumes: the checkout saga's commands (inventory.commands.v1) and the catalog's products (catalog.product.v1). */
 package org.emporium.inventory.messaging;

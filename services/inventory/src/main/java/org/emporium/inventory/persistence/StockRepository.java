@@ -7,16 +7,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.emporium.inventory.domain.InitialStock;
 import org.emporium.inventory.domain.StockBelowReserved;
 import org.emporium.inventory.domain.StockLevel;
 import org.emporium.inventory.events.InventoryEvents;
 import org.emporium.platform.jdbc.Transactions;
 import org.emporium.platform.outbox.Outbox;
 
-/** Stock levels: reads, and the admin's count of what is on the shelf. */
+/** Stock levels: reads, the initial stock of new products, and the admin's count of what is on the shelf. */
 @ApplicationScoped
 public class StockRepository {
 
@@ -52,8 +55,8 @@ public class StockRepository {
     }
 
     /**
-     * Sets what is on hand, creating the SKU if inventory does not know it yet (a product added to
-     * the catalog after seeding). Refused below what is reserved; a no-op when nothing changes.
+     * Sets what is on hand, creating the SKU if inventory does not know it yet (before the
+     * catalog's announcement of the product arrives). Refused below what is reserved; a no-op when nothing changes.
      */
     public StockLevel setOnHand(String sku, int onHand) {
         return Transactions.run(dataSource, "setting stock of " + sku, c -> {
@@ -94,6 +97,33 @@ public class StockRepository {
                     return updated;
                 }
             }
+        });
+    }
+
+    /**
+     * Stocks the SKUs inventory does not know yet with their {@link InitialStock}, in one
+     * transaction, each announced with StockLevelChanged (version 1); SKUs already known (stocked
+     * before, or set by an admin) stay as they are. Returns the SKUs stocked now.
+     */
+    public List<StockLevel> stockNew(Collection<String> skus) {
+        // sorted: concurrent callers lock rows in the same order
+        List<String> sorted = new TreeSet<>(skus).stream().toList();
+        Integer[] quantities = sorted.stream().map(InitialStock::quantity).toArray(Integer[]::new);
+        return Transactions.run(dataSource, "stocking " + sorted.size() + " new SKUs", c -> {
+            List<StockLevel> created = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO stock (sku, on_hand) "
+                    + "SELECT * FROM unnest(?::text[], ?::integer[]) ON CONFLICT (sku) DO NOTHING RETURNING " + COLUMNS)) {
+                s.setArray(1, c.createArrayOf("text", sorted.toArray()));
+                s.setArray(2, c.createArrayOf("integer", quantities));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        created.add(level(rs));
+                    }
+                }
+            }
+            created.sort(Comparator.comparing(StockLevel::sku));
+            outbox.appendAll(c, created.stream().map(InventoryEvents::levelChanged).toList());
+            return created;
         });
     }
 

@@ -1,2 +1,2 @@
-/** Stock and reservations in PostgreSQL with plain JDBC; migrations, seeding and the expiry job. */
+/** Stock and reservations in PostgreSQL with plain JDBC; migrations, new products' initial stock and the expiry job. */
 package org.emporium.inventory.persistence;

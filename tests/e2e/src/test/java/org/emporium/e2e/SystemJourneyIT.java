@@ -229,22 +229,10 @@ class SystemJourneyIT {
         try {
             String name = addAnInStockKettle(browser);
 
-            browser.get(RunningSystem.gateway("/cart"));
-            browser.findElement(By.id("checkout-button")).click();
             String email = "e2e-" + System.nanoTime() + "@example.com";
-            Map.of("email", email, "name", "Ada Lovelace", "line1", "1 Analytical Way", "city", "London",
-                    "postalCode", "N1 9GU", "cardNumber", "4242 4242 4242 4242", "expiry", "12/30", "cvc", "123")
-                    .forEach((field, value) -> browser.findElement(By.id("checkout-" + field)).sendKeys(value));
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("checkout-country"))).selectByValue("GB");
-            browser.findElement(By.cssSelector(".checkout__submit")).click();
-
-            // the order page, updated in place (server-sent events) until the saga confirms it
-            RunningSystem.await(Duration.ofSeconds(30), "the order page shows the confirmation", () ->
-                    browser.getCurrentUrl().contains("/orders/")
-                            && browser.findElement(By.id("order-live")).getText().contains("your order is confirmed"));
+            String orderId = checkOutTheCartAsAGuest(browser, email);
             String page = browser.findElement(By.id("order-live")).getText();
             assertThat(page).contains(name).contains("4242").contains("Ada Lovelace");
-            String orderId = browser.getCurrentUrl().replaceAll(".*/orders/", "");
 
             JsonNode order = JSON.readTree(system.get("/api/orders/" + orderId).body());
             assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
@@ -443,6 +431,81 @@ class SystemJourneyIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(13)
+    void aProductAnAdminCreatesWithTheSkuDemo1IsViewedAddedToTheCartAndBoughtInChromium() throws IOException {
+        // DEMO-1 is in the catalog's SKU format but not shaped like the seed's (AAA-000000)
+        String body = "{\"sku\":\"DEMO-1\",\"name\":\"Emporium demo lantern\",\"brand\":\"Emporium\","
+                + "\"category\":\"outdoor-camping\",\"price\":{\"amount\":\"19.00\",\"currency\":\"USD\"}}";
+        HttpResponse<String> created = system.send("POST", "/api/catalog/products", body,
+                "Authorization", "Bearer " + system.token(), "Content-Type", "application/json");
+        // the e2e data folder is kept between runs: a second run finds DEMO-1 already there
+        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        String name = read(system.get("/api/catalog/products/sku/DEMO-1").body()).path("name").asText();
+        assertThat(name).isNotBlank();
+
+        // inventory stocks it from the catalog's topic (99 units at first; earlier runs bought some)
+        RunningSystem.await(Duration.ofSeconds(30), "inventory stocks DEMO-1 from catalog.product.v1", () ->
+                system.get("/api/inventory/DEMO-1").statusCode() == 200);
+        if (read(system.get("/api/inventory/DEMO-1").body()).path("available").asInt() < 1) {
+            HttpResponse<String> restocked = system.send("PUT", "/api/inventory/DEMO-1", "{\"onHand\":99}",
+                    "Authorization", "Bearer " + system.token(), "Content-Type", "application/json");
+            assertThat(restocked.statusCode()).as(restocked.body()).isEqualTo(200);
+        }
+
+        // viewed: the product page, its picture and the mobile API all answer for it
+        HttpResponse<String> image = system.get("/images/products/DEMO-1.svg");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.body()).contains(">DEMO<");
+        HttpResponse<String> mobile = system.get("/api/mobile/products/DEMO-1");
+        assertThat(mobile.statusCode()).as(mobile.body()).isEqualTo(200);
+        assertThat(read(mobile.body()).path("product").path("sku").asText()).isEqualTo("DEMO-1");
+
+        WebDriver browser = chromium();
+        try {
+            browser.get(RunningSystem.gateway("/p/DEMO-1"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("$19.00");
+            // added to the cart
+            WebElement add = browser.findElement(By.cssSelector("main .add-to-cart__button"));
+            assertThat(add.isEnabled()).as("DEMO-1 is in stock").isTrue();
+            add.click();
+            RunningSystem.await(Duration.ofSeconds(10), "DEMO-1 added to the cart", () ->
+                    browser.findElement(By.cssSelector("main .add-to-cart__status")).getText().contains("Added"));
+            browser.get(RunningSystem.gateway("/cart"));
+            assertThat(browser.findElement(By.cssSelector(".cart__lines")).getText()).contains(name);
+
+            // and bought: the saga reserves it in inventory, the payment is captured, the order confirmed
+            String orderId = checkOutTheCartAsAGuest(browser, "demo-" + System.nanoTime() + "@example.com");
+            assertThat(browser.findElement(By.id("order-live")).getText()).contains(name);
+            JsonNode order = read(system.get("/api/orders/" + orderId).body());
+            assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(order.path("lines").toString()).contains("DEMO-1");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * From the cart page through the checkout form (a guest: Ada Lovelace, London, the test card)
+     * to the order page, which updates in place (server-sent events) until the saga confirms it;
+     * returns the order id.
+     */
+    private static String checkOutTheCartAsAGuest(WebDriver browser, String email) {
+        browser.get(RunningSystem.gateway("/cart"));
+        browser.findElement(By.id("checkout-button")).click();
+        Map.of("email", email, "name", "Ada Lovelace", "line1", "1 Analytical Way", "city", "London",
+                "postalCode", "N1 9GU", "cardNumber", "4242 4242 4242 4242", "expiry", "12/30", "cvc", "123")
+                .forEach((field, value) -> browser.findElement(By.id("checkout-" + field)).sendKeys(value));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("checkout-country"))).selectByValue("GB");
+        browser.findElement(By.cssSelector(".checkout__submit")).click();
+
+        RunningSystem.await(Duration.ofSeconds(30), "the order page shows the confirmation", () ->
+                browser.getCurrentUrl().contains("/orders/")
+                        && browser.findElement(By.id("order-live")).getText().contains("your order is confirmed"));
+        return browser.getCurrentUrl().replaceAll(".*/orders/", "");
     }
 
     @Test

@@ -51,7 +51,7 @@ class CatalogProductsIT {
 
         given().get("/api/inventory/" + skus.getFirst()).then().statusCode(200)
                 .body("sku", equalTo(skus.getFirst()))
-                .body("onHand", equalTo(expected.get(skus.getFirst())))
+                .body("available", equalTo(expected.get(skus.getFirst())))
                 .body("reserved", equalTo(0));
         given().get("/api/inventory/" + outOfStock).then().statusCode(200).body("available", equalTo(0));
         given().queryParam("skus", String.join(",", skus)).get("/api/inventory").then()

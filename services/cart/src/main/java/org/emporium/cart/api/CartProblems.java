@@ -3,13 +3,13 @@ package org.emporium.cart.api;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.emporium.cart.client.UpstreamUnavailableException;
 import org.emporium.cart.domain.CartClosed;
 import org.emporium.cart.domain.CartRefusal;
 import org.emporium.cart.domain.NotInCart;
 import org.emporium.platform.defaults.Problem;
 import org.emporium.platform.defaults.ProblemException;
 import org.emporium.platform.defaults.ProblemMappers;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The cart's refusals as problem+json, in the shape and with the fields of every other error. */

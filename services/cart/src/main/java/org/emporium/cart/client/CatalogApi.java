@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
  * The catalog's HTTP API as far as the cart uses it: one product by SKU. Non-blocking, so the

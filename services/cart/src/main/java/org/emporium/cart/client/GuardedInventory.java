@@ -14,12 +14,21 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
- * Inventory under the same policy as {@link GuardedCatalog}. Answers the units available per
+ * Inventory under the same policy as {@link GuardedCatalog}, declared for the class. Answers the units available per
  * SKU; a SKU inventory does not know has none available.
  */
 @ApplicationScoped
+@AsynchronousNonBlocking
+@Timeout(2500)
+@Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000,
+        abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, UpstreamRejectedException.class})
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+        skipOn = UpstreamRejectedException.class)
 public class GuardedInventory {
 
     private final InventoryApi api;
@@ -28,12 +37,6 @@ public class GuardedInventory {
         this.api = api;
     }
 
-    @AsynchronousNonBlocking
-    @Timeout(2500)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, UpstreamRejectedException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = UpstreamRejectedException.class)
     @CircuitBreakerName("inventory-stock")
     @Fallback(fallbackMethod = "availableUnavailable",
             skipOn = {UpstreamUnavailableException.class, UpstreamRejectedException.class})
@@ -48,8 +51,8 @@ public class GuardedInventory {
                 .onFailure().transform(f -> Upstreams.classify("inventory", f));
     }
 
-    /** Reached on timeout or open circuit. */
-    Uni<Map<String, Integer>> availableUnavailable(Collection<String> skus) {
-        return Uni.createFrom().failure(new UpstreamUnavailableException("inventory unavailable (timeout or open circuit)", null));
+    /** Reached on timeout or open circuit; private, so the class's policy doesn't apply to it. */
+    private Uni<Map<String, Integer>> availableUnavailable(Collection<String> skus) {
+        return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen("inventory"));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.Upstreams;
 
 /** Inventory's HTTP API as far as the cart uses it: stock of several SKUs. Use it through {@link GuardedInventory}. */
 @RegisterRestClient(configKey = "inventory")

@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.emporium.storefront.client.catalog.CatalogUnavailableException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
@@ -24,8 +24,8 @@ class ExpiringCacheTest {
 
     @Test
     void failuresAreNotCached() {
-        Uni<String> failed = cache.get("k", k -> Uni.createFrom().failure(new CatalogUnavailableException("down", null)));
-        assertThatThrownBy(() -> failed.await().indefinitely()).isInstanceOf(CatalogUnavailableException.class);
+        Uni<String> failed = cache.get("k", k -> Uni.createFrom().failure(new UpstreamUnavailableException("catalog", "down", null)));
+        assertThatThrownBy(() -> failed.await().indefinitely()).isInstanceOf(UpstreamUnavailableException.class);
 
         assertThat(cache.get("k", this::load).await().indefinitely()).isEqualTo("k#1");
     }

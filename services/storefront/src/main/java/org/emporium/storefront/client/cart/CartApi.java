@@ -13,7 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.Upstreams;
 import org.emporium.storefront.client.ProblemDetail;
 
 /**
@@ -83,11 +87,11 @@ public interface CartApi {
         if (status == 404 || status == 401) {
             // 401: an account's cart asked for without its token (a signed-out browser still holding
             // the cookie): for this shopper there is no such cart
-            return new CartNotFoundException();
+            return new UpstreamNotFoundException(GuardedCart.CART, "no such cart");
         }
         if (status < 500) {
-            return new CartRejectedException(status, ProblemDetail.read(response));
+            return new UpstreamRejectedException(GuardedCart.CART, status, null, ProblemDetail.read(response), List.of());
         }
-        return new CartUnavailableException("cart answered " + status, null);
+        return Upstreams.exception(GuardedCart.CART, status);
     }
 }

@@ -4,6 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.ExpiringCache;
 import org.jboss.logging.Logger;
 
@@ -27,7 +30,7 @@ public class CartClient {
         this.counts = new ExpiringCache<>(countTtl, countSize);
     }
 
-    /** The cart; {@link CartNotFoundException} if it expired, {@link CartUnavailableException} if cart can't answer. */
+    /** The cart; {@link UpstreamNotFoundException} if it expired, {@link UpstreamUnavailableException} if cart can't answer. */
     public Uni<Cart> cart(String authorization, String id) {
         return cart.get(authorization, id).invoke(c -> counts.put(id, c.itemCount()));
     }
@@ -48,18 +51,28 @@ public class CartClient {
     }
 
     /**
-     * Adds {@code quantity} of {@code sku} to the cart {@code id}, creating a cart first when there
-     * is none (null id) or the cart service no longer knows it. Answers the id of the cart that now
-     * holds the line, which may be new.
+     * What became of an add: {@code cartId} is the cart the shopper should keep (null: leave the
+     * cookie as it is), {@code refusal} why the cart refused the line (null: added). A refused add
+     * to a cart made just for it still names that new cart, which the shopper keeps.
      */
-    public Uni<String> add(String authorization, String id, String sku, int quantity) {
+    public record Added(String cartId, UpstreamRejectedException refusal) {
+    }
+
+    /**
+     * Adds {@code quantity} of {@code sku} to the cart {@code id}, creating a cart first when there
+     * is none (null id) or the cart service no longer knows it. Answers the cart that now holds the
+     * line, which may be new, or the cart's refusal; fails only when the cart can't answer.
+     */
+    public Uni<Added> add(String authorization, String id, String sku, int quantity) {
         if (!CartIds.isValid(id)) {
             return addToNewCart(authorization, sku, quantity);
         }
         return cart.add(authorization, id, sku, quantity)
-                .replaceWith(id)
+                .replaceWith(new Added(id, null))
                 .invoke(() -> counts.invalidate(id))
-                .onFailure(CartNotFoundException.class).recoverWithUni(() -> {
+                .onFailure(UpstreamRejectedException.class)
+                .recoverWithItem(refusal -> new Added(null, (UpstreamRejectedException) refusal))
+                .onFailure(UpstreamNotFoundException.class).recoverWithUni(() -> {
                     counts.invalidate(id);
                     return addToNewCart(authorization, sku, quantity);
                 });
@@ -101,13 +114,13 @@ public class CartClient {
                     }
                 })
                 .map(java.util.Optional::ofNullable)
-                .onFailure(CartNotFoundException.class).recoverWithItem(java.util.Optional.empty());
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(java.util.Optional.empty());
     }
 
-    private Uni<String> addToNewCart(String authorization, String sku, int quantity) {
+    private Uni<Added> addToNewCart(String authorization, String sku, int quantity) {
         return cart.create(authorization).flatMap(newId -> cart.add(authorization, newId, sku, quantity)
-                .replaceWith(newId)
-                .onFailure(CartRejectedException.class).transform(e -> new CartRejectedException(
-                        ((CartRejectedException) e).status(), ((CartRejectedException) e).detail(), newId)));
+                .replaceWith(new Added(newId, null))
+                .onFailure(UpstreamRejectedException.class)
+                .recoverWithItem(refusal -> new Added(newId, (UpstreamRejectedException) refusal)));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
  * The catalog's HTTP API as far as the storefront uses it. Non-blocking (Uni) so a page view never
@@ -40,13 +41,6 @@ public interface CatalogApi {
      */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        int status = response.getStatus();
-        if (status == 404) {
-            return new CatalogNotFoundException("catalog has no such resource");
-        }
-        if (status < 500) {
-            return new CatalogRejectedException("catalog rejected the request with " + status);
-        }
-        return new CatalogUnavailableException("catalog answered " + status, null);
+        return Upstreams.exception(GuardedCatalog.CATALOG, response.getStatus());
     }
 }

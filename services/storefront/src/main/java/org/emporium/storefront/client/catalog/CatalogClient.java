@@ -21,17 +21,19 @@ public class CatalogClient {
     private static final String ALL = "all";
 
     private final GuardedCatalog catalog;
+    private final KnownCategories known;
     private final ExpiringCache<String, List<Category>> categories;
     private final ExpiringCache<String, Optional<Product>> products;
     private final ExpiringCache<ProductQuery, ProductPage> listings;
 
-    CatalogClient(GuardedCatalog catalog,
+    CatalogClient(GuardedCatalog catalog, KnownCategories known,
                   @ConfigProperty(name = "storefront.cache.categories-ttl") Duration categoriesTtl,
                   @ConfigProperty(name = "storefront.cache.products-ttl") Duration productsTtl,
                   @ConfigProperty(name = "storefront.cache.products-size") long productsSize,
                   @ConfigProperty(name = "storefront.cache.listings-ttl") Duration listingsTtl,
                   @ConfigProperty(name = "storefront.cache.listings-size") long listingsSize) {
         this.catalog = catalog;
+        this.known = known;
         this.categories = new ExpiringCache<>(categoriesTtl, 1);
         this.products = new ExpiringCache<>(productsTtl, productsSize);
         this.listings = new ExpiringCache<>(listingsTtl, listingsSize);
@@ -53,7 +55,7 @@ public class CatalogClient {
 
     /** Categories as last seen, without calling the catalog: for pages rendered because something failed. */
     public List<Category> knownCategories() {
-        return catalog.knownCategories();
+        return known.get();
     }
 
     /** Forgets every cached answer; the next page views ask the catalog again. */

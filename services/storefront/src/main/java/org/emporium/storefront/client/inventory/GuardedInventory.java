@@ -8,14 +8,25 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.emporium.platform.upstream.UpstreamException;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
- * The stock read under a tight policy: stock is an extra on the product page, so 500 ms and no
- * retry, and a breaker ({@code inventory-stock}; 4xx answers don't count). Any failure ends as
- * {@link InventoryApi.StockUnknownException}; {@link InventoryClient} turns it into "say nothing".
+ * The stock read under a tight policy, declared for the class: stock is an extra on the product
+ * page, so 500 ms and no retry, and a breaker ({@code inventory-stock}; 4xx answers don't count).
+ * Any failure ends as {@link UpstreamUnavailableException}, a SKU inventory doesn't track as
+ * {@link UpstreamNotFoundException}; {@link InventoryClient} turns both into "say nothing".
  */
 @ApplicationScoped
+@AsynchronousNonBlocking
+@Timeout(500)
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+        skipOn = UpstreamNotFoundException.class)
 class GuardedInventory {
+
+    static final String INVENTORY = "inventory";
 
     private final InventoryApi api;
 
@@ -23,18 +34,14 @@ class GuardedInventory {
         this.api = api;
     }
 
-    @AsynchronousNonBlocking
-    @Timeout(500)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = InventoryApi.StockNotTrackedException.class)
     @CircuitBreakerName("inventory-stock")
-    @Fallback(fallbackMethod = "stockUnknown", skipOn = InventoryApi.StockUnknownException.class)
+    @Fallback(fallbackMethod = "stockUnknown", skipOn = UpstreamException.class)
     Uni<InventoryApi.StockLevel> stock(String sku) {
-        return api.stock(sku).onFailure(f -> !(f instanceof InventoryApi.StockUnknownException))
-                .transform(f -> new InventoryApi.StockUnknownException("inventory unreachable: " + f.getClass().getSimpleName()));
+        return api.stock(sku).onFailure().transform(f -> Upstreams.classify(INVENTORY, f));
     }
 
-    Uni<InventoryApi.StockLevel> stockUnknown(String sku) {
-        return Uni.createFrom().failure(new InventoryApi.StockUnknownException("inventory unavailable (timeout or open circuit)"));
+    /** Reached on timeout or open breaker; private, so the class's policy doesn't apply to it. */
+    private Uni<InventoryApi.StockLevel> stockUnknown(String sku) {
+        return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen(INVENTORY));
     }
 }

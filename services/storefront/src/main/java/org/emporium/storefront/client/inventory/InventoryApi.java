@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.Upstreams;
 
 /** The inventory service's stock read; use it through {@link InventoryClient}. */
 @RegisterRestClient(configKey = "inventory")
@@ -26,27 +28,16 @@ public interface InventoryApi {
     record StockLevel(String sku, int available, int reserved) {
     }
 
-    /** Any 4xx (404: SKU unknown to inventory) means "nothing known about stock"; 5xx means inventory is struggling. */
+    /**
+     * Any 4xx (404: SKU unknown to inventory) means "nothing known about stock": not found, and not
+     * counted by the breaker; 5xx means inventory is struggling.
+     */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
         if (status < 500) {
-            return new StockNotTrackedException("inventory answered " + status);
+            return new UpstreamNotFoundException(GuardedInventory.INVENTORY, "inventory answered " + status);
         }
-        return new StockUnknownException("inventory answered " + status);
-    }
-
-    /** Stock could not be read; the product page then says nothing about it. */
-    class StockUnknownException extends RuntimeException {
-        public StockUnknownException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Inventory answered, but has no stock for the SKU (4xx): not a failure of inventory, not counted by its breaker. */
-    class StockNotTrackedException extends StockUnknownException {
-        public StockNotTrackedException(String message) {
-            super(message);
-        }
+        return Upstreams.exception(GuardedInventory.INVENTORY, status);
     }
 }

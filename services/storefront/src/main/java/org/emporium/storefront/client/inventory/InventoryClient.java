@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.ExpiringCache;
 import org.jboss.logging.Logger;
 
@@ -35,13 +37,13 @@ public class InventoryClient {
 
     /**
      * Units available for {@code sku}; empty when inventory doesn't track it. Unlike {@link #available},
-     * fails ({@link InventoryApi.StockUnknownException}) when inventory can't answer: for the mobile
+     * fails ({@link UpstreamUnavailableException}) when inventory can't answer: for the mobile
      * API, which tells its client that stock is missing rather than unknown.
      */
     public Uni<Optional<Integer>> stock(String sku) {
         return levels.get(sku, inventory::stock)
                 .map(level -> Optional.of(Math.max(0, level.available())))
-                .onFailure(InventoryApi.StockNotTrackedException.class).recoverWithItem(Optional.empty());
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(Optional.empty());
     }
 
     public void invalidateCaches() {

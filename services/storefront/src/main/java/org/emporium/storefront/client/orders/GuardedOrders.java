@@ -11,20 +11,28 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.emporium.storefront.client.ReadTimeouts;
-import org.jboss.logging.Logger;
+import org.emporium.platform.upstream.UpstreamException;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
- * The orders API under a fault tolerance policy. Placing an order is not retried here: the
- * shopper's form keeps its Idempotency-Key, so the shopper's own retry is safe and cannot order
- * twice. Reading an order is retried once for a connection error or a 5xx. Breakers
- * {@code orders-place} and {@code orders-read}; 404 and 4xx answers don't count. A timeout or an
- * open breaker ends as {@link OrdersUnavailableException}.
+ * The orders API under a fault tolerance policy, declared once for the class: 1.5 s per call and a
+ * breaker per call ({@code orders-place}, {@code orders-read}, {@code orders-list}); 404 and 4xx
+ * answers don't count. Reads are retried once for a connection error or a 5xx. Placing an order
+ * gets 5 s and is not retried here: the shopper's form keeps its Idempotency-Key, so the shopper's
+ * own retry is safe and cannot order twice. A timeout or an open breaker ends as
+ * {@link UpstreamUnavailableException}.
  */
 @ApplicationScoped
+@AsynchronousNonBlocking
+@Timeout(1500)
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+        skipOn = {UpstreamNotFoundException.class, UpstreamRejectedException.class})
 class GuardedOrders {
 
-    private static final Logger LOG = Logger.getLogger(GuardedOrders.class);
+    static final String ORDERS = "orders";
 
     private final OrdersApi api;
 
@@ -32,80 +40,59 @@ class GuardedOrders {
         this.api = api;
     }
 
-    @AsynchronousNonBlocking
     @Timeout(5000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = {OrderNotFoundException.class, OrderRejectedException.class})
     @CircuitBreakerName("orders-place")
-    @Fallback(fallbackMethod = "placeUnavailable",
-            skipOn = {OrdersUnavailableException.class, OrderNotFoundException.class, OrderRejectedException.class})
+    @Fallback(fallbackMethod = "placeUnavailable", skipOn = UpstreamException.class)
     Uni<OrdersApi.Placed> place(String authorization, String idempotencyKey, PlaceOrder order) {
         return api.place(authorization, idempotencyKey, order)
                 .map(placed -> {
                     if (placed == null || !OrderIds.isValid(placed.id())) {
-                        throw new OrdersUnavailableException("orders answered without a usable id", null);
+                        throw new UpstreamUnavailableException(ORDERS, "orders answered without a usable id", null);
                     }
                     return placed;
                 })
                 .onFailure().transform(GuardedOrders::classify);
     }
 
-    @AsynchronousNonBlocking
-    @Timeout(1500)
     @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 3500,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, OrderNotFoundException.class,
-                    OrderRejectedException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = {OrderNotFoundException.class, OrderRejectedException.class})
+            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, UpstreamNotFoundException.class,
+                    UpstreamRejectedException.class})
     @CircuitBreakerName("orders-read")
-    @Fallback(fallbackMethod = "getUnavailable",
-            skipOn = {OrdersUnavailableException.class, OrderNotFoundException.class, OrderRejectedException.class})
+    @Fallback(fallbackMethod = "getUnavailable", skipOn = UpstreamException.class)
     Uni<Order> get(String authorization, String id) {
         return api.get(authorization, id).onFailure().transform(GuardedOrders::classify);
     }
 
     /** The caller's orders: read like {@link #get}, breaker {@code orders-list}. */
-    @AsynchronousNonBlocking
-    @Timeout(1500)
     @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 3500,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, OrderNotFoundException.class,
-                    OrderRejectedException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = {OrderNotFoundException.class, OrderRejectedException.class})
+            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, UpstreamNotFoundException.class,
+                    UpstreamRejectedException.class})
     @CircuitBreakerName("orders-list")
-    @Fallback(fallbackMethod = "mineUnavailable",
-            skipOn = {OrdersUnavailableException.class, OrderNotFoundException.class, OrderRejectedException.class})
+    @Fallback(fallbackMethod = "mineUnavailable", skipOn = UpstreamException.class)
     Uni<OrderList> mine(String authorization, int page, int size) {
         return api.mine(authorization, page, size).onFailure().transform(GuardedOrders::classify);
     }
 
-    Uni<OrderList> mineUnavailable(String authorization, int page, int size) {
+    // --- fallbacks: reached on timeout or open breaker; private, so the class's policy doesn't apply to them
+
+    private Uni<OrderList> mineUnavailable(String authorization, int page, int size) {
         return unavailable();
     }
 
-    Uni<OrdersApi.Placed> placeUnavailable(String authorization, String idempotencyKey, PlaceOrder order) {
+    private Uni<OrdersApi.Placed> placeUnavailable(String authorization, String idempotencyKey, PlaceOrder order) {
         return unavailable();
     }
 
-    Uni<Order> getUnavailable(String authorization, String id) {
+    private Uni<Order> getUnavailable(String authorization, String id) {
         return unavailable();
     }
 
     private static <T> Uni<T> unavailable() {
-        return Uni.createFrom().failure(new OrdersUnavailableException("orders unavailable (timeout or open circuit)", null));
+        return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen(ORDERS));
     }
 
-    /** A read timeout becomes a {@link TimeoutException} (not retried), anything unexpected an unavailability. */
+    /** Also sorts the failures of the event stream ({@link OrdersClient#follow}), which has no policy of its own. */
     static Throwable classify(Throwable failure) {
-        if (failure instanceof OrdersUnavailableException || failure instanceof OrderNotFoundException
-                || failure instanceof OrderRejectedException || failure instanceof TimeoutException) {
-            return failure;
-        }
-        if (ReadTimeouts.causedBy(failure)) {
-            return new TimeoutException("orders did not answer in time");
-        }
-        // the exception's type only: a message could quote the request
-        LOG.debugf("orders call failed: %s", failure.getClass().getName());
-        return new OrdersUnavailableException("orders unreachable: " + failure.getClass().getSimpleName(), failure);
+        return Upstreams.classify(ORDERS, failure);
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.Upstreams;
 import org.emporium.storefront.client.ProblemDetail;
 
 /** Turns the orders service's error answers (problem+json) into the storefront's exceptions. */
@@ -20,10 +23,10 @@ final class OrderProblems {
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
         if (status == 404) {
-            return new OrderNotFoundException();
+            return new UpstreamNotFoundException(GuardedOrders.ORDERS, "not found by the orders service");
         }
         if (status >= 500) {
-            return new OrdersUnavailableException("orders answered " + status, null);
+            return Upstreams.exception(GuardedOrders.ORDERS, status);
         }
         String body = null;
         try {
@@ -35,10 +38,10 @@ final class OrderProblems {
     }
 
     /** A 4xx answer as a rejection: its title, detail and field errors, each bounded in length. */
-    static OrderRejectedException rejection(int status, String body) {
+    static UpstreamRejectedException rejection(int status, String body) {
         String title = null;
         String detail = null;
-        List<OrderRejectedException.FieldError> errors = new ArrayList<>();
+        List<UpstreamRejectedException.FieldError> errors = new ArrayList<>();
         if (body != null && !body.isBlank()) {
             try {
                 JsonNode problem = JSON.readTree(body);
@@ -48,14 +51,14 @@ final class OrderProblems {
                     String field = text(error.path("field"));
                     String message = text(error.path("message"));
                     if (field != null && message != null && errors.size() < MAX_ERRORS) {
-                        errors.add(new OrderRejectedException.FieldError(field, message));
+                        errors.add(new UpstreamRejectedException.FieldError(field, message));
                     }
                 }
             } catch (Exception e) {
                 // not JSON: a rejection without words
             }
         }
-        return new OrderRejectedException(status, title, detail, errors);
+        return new UpstreamRejectedException(GuardedOrders.ORDERS, status, title, detail, errors);
     }
 
     private static String text(JsonNode node) {

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 
 /**
  * Checkout and the order page's view of the orders service: place an order (with the form's
@@ -30,21 +33,21 @@ public class OrdersClient {
     }
 
     /**
-     * Places the order; answers its id. {@link OrderRejectedException} (400 fields, 422),
-     * {@link OrderNotFoundException} (no such cart), {@link OrdersUnavailableException}.
+     * Places the order; answers its id. {@link UpstreamRejectedException} (400 fields, 422),
+     * {@link UpstreamNotFoundException} (no such cart), {@link UpstreamUnavailableException}.
      */
     public Uni<String> place(String authorization, String idempotencyKey, PlaceOrder order) {
         return orders.place(authorization, idempotencyKey, order).map(OrdersApi.Placed::id);
     }
 
-    /** The order; {@link OrderNotFoundException} if unknown, {@link OrdersUnavailableException} if orders can't answer. */
+    /** The order; {@link UpstreamNotFoundException} if unknown, {@link UpstreamUnavailableException} if orders can't answer. */
     public Uni<Order> order(String authorization, String id) {
         return orders.get(authorization, id);
     }
 
     /**
-     * The signed-in caller's orders, a page of them; {@link OrderRejectedException} with 401 when the
-     * orders service doesn't accept the token, {@link OrdersUnavailableException} when it can't answer.
+     * The signed-in caller's orders, a page of them; {@link UpstreamRejectedException} with 401 when the
+     * orders service doesn't accept the token, {@link UpstreamUnavailableException} when it can't answer.
      */
     public Uni<OrderList> mine(String authorization, int page, int size) {
         return orders.mine(authorization, page, size);
@@ -58,15 +61,20 @@ public class OrdersClient {
     public Multi<Order> follow(String authorization, String id) {
         return Multi.createFrom().deferred(() -> events.events(authorization, id))
                 .map(OrdersClient::parse)
-                .ifNoItem().after(quietLimit).failWith(() -> new OrdersUnavailableException("order events stayed quiet", null))
+                .ifNoItem().after(quietLimit).failWith(() -> new UpstreamUnavailableException(GuardedOrders.ORDERS, "order events stayed quiet", null))
                 .onFailure().transform(GuardedOrders::classify);
+    }
+
+    /** 422 "Empty cart": there is nothing to order. */
+    public static boolean emptyCart(UpstreamRejectedException refusal) {
+        return refusal.status() == 422 && "Empty cart".equalsIgnoreCase(refusal.title());
     }
 
     private static Order parse(String data) {
         try {
             return JSON.readValue(data, Order.class);
         } catch (JsonProcessingException e) {
-            throw new OrdersUnavailableException("an order event that isn't an order", null);
+            throw new UpstreamUnavailableException(GuardedOrders.ORDERS, "an order event that isn't an order", null);
         }
     }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
  * The recommendations service's two reads; use them through {@link RecommendationsClient}. The
@@ -33,27 +35,16 @@ public interface RecommendationsApi {
     Uni<JsonNode> forShopper(@PathParam("shopperId") String shopperId, @QueryParam("size") int size,
                              @QueryParam("cart") String cart);
 
-    /** 4xx (400 bad input, 404 unknown product): nothing to recommend, not a failure of the service. */
+    /**
+     * Any 4xx (400 bad input, 404 unknown product): nothing to recommend, not a failure of the
+     * service (rejected, never counted by the breaker); 5xx: the service is struggling.
+     */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
         if (status < 500) {
-            return new NothingToRecommendException("recommendations answered " + status);
+            return new UpstreamRejectedException(GuardedRecommendations.RECOMMENDATIONS, status);
         }
-        return new RecommendationsUnavailableException("recommendations answered " + status);
-    }
-
-    /** Recommendations could not be had (down, slow, failing, breaker open). */
-    class RecommendationsUnavailableException extends RuntimeException {
-        public RecommendationsUnavailableException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** The service answered, with nothing for this product or shopper (4xx); not counted by the breaker. */
-    class NothingToRecommendException extends RuntimeException {
-        public NothingToRecommendException(String message) {
-            super(message, null, false, false);
-        }
+        return Upstreams.exception(GuardedRecommendations.RECOMMENDATIONS, status);
     }
 }

@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.ExpiringCache;
 import org.emporium.storefront.client.cart.CartIds;
-import org.emporium.storefront.client.recommendations.RecommendationsApi.NothingToRecommendException;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +54,7 @@ public class RecommendationsClient {
         return orNone(recommendedForOrFailure(shopperId, cartId), "shopper");
     }
 
-    /** Like {@link #alsoBought}, but fails with {@link RecommendationsApi.RecommendationsUnavailableException} when the service can't answer. */
+    /** Like {@link #alsoBought}, but fails with {@link UpstreamUnavailableException} when the service can't answer. */
     public Uni<List<Recommendation>> alsoBoughtOrFailure(String sku, String cartId) {
         return known(recommendations.forProduct(sku, size, cartIdOrNull(cartId)).map(Recommendation::from));
     }
@@ -64,7 +65,7 @@ public class RecommendationsClient {
 
     /** A 4xx (unknown product, say) is a valid answer: nothing to recommend. */
     private static Uni<List<Recommendation>> known(Uni<List<Recommendation>> call) {
-        return call.onFailure(NothingToRecommendException.class).recoverWithItem(List.of());
+        return call.onFailure(UpstreamRejectedException.class).recoverWithItem(List.of());
     }
 
     private static Uni<List<Recommendation>> orNone(Uni<List<Recommendation>> call, String subject) {

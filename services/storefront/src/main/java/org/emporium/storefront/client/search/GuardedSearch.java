@@ -13,14 +13,15 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.emporium.storefront.client.ReadTimeouts;
-import org.jboss.logging.Logger;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
  * The search API under a fault tolerance policy, in the same shape as {@code GuardedCatalog} but
  * tighter: search is an extra, so a slow search must cost a page view little, and the rest of the
- * shop never depends on it. Whatever goes wrong surfaces as {@link SearchUnavailableException} (or
- * {@link SearchRejectedException}).
+ * shop never depends on it. Whatever goes wrong surfaces as {@link UpstreamUnavailableException} (or
+ * {@link UpstreamRejectedException}).
  *
  * <ul>
  *   <li>Results: 1 s per attempt, one quick retry of connection errors and 5xx answers (never of a
@@ -29,13 +30,16 @@ import org.jboss.logging.Logger;
  *       late suggestion is a useless one. {@link SearchClient} turns any failure into "no suggestions".</li>
  * </ul>
  *
- * <p>Each value can be changed without a rebuild, e.g.
+ * <p>The breaker is declared once for the class; each value can be changed without a rebuild, e.g.
  * {@code quarkus.fault-tolerance."org.emporium.storefront.client.search.GuardedSearch/suggest".timeout.value=300}.
  */
 @ApplicationScoped
+@AsynchronousNonBlocking
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
+        skipOn = UpstreamRejectedException.class)
 class GuardedSearch {
 
-    private static final Logger LOG = Logger.getLogger(GuardedSearch.class);
+    static final String SEARCH = "search";
 
     private final SearchApi api;
 
@@ -43,55 +47,39 @@ class GuardedSearch {
         this.api = api;
     }
 
-    @AsynchronousNonBlocking
     @Timeout(1000)
     @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 2500,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, SearchRejectedException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = SearchRejectedException.class)
+            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, UpstreamRejectedException.class})
     @CircuitBreakerName("search-results")
-    @Fallback(fallbackMethod = "resultsUnavailable", skipOn = SearchUnavailableException.class)
+    @Fallback(fallbackMethod = "resultsUnavailable",
+            skipOn = {UpstreamUnavailableException.class, UpstreamRejectedException.class})
     Uni<SearchResults> search(SearchQuery query) {
         return api.search(query.q(), query.page(), query.size(), query.categories(), query.brands(),
                         plain(query.minPrice()), plain(query.maxPrice()), query.sort())
-                .onFailure().transform(GuardedSearch::classify);
+                .onFailure().transform(f -> Upstreams.classify(SEARCH, f));
     }
 
-    @AsynchronousNonBlocking
     @Timeout(400)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = SearchRejectedException.class)
     @CircuitBreakerName("search-suggest")
-    @Fallback(fallbackMethod = "suggestionsUnavailable", skipOn = SearchUnavailableException.class)
+    @Fallback(fallbackMethod = "suggestionsUnavailable",
+            skipOn = {UpstreamUnavailableException.class, UpstreamRejectedException.class})
     Uni<List<Suggestion>> suggest(SuggestQuery query) {
         return api.suggest(query.prefix(), query.size())
                 .map(SuggestionList::suggestions)
-                .onFailure().transform(GuardedSearch::classify);
+                .onFailure().transform(f -> Upstreams.classify(SEARCH, f));
     }
 
-    // --- fallbacks: reached on timeout or open breaker ----------------------------------------------
+    // --- fallbacks: reached on timeout or open breaker; private, so the class's policy doesn't apply to them
 
-    Uni<SearchResults> resultsUnavailable(SearchQuery query) {
-        return Uni.createFrom().failure(new SearchUnavailableException("search unavailable (timeout or open circuit)", null));
+    private Uni<SearchResults> resultsUnavailable(SearchQuery query) {
+        return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen(SEARCH));
     }
 
-    Uni<List<Suggestion>> suggestionsUnavailable(SuggestQuery query) {
-        return Uni.createFrom().failure(new SearchUnavailableException("search unavailable (timeout or open circuit)", null));
+    private Uni<List<Suggestion>> suggestionsUnavailable(SuggestQuery query) {
+        return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen(SEARCH));
     }
 
     private static String plain(BigDecimal price) {
         return price == null ? null : price.toPlainString();
-    }
-
-    /** A read timeout becomes a {@link TimeoutException} (not retried), anything else a retryable unavailability. */
-    static Throwable classify(Throwable failure) {
-        if (failure instanceof SearchUnavailableException || failure instanceof TimeoutException) {
-            return failure;
-        }
-        if (ReadTimeouts.causedBy(failure)) {
-            return new TimeoutException("search did not answer in time");
-        }
-        LOG.debugf("search call failed: %s", failure);
-        return new SearchUnavailableException("search unreachable: " + failure.getClass().getSimpleName(), failure);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
  * The search service's HTTP API as far as the storefront uses it. Use it through
@@ -31,13 +33,13 @@ public interface SearchApi {
     @Path("/suggest")
     Uni<SuggestionList> suggest(@QueryParam("q") String q, @QueryParam("size") int size);
 
-    /** 4xx: we asked wrongly (no retry, not counted by the breaker); 5xx: search is struggling. */
+    /** Any 4xx (404 included): we asked wrongly (no retry, not counted by the breaker); 5xx: search is struggling. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         int status = response.getStatus();
         if (status < 500) {
-            return new SearchRejectedException("search rejected the request with " + status);
+            return new UpstreamRejectedException(GuardedSearch.SEARCH, status);
         }
-        return new SearchUnavailableException("search answered " + status, null);
+        return Upstreams.exception(GuardedSearch.SEARCH, status);
     }
 }

@@ -33,7 +33,7 @@ public class SearchClient {
         this.suggestions = new ExpiringCache<>(suggestionsTtl, suggestionsSize);
     }
 
-    /** One page of results; fails with {@link SearchUnavailableException} when search can't answer. */
+    /** One page of results; fails with {@code UpstreamUnavailableException} when search can't answer. */
     public Uni<SearchResults> search(SearchQuery query) {
         return results.get(query, search::search);
     }

@@ -11,9 +11,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.emporium.platform.upstream.UpstreamRejectedException;
 import org.emporium.storefront.client.catalog.CatalogClient;
 import org.emporium.storefront.client.catalog.Category;
-import org.emporium.storefront.client.orders.OrderRejectedException;
 import org.emporium.storefront.client.orders.OrdersClient;
 import org.emporium.storefront.web.layout.ErrorPages;
 import org.emporium.storefront.web.layout.PageFrames;
@@ -57,7 +57,7 @@ public class MyOrdersPage {
                         .flatMap(categories -> Templates.accountOrders(frames.frame("My orders", categories, null),
                                 AccountOrdersView.of(list, page, ORDERS_PAGE_SIZE)).createUni()))
                 .map(html -> Response.ok(html, HTML).header("Cache-Control", "no-store").build())
-                .onFailure(OrderRejectedException.class).recoverWithItem(failure -> {
+                .onFailure(UpstreamRejectedException.class).recoverWithItem(failure -> {
                     // 401: orders doesn't accept the token any more; a fresh sign-in fixes it
                     SessionContext.current().signOut();
                     return signIn("/account/orders");

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.Sku;
 import org.emporium.storefront.client.cart.Cart;
 import org.emporium.storefront.client.cart.CartClient;
-import org.emporium.storefront.client.cart.CartNotFoundException;
-import org.emporium.storefront.client.cart.CartRejectedException;
-import org.emporium.storefront.client.cart.CartUnavailableException;
 import org.emporium.storefront.client.catalog.CatalogClient;
 import org.emporium.storefront.client.catalog.Category;
 import org.emporium.storefront.client.recommendations.Recommendation;
@@ -85,7 +85,7 @@ public class CartPage {
         }
         // empty: the cart expired (404)
         Uni<Optional<Cart>> read = cart.cart(auth, id).map(Optional::of)
-                .onFailure(CartNotFoundException.class).recoverWithItem(Optional.empty());
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(Optional.empty());
         return Uni.combine().all().unis(read, recommended).asTuple()
                 .flatMap(t -> {
                     Optional<Cart> found = t.getItem1();
@@ -116,7 +116,11 @@ public class CartPage {
         String current = CartCookie.id(cookie);
         String auth = SessionContext.bearer();
         return cart.add(auth, current, sku, units)
-                .flatMap(cartId -> {
+                .flatMap(added -> {
+                    if (added.refusal() != null) {
+                        return refused(added, sku, htmx);
+                    }
+                    String cartId = added.cartId();
                     if (!htmx) {
                         return Uni.createFrom().item(seeCart().cookie(CartCookie.of(cartId, secureCookie)).build());
                     }
@@ -124,19 +128,21 @@ public class CartPage {
                             .map(r -> Response.fromResponse(r).cookie(CartCookie.of(cartId, secureCookie))
                                     .header("HX-Trigger", CHANGED_EVENT).build()));
                 })
-                .onFailure(CartRejectedException.class).recoverWithUni(failure -> {
-                    CartRejectedException rejected = (CartRejectedException) failure;
-                    String message = rejected.detail() != null ? rejected.detail() : "That item can\u2019t be added right now.";
-                    String keep = rejected.newCartId();
-                    Uni<Response> answer = htmx ? feedback(422, message, false, null)
-                            : errorPage(ErrorView.cartRejected(message, sku), null);
-                    return answer.map(r -> keep == null ? r
-                            : Response.fromResponse(r).cookie(CartCookie.of(keep, secureCookie)).build());
-                })
-                .onFailure(CartUnavailableException.class).recoverWithUni(failure -> htmx
+                .onFailure(UpstreamUnavailableException.class).recoverWithUni(failure -> htmx
                         // htmx doesn't swap a 5xx: say it where the shopper is looking instead
                         ? feedback(200, "Sorry, we couldn\u2019t reach your cart. Please try again.", false, null)
                         : Uni.createFrom().failure(failure));
+    }
+
+    /** The cart refused the line: its words where the shopper looks, and the cart made for it kept. */
+    private Uni<Response> refused(CartClient.Added added, String sku, boolean htmx) {
+        String detail = added.refusal().detail();
+        String message = detail != null ? detail : "That item can\u2019t be added right now.";
+        String keep = added.cartId();
+        Uni<Response> answer = htmx ? feedback(422, message, false, null)
+                : errorPage(ErrorView.cartRejected(message, sku), null);
+        return answer.map(r -> keep == null ? r
+                : Response.fromResponse(r).cookie(CartCookie.of(keep, secureCookie)).build());
     }
 
     @POST
@@ -147,8 +153,8 @@ public class CartPage {
         checkSameOrigin(headers);
         Integer units = parseQuantity(quantity, 0);
         if (units == null) {
-            return changed(cookie, sku, hxRequest, (id, s) -> Uni.createFrom().failure(new CartRejectedException(400,
-                    "Please enter a quantity between 0 and " + MAX_QUANTITY + ".")));
+            return changed(cookie, sku, hxRequest, (id, s) -> Uni.createFrom().failure(new UpstreamRejectedException("cart",
+                    400, null, "Please enter a quantity between 0 and " + MAX_QUANTITY + ".", List.of())));
         }
         String auth = SessionContext.bearer();
         return changed(cookie, sku, hxRequest,
@@ -174,8 +180,8 @@ public class CartPage {
             return Uni.createFrom().item(seeCart().build());
         }
         Uni<String> message = change.apply(id, sku).replaceWith((String) null)
-                .onFailure(CartRejectedException.class).recoverWithItem(f -> {
-                    String detail = ((CartRejectedException) f).detail();
+                .onFailure(UpstreamRejectedException.class).recoverWithItem(f -> {
+                    String detail = ((UpstreamRejectedException) f).detail();
                     return detail != null ? detail : "That change couldn\u2019t be made.";
                 });
         return message.flatMap(text -> {
@@ -194,7 +200,7 @@ public class CartPage {
                         .map(html -> Response.status(status).type(HTML).entity(html).header("Cache-Control", "no-store")
                                 .header("HX-Trigger", CHANGED_EVENT).build());
             });
-        }).onFailure(CartNotFoundException.class).recoverWithItem(() -> seeCart()
+        }).onFailure(UpstreamNotFoundException.class).recoverWithItem(() -> seeCart()
                 .cookie(CartCookie.expired(secureCookie)).header(Htmx.REDIRECT, htmx ? "/cart" : null).build());
     }
 

@@ -13,15 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.cart.CartClient;
-import org.emporium.storefront.client.cart.CartNotFoundException;
 import org.emporium.storefront.client.catalog.CatalogClient;
 import org.emporium.storefront.client.catalog.Category;
 import org.emporium.storefront.client.orders.OrderIds;
-import org.emporium.storefront.client.orders.OrderNotFoundException;
-import org.emporium.storefront.client.orders.OrderRejectedException;
 import org.emporium.storefront.client.orders.OrdersClient;
-import org.emporium.storefront.client.orders.OrdersUnavailableException;
 import org.emporium.storefront.web.cart.CartCookie;
 import org.emporium.storefront.web.cart.CartPage;
 import org.emporium.storefront.web.cart.CartView;
@@ -82,7 +81,7 @@ public class CheckoutPage {
                     CheckoutForm form = account == null ? CheckoutForm.blank() : CheckoutForm.blank().withEmail(account.email());
                     return page(form, CartView.of(c), 200);
                 })
-                .onFailure(CartNotFoundException.class).recoverWithItem(() ->
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(() ->
                         seeCart(NOTICE_EXPIRED).cookie(CartCookie.expired(secureCookie)).build());
     }
 
@@ -116,11 +115,11 @@ public class CheckoutPage {
                     return Response.seeOther(URI.create("/orders/" + orderId)).header("Cache-Control", "no-store")
                             .cookie(CartCookie.expired(secureCookie)).build();
                 })
-                .onFailure(OrderRejectedException.class).recoverWithUni(failure ->
-                        rejected((OrderRejectedException) failure, form, cartId))
-                .onFailure(OrderNotFoundException.class).recoverWithItem(() ->
+                .onFailure(UpstreamRejectedException.class).recoverWithUni(failure ->
+                        rejected((UpstreamRejectedException) failure, form, cartId))
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(() ->
                         seeCart(NOTICE_EXPIRED).cookie(CartCookie.expired(secureCookie)).build())
-                .onFailure(OrdersUnavailableException.class).recoverWithUni(failure -> {
+                .onFailure(UpstreamUnavailableException.class).recoverWithUni(failure -> {
                     LOG.warnf("checkout unavailable: %s", failure.getMessage());
                     // the same key: the retry cannot order twice
                     return again(form.withErrors(Map.of(), UNAVAILABLE), cartId, 503)
@@ -128,8 +127,8 @@ public class CheckoutPage {
                 });
     }
 
-    private Uni<Response> rejected(OrderRejectedException rejection, CheckoutForm form, String cartId) {
-        if (rejection.emptyCart()) {
+    private Uni<Response> rejected(UpstreamRejectedException rejection, CheckoutForm form, String cartId) {
+        if (OrdersClient.emptyCart(rejection)) {
             return Uni.createFrom().item(seeCart(NOTICE_EMPTY).build());
         }
         if (rejection.status() == 422 || rejection.status() == 409) {
@@ -142,7 +141,7 @@ public class CheckoutPage {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         boolean unnamed = false;
-        for (OrderRejectedException.FieldError error : rejection.errors()) {
+        for (UpstreamRejectedException.FieldError error : rejection.errors()) {
             String field = CheckoutForm.formField(error.field());
             if (field == null) {
                 unnamed = true;

@@ -13,11 +13,11 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
 import org.emporium.storefront.client.catalog.CatalogClient;
 import org.emporium.storefront.client.catalog.Category;
 import org.emporium.storefront.client.orders.Order;
 import org.emporium.storefront.client.orders.OrderIds;
-import org.emporium.storefront.client.orders.OrderNotFoundException;
 import org.emporium.storefront.client.orders.OrdersClient;
 import org.emporium.storefront.web.layout.PageFrames;
 import org.emporium.storefront.web.session.SessionContext;
@@ -58,7 +58,7 @@ public class OrderPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> show(@RestPath String id) {
         String orderId = checked(id);
-        // OrderNotFoundException and OrdersUnavailableException become the 404 and 503 pages (ErrorPages)
+        // orders' not found and unavailable become the 404 and 503 pages (ErrorPages)
         return orders.order(SessionContext.bearer(), orderId)
                 .flatMap(order -> {
                     OrderStatusView view = OrderStatusView.of(orderId, order);
@@ -77,7 +77,7 @@ public class OrderPage {
         String orderId = checked(id);
         return orders.order(SessionContext.bearer(), orderId)
                 .map(order -> OrderStatusView.of(orderId, order).polling(true))
-                .onFailure(OrderNotFoundException.class).recoverWithItem(() -> null)
+                .onFailure(UpstreamNotFoundException.class).recoverWithItem(() -> null)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("order %s status unavailable: %s", orderId, failure.getMessage());
                     return OrderStatusView.placing(orderId).polling(true)
@@ -145,7 +145,7 @@ public class OrderPage {
     /** The id, if it can be an order id (a UUID); otherwise the order's 404 page, without asking orders. */
     private static String checked(String id) {
         if (!OrderIds.isValid(id)) {
-            throw new OrderNotFoundException();
+            throw new UpstreamNotFoundException("orders", "not an order id");
         }
         return id;
     }

@@ -6,14 +6,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.emporium.storefront.client.cart.CartUnavailableException;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.catalog.CatalogClient;
-import org.emporium.storefront.client.catalog.CatalogRejectedException;
-import org.emporium.storefront.client.catalog.CatalogUnavailableException;
-import org.emporium.storefront.client.orders.OrderNotFoundException;
-import org.emporium.storefront.client.orders.OrdersUnavailableException;
-import org.emporium.storefront.client.search.SearchRejectedException;
-import org.emporium.storefront.client.search.SearchUnavailableException;
 import org.emporium.storefront.web.search.BadSearchException;
 import org.emporium.storefront.web.session.CrossSiteRequestException;
 import org.jboss.logging.Logger;
@@ -49,17 +45,36 @@ public class ErrorPages {
         return page(ErrorView.NOT_FOUND, uri, headers);
     }
 
+    /**
+     * An upstream that could not answer, said for what the shopper was doing: only the results page
+     * calls search for a whole page, only the cart page and cart changes need the cart (the header's
+     * mini-cart just shows no count), only the order page needs orders to show something (checkout
+     * handles its own failure); every page needs the catalog.
+     */
     @ServerExceptionMapper
-    public Uni<Response> catalogUnavailable(CatalogUnavailableException e, UriInfo uri, HttpHeaders headers) {
-        LOG.warnf("catalog unavailable for %s: %s", uri.getPath(), e.getMessage());
-        return page(ErrorView.UNAVAILABLE.retrying(sameSite(uri)), uri, headers)
-                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
+    public Uni<Response> unavailable(UpstreamUnavailableException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("%s unavailable for %s: %s", e.upstream(), uri.getPath(), e.getMessage());
+        Uni<Response> page = switch (e.upstream()) {
+            case "search" -> page(ErrorView.SEARCH_UNAVAILABLE.retrying(sameSite(uri)), uri, headers);
+            // a failed POST is retried from the cart page, not by re-sending the form
+            case "cart" -> page(ErrorView.CART_UNAVAILABLE, "/cart", headers);
+            case "orders" -> page(ErrorView.ORDERS_UNAVAILABLE.retrying(sameSite(uri)), uri, headers);
+            default -> page(ErrorView.UNAVAILABLE.retrying(sameSite(uri)), uri, headers);
+        };
+        return page.map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
     }
 
+    /** A 4xx to a request the storefront built: the two services disagree on the contract. */
     @ServerExceptionMapper
-    public Uni<Response> catalogRejected(CatalogRejectedException e, UriInfo uri, HttpHeaders headers) {
-        LOG.warnf("catalog rejected the request for %s: %s", uri.getPath(), e.getMessage());
-        return page(ErrorView.BAD_REQUEST, uri, headers);
+    public Uni<Response> rejected(UpstreamRejectedException e, UriInfo uri, HttpHeaders headers) {
+        LOG.warnf("%s rejected the request for %s: %s", e.upstream(), uri.getPath(), e.getMessage());
+        return page(e.from("search") ? ErrorView.BAD_SEARCH : ErrorView.BAD_REQUEST, uri, headers);
+    }
+
+    /** An unknown order (or an id that can't be one); the pages turn other services' 404s into answers themselves. */
+    @ServerExceptionMapper
+    public Uni<Response> notFound(UpstreamNotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return page(e.from("orders") ? ErrorView.ORDER_NOT_FOUND : ErrorView.NOT_FOUND, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -67,47 +82,10 @@ public class ErrorPages {
         return page(ErrorView.badSearch(e.getMessage()), uri, headers);
     }
 
-    /** Only the results page calls search for a whole page; every other page works without it. */
-    @ServerExceptionMapper
-    public Uni<Response> searchUnavailable(SearchUnavailableException e, UriInfo uri, HttpHeaders headers) {
-        LOG.warnf("search unavailable for %s: %s", uri.getPath(), e.getMessage());
-        return page(ErrorView.SEARCH_UNAVAILABLE.retrying(sameSite(uri)), uri, headers)
-                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
-    }
-
-    /** Only the cart page and cart changes need the cart; the header's mini-cart just shows no count. */
-    @ServerExceptionMapper
-    public Uni<Response> cartUnavailable(CartUnavailableException e, UriInfo uri, HttpHeaders headers) {
-        LOG.warnf("cart unavailable for %s: %s", uri.getPath(), e.getMessage());
-        // a failed POST is retried from the cart page, not by re-sending the form
-        return page(ErrorView.CART_UNAVAILABLE, "/cart", headers)
-                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
-    }
-
-    /** An unknown order (or an id that can't be one). */
-    @ServerExceptionMapper
-    public Uni<Response> orderNotFound(OrderNotFoundException e, UriInfo uri, HttpHeaders headers) {
-        return page(ErrorView.ORDER_NOT_FOUND, uri, headers);
-    }
-
-    /** Only the order page needs the orders service to show something; checkout handles its own failure. */
-    @ServerExceptionMapper
-    public Uni<Response> ordersUnavailable(OrdersUnavailableException e, UriInfo uri, HttpHeaders headers) {
-        LOG.warnf("orders unavailable for %s: %s", uri.getPath(), e.getMessage());
-        return page(ErrorView.ORDERS_UNAVAILABLE.retrying(sameSite(uri)), uri, headers)
-                .map(r -> Response.fromResponse(r).header("Retry-After", RETRY_AFTER_SECONDS).build());
-    }
-
     @ServerExceptionMapper
     public Uni<Response> crossSite(CrossSiteRequestException e, UriInfo uri, HttpHeaders headers) {
         LOG.infof("refused a cross-site %s", uri.getPath());
         return page(ErrorView.CROSS_SITE, "/cart", headers);
-    }
-
-    @ServerExceptionMapper
-    public Uni<Response> searchRejected(SearchRejectedException e, UriInfo uri, HttpHeaders headers) {
-        LOG.warnf("search rejected the request for %s: %s", uri.getPath(), e.getMessage());
-        return page(ErrorView.BAD_SEARCH, uri, headers);
     }
 
     private Uni<Response> page(ErrorView view, UriInfo uri, HttpHeaders headers) {

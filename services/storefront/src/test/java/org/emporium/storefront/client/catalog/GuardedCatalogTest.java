@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
+import org.emporium.platform.upstream.Upstreams;
 import org.junit.jupiter.api.Test;
 
 class GuardedCatalogTest {
@@ -12,30 +16,30 @@ class GuardedCatalogTest {
     @Test
     void aReadTimeoutAnywhereInTheCauseChainBecomesAFaultToleranceTimeout() {
         Throwable readTimeout = new ProcessingException(new java.util.concurrent.TimeoutException("idle"));
-        assertThat(GuardedCatalog.classify(readTimeout)).isInstanceOf(TimeoutException.class);
+        assertThat(Upstreams.classify(GuardedCatalog.CATALOG, readTimeout)).isInstanceOf(TimeoutException.class);
     }
 
     @Test
     void connectionFailuresBecomeRetryableUnavailability() {
         Throwable refused = new ProcessingException(new ConnectException("Connection refused"));
-        assertThat(GuardedCatalog.classify(refused)).isInstanceOf(CatalogUnavailableException.class)
-                .isNotInstanceOf(CatalogRejectedException.class)
+        assertThat(Upstreams.classify(GuardedCatalog.CATALOG, refused)).isInstanceOf(UpstreamUnavailableException.class)
+                .isNotInstanceOf(UpstreamRejectedException.class)
                 .hasCause(refused);
     }
 
     @Test
     void answersAlreadySortedAreLeftAsTheyAre() {
-        CatalogRejectedException rejected = new CatalogRejectedException("400");
-        assertThat(GuardedCatalog.classify(rejected)).isSameAs(rejected);
+        UpstreamRejectedException rejected = new UpstreamRejectedException(GuardedCatalog.CATALOG, 400);
+        assertThat(Upstreams.classify(GuardedCatalog.CATALOG, rejected)).isSameAs(rejected);
     }
 
     @Test
     void errorStatusesAreSortedByWhatTheCallerShouldDo() {
         assertThat(CatalogApi.toException(jakarta.ws.rs.core.Response.status(404).build()))
-                .isInstanceOf(CatalogNotFoundException.class);
+                .isInstanceOf(UpstreamNotFoundException.class);
         assertThat(CatalogApi.toException(jakarta.ws.rs.core.Response.status(400).build()))
-                .isInstanceOf(CatalogRejectedException.class);
+                .isInstanceOf(UpstreamRejectedException.class);
         assertThat(CatalogApi.toException(jakarta.ws.rs.core.Response.status(503).build()))
-                .isInstanceOf(CatalogUnavailableException.class).isNotInstanceOf(CatalogRejectedException.class);
+                .isInstanceOf(UpstreamUnavailableException.class).isNotInstanceOf(UpstreamRejectedException.class);
     }
 }

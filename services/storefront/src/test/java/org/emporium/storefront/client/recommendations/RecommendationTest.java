@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.Money;
 import org.emporium.storefront.client.cart.CartIds;
 import org.junit.jupiter.api.Test;
@@ -60,11 +62,11 @@ class RecommendationTest {
     @Test
     void fourHundredsAreNothingToRecommendAndFiveHundredsAFailure() {
         assertThat(RecommendationsApi.toException(Response.status(404).build()))
-                .isInstanceOf(RecommendationsApi.NothingToRecommendException.class);
+                .isInstanceOf(UpstreamRejectedException.class);
         assertThat(RecommendationsApi.toException(Response.status(400).build()))
-                .isInstanceOf(RecommendationsApi.NothingToRecommendException.class);
+                .isInstanceOf(UpstreamRejectedException.class);
         assertThat(RecommendationsApi.toException(Response.status(503).build()))
-                .isInstanceOf(RecommendationsApi.RecommendationsUnavailableException.class);
+                .isInstanceOf(UpstreamUnavailableException.class);
     }
 
     @Test

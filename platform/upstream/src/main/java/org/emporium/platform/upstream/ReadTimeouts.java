@@ -1,4 +1,4 @@
-package org.emporium.storefront.client;
+package org.emporium.platform.upstream;
 
 /** Recognizes a read timeout in a failed call, whichever layer of the HTTP stack reported it. */
 public final class ReadTimeouts {

@@ -91,8 +91,7 @@ class GuardedOrders {
         return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen(ORDERS));
     }
 
-    /** Also sorts the failures of the event stream ({@link OrdersClient#follow}), which has no policy of its own. */
-    static Throwable classify(Throwable failure) {
+    private static Throwable classify(Throwable failure) {
         return Upstreams.classify(ORDERS, failure);
     }
 }

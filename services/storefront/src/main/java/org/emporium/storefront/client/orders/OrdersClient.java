@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.emporium.platform.upstream.UpstreamNotFoundException;
 import org.emporium.platform.upstream.UpstreamRejectedException;
 import org.emporium.platform.upstream.UpstreamUnavailableException;
+import org.emporium.platform.upstream.Upstreams;
 
 /**
  * Checkout and the order page's view of the orders service: place an order (with the form's
@@ -62,7 +63,8 @@ public class OrdersClient {
         return Multi.createFrom().deferred(() -> events.events(authorization, id))
                 .map(OrdersClient::parse)
                 .ifNoItem().after(quietLimit).failWith(() -> new UpstreamUnavailableException(GuardedOrders.ORDERS, "order events stayed quiet", null))
-                .onFailure().transform(GuardedOrders::classify);
+                // no policy of its own (a stream isn't retried or timed out as a call), but the same shape of failure
+                .onFailure().transform(f -> Upstreams.classify(GuardedOrders.ORDERS, f));
     }
 
     /** 422 "Empty cart": there is nothing to order. */

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.recommendations.domain.ModelSettings;
 import org.emporium.recommendations.domain.RecommendationModel;
 import org.emporium.recommendations.domain.Recommender;
+import org.emporium.platform.messaging.ReplayConsumer;
 import org.emporium.recommendations.messaging.ModelEventConsumer;
 import org.jboss.logging.Logger;
 
@@ -27,7 +28,7 @@ public class RecommendationsService {
     private final NewTopic behaviourTopic;
     private final String bootstrapServers;
     private final Duration stopTimeout;
-    private ModelEventConsumer consumer;
+    private ReplayConsumer consumer;
 
     public RecommendationsService(
             @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers,
@@ -59,8 +60,7 @@ public class RecommendationsService {
 
     void start(@Observes StartupEvent event) {
         LOG.infof("following %s on %s", topics, bootstrapServers);
-        consumer = new ModelEventConsumer(model, topics, behaviourTopic, bootstrapServers);
-        consumer.start();
+        consumer = ModelEventConsumer.start(model, topics, behaviourTopic, bootstrapServers);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -81,7 +81,7 @@ public class RecommendationsService {
         return model;
     }
 
-    public ModelEventConsumer consumer() {
+    public ReplayConsumer consumer() {
         return consumer;
     }
 }

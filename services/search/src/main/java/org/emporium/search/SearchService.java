@@ -15,6 +15,7 @@ import org.emporium.search.index.SearchRequest;
 import org.emporium.search.index.SearchResult;
 import org.emporium.search.index.SearchIndex;
 import org.emporium.search.index.Suggester;
+import org.emporium.platform.messaging.ReplayConsumer;
 import org.emporium.search.messaging.IndexEventConsumer;
 import org.jboss.logging.Logger;
 
@@ -34,7 +35,7 @@ public class SearchService {
     private final Duration stopTimeout;
 
     private SearchIndex index;
-    private IndexEventConsumer consumer;
+    private ReplayConsumer consumer;
     private ProductSearch search;
     private Suggester suggester;
     private AnswerCache<SearchRequest, SearchResult> searchAnswers;
@@ -70,8 +71,7 @@ public class SearchService {
         suggester = new Suggester(index);
         searchAnswers = new AnswerCache<>(index, cacheSize);
         suggestAnswers = new AnswerCache<>(index, cacheSize);
-        consumer = new IndexEventConsumer(index, topic, stockTopic, bootstrapServers);
-        consumer.start();
+        consumer = IndexEventConsumer.start(index, topic, stockTopic, bootstrapServers);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -98,7 +98,7 @@ public class SearchService {
         return suggestAnswers.get(new SuggestRequest(text, size), r -> suggester.suggest(r.text(), r.size()));
     }
 
-    public IndexEventConsumer consumer() {
+    public ReplayConsumer consumer() {
         return consumer;
     }
 

@@ -326,8 +326,8 @@ class SearchApiIT {
     /** Opens the index in {@code dir}, follows the topic until caught up, stops and closes. */
     private static Following follow(java.nio.file.Path dir) throws Exception {
         try (var index = org.emporium.search.index.SearchIndex.open(dir)) {
-            var consumer = new org.emporium.search.messaging.IndexEventConsumer(index, TOPIC, STOCK_TOPIC, kafka().bootstrapServers());
-            consumer.start();
+            var consumer = org.emporium.search.messaging.IndexEventConsumer.start(index, TOPIC, STOCK_TOPIC,
+                    kafka().bootstrapServers());
             await("caught up", consumer::caughtUp);
             consumer.stop(Duration.ofSeconds(5));
             long inStock = new org.emporium.search.index.ProductSearch(index)

@@ -2,9 +2,6 @@ package org.emporium.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,7 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
+import org.emporium.platform.messaging.Envelope;
 
 /**
  * Writes events into the outbox table on the caller's connection, so they commit or roll back
@@ -23,13 +20,11 @@ import java.util.UUID;
  */
 public final class Outbox {
 
-    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
     private static final String INSERT = "INSERT INTO outbox_event (topic, message_key, payload) VALUES (?, ?, ?)";
 
     private final ObjectMapper json;
     private final URI source;
     private final Clock clock;
-    private final JsonFormat format = new JsonFormat();
 
     /** {@code service} becomes the CloudEvents source {@code /emporium/<service>}. */
     public Outbox(ObjectMapper json, String service, Clock clock) {
@@ -48,7 +43,7 @@ public final class Outbox {
             for (OutboxEvent event : events) {
                 insert.setString(1, event.topic());
                 insert.setString(2, event.key());
-                insert.setString(3, new String(format.serialize(cloudEvent(event)), StandardCharsets.UTF_8));
+                insert.setString(3, new String(envelope(event), StandardCharsets.UTF_8));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -57,18 +52,11 @@ public final class Outbox {
         }
     }
 
-    /** Structured CloudEvents JSON: the data is embedded as JSON, the subject is the key. */
-    CloudEvent cloudEvent(OutboxEvent event) {
+    /** The event as it will travel, written by the platform's one envelope writer. */
+    private byte[] envelope(OutboxEvent event) {
         try {
-            return CloudEventBuilder.v1()
-                    .withId(UUID.randomUUID().toString())
-                    .withSource(source)
-                    .withType(event.type())
-                    .withSubject(event.key())
-                    .withTime(OffsetDateTime.now(clock))
-                    .withDataContentType("application/json")
-                    .withData(json.writeValueAsBytes(event.data()))
-                    .build();
+            return Envelope.write(source, event.type(), event.key(), OffsetDateTime.now(clock),
+                    json.writeValueAsBytes(event.data()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + event.type() + " is not serialisable", e);
         }

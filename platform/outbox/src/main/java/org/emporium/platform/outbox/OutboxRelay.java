@@ -13,21 +13,19 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.emporium.platform.messaging.Backoff;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.TopicSpec;
+import org.emporium.platform.messaging.Topics;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -59,7 +57,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Settings settings;
-    private final List<TopicSpec> topics;
+    private final List<NewTopic> topics;
     private final Backoff backoff;
     private final Object sleeper = new Object();
     private final AtomicLong published = new AtomicLong();
@@ -78,7 +76,8 @@ public final class OutboxRelay implements AutoCloseable {
     public OutboxRelay(DataSource dataSource, Settings settings) {
         this.dataSource = dataSource;
         this.settings = settings;
-        this.topics = settings.topics().stream().filter(t -> !t.isBlank()).map(TopicSpec::parse).toList();
+        this.topics = settings.topics().stream().filter(t -> !t.isBlank()).map(TopicSpec::parse)
+                .map(TopicSpec::newTopic).toList();
         this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
     }
 
@@ -173,30 +172,11 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** The service owns its topics: create them with their partitions and retention if missing. */
-    private void createTopics() throws Exception {
-        if (topicsCreated || topics.isEmpty()) {
-            return;
+    private void createTopics() {
+        if (!topicsCreated) {
+            Topics.createIfMissing(settings.bootstrapServers(), topics);
+            topicsCreated = true;
         }
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-admin-" + settings.service());
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        try (Admin admin = Admin.create(properties)) {
-            for (TopicSpec topic : topics) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1)
-                            .configs(topic.config()))).all().get(10, TimeUnit.SECONDS);
-                    LOG.infof("created topic %s (%d partitions%s)", topic.name(), topic.partitions(),
-                            topic.compacted() ? ", compacted" : "");
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        }
-        topicsCreated = true;
     }
 
     private List<Row> fetch() throws SQLException {
@@ -219,10 +199,7 @@ public final class OutboxRelay implements AutoCloseable {
         Producer<String, byte[]> out = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (Row row : batch) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
-                    row.payload().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(new RecordHeader("content-type", Outbox.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-            acks.add(out.send(record));
+            acks.add(out.send(Envelope.record(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8))));
         }
         out.flush();
         for (Future<RecordMetadata> ack : acks) {

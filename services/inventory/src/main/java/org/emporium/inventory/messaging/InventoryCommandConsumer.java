@@ -1,6 +1,5 @@
 package org.emporium.inventory.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -9,14 +8,15 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.inventory.domain.InvalidReservation;
 import org.emporium.inventory.domain.Reservation;
 import org.emporium.inventory.domain.ReservationConflict;
 import org.emporium.inventory.domain.ReservationLines;
 import org.emporium.inventory.persistence.ReservationRepository;
-import org.emporium.platform.outbox.ConsumerLoop;
+import org.emporium.platform.messaging.ConsumerLoop;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.MalformedEvent;
 
 /**
  * Applies the checkout saga's commands in consumer group {@code inventory} (instances share the
@@ -34,7 +34,6 @@ import org.emporium.platform.outbox.ConsumerLoop;
 public class InventoryCommandConsumer {
 
     private final ReservationRepository reservations;
-    private final ObjectMapper json;
     private final boolean enabled;
     private final String topic;
     private final int partitions;
@@ -44,7 +43,7 @@ public class InventoryCommandConsumer {
     private final Duration maxTtl;
     private ConsumerLoop loop;
 
-    public InventoryCommandConsumer(ReservationRepository reservations, ObjectMapper json,
+    public InventoryCommandConsumer(ReservationRepository reservations,
                                     @ConfigProperty(name = "emporium.inventory.commands.enabled") boolean enabled,
                                     @ConfigProperty(name = "emporium.inventory.commands.topic") String topic,
                                     @ConfigProperty(name = "emporium.inventory.commands.partitions") int partitions,
@@ -53,7 +52,6 @@ public class InventoryCommandConsumer {
                                     @ConfigProperty(name = "emporium.inventory.reservation-ttl-min") Duration minTtl,
                                     @ConfigProperty(name = "emporium.inventory.reservation-ttl-max") Duration maxTtl) {
         this.reservations = reservations;
-        this.json = json;
         this.enabled = enabled;
         this.topic = topic;
         this.partitions = partitions;
@@ -76,13 +74,8 @@ public class InventoryCommandConsumer {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        InventoryCommand command;
-        try {
-            command = InventoryCommand.parse(json, record.value());
-        } catch (InventoryCommand.Malformed e) {
-            throw new ConsumerLoop.Refused(e.getMessage());
-        }
+    private void apply(Envelope event) throws MalformedEvent {
+        InventoryCommand command = InventoryCommand.of(event);
         try {
             Optional<Reservation> outcome = switch (command) {
                 case InventoryCommand.ReserveStock r -> Optional.of(reservations.reserve(r.reservationId(),

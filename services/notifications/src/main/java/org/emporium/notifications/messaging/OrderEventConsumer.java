@@ -1,19 +1,19 @@
 package org.emporium.notifications.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.notifications.mail.NotificationSender;
 import org.emporium.notifications.message.Kind;
 import org.emporium.notifications.message.MessageTemplates;
 import org.emporium.notifications.persistence.NotificationRepository;
-import org.emporium.platform.outbox.ConsumerLoop;
+import org.emporium.platform.messaging.ConsumerLoop;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.MalformedEvent;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,21 +31,19 @@ public class OrderEventConsumer {
 
     private final NotificationRepository notifications;
     private final NotificationSender sender;
-    private final ObjectMapper json;
     private final MessageTemplates templates;
     private final boolean enabled;
     private final String topic;
     private final String bootstrapServers;
     private ConsumerLoop loop;
 
-    public OrderEventConsumer(NotificationRepository notifications, NotificationSender sender, ObjectMapper json,
+    public OrderEventConsumer(NotificationRepository notifications, NotificationSender sender,
                               @ConfigProperty(name = "emporium.notifications.shop-url") String shopUrl,
                               @ConfigProperty(name = "emporium.notifications.consumer.enabled") boolean enabled,
                               @ConfigProperty(name = "emporium.notifications.topic") String topic,
                               @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers) {
         this.notifications = notifications;
         this.sender = sender;
-        this.json = json;
         this.templates = new MessageTemplates(shopUrl);
         this.enabled = enabled;
         this.topic = topic;
@@ -65,13 +63,8 @@ public class OrderEventConsumer {
         }
     }
 
-    void apply(ConsumerRecord<String, byte[]> record) {
-        OrderEvent event;
-        try {
-            event = OrderEvent.parse(json, record.value());
-        } catch (OrderEvent.Malformed e) {
-            throw new ConsumerLoop.Refused(e.getMessage());
-        }
+    void apply(Envelope record) throws MalformedEvent {
+        OrderEvent event = OrderEvent.of(record);
         boolean inserted = switch (event) {
             case OrderEvent.Confirmed c -> notifications.insert(c.eventId(), c.order().orderId(),
                     Kind.ORDER_CONFIRMED, c.order().email(), templates.confirmation(c.order()));

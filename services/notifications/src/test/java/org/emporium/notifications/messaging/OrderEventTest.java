@@ -3,15 +3,15 @@ package org.emporium.notifications.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.emporium.notifications.message.Money;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.MalformedEvent;
 import org.junit.jupiter.api.Test;
 
 class OrderEventTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LINES = """
             [{"sku":"MUG-1","name":"Blue mug","quantity":2,"unitPrice":{"amount":"12.50","currency":"EUR"},
               "lineTotal":{"amount":"25.00","currency":"EUR"}}]""";
@@ -23,8 +23,8 @@ class OrderEventTest {
                 .formatted(id, type, UUID.randomUUID(), data);
     }
 
-    private static OrderEvent parse(String text) throws OrderEvent.Malformed {
-        return OrderEvent.parse(JSON, text.getBytes(StandardCharsets.UTF_8));
+    private static OrderEvent parse(String text) throws MalformedEvent {
+        return OrderEvent.of(Envelope.read(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -69,21 +69,21 @@ class OrderEventTest {
                  "shippingAddress":{"name":"Ada","line1":"1 Row","city":"London","postalCode":"N1","country":"GB"},
                  "last4":"4242","confirmedAt":"2026-01-01T10:00:00Z"}""";
         UUID order = UUID.randomUUID();
-        assertThatThrownBy(() -> parse("not json")).isInstanceOf(OrderEvent.Malformed.class);
-        assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(OrderEvent.Malformed.class);
+        assertThatThrownBy(() -> parse("not json")).isInstanceOf(MalformedEvent.class);
+        assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(MalformedEvent.class);
         assertThatThrownBy(() -> parse(event(UUID.randomUUID(), "OrderShipped", "{}")))
-                .isInstanceOf(OrderEvent.Malformed.class).hasMessageContaining("unknown event type");
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("unknown event type");
         assertThatThrownBy(() -> parse(event(UUID.randomUUID(), "OrderConfirmed",
                 confirmed.formatted(order, "Ada <ada@example.com>", LINES))))
-                .isInstanceOf(OrderEvent.Malformed.class).hasMessageContaining("email");
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("email");
         assertThatThrownBy(() -> parse(event(UUID.randomUUID(), "OrderConfirmed",
                 confirmed.formatted(order, "ada@example.com", "[]"))))
-                .isInstanceOf(OrderEvent.Malformed.class).hasMessageContaining("lines");
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("lines");
         assertThatThrownBy(() -> parse(event(UUID.randomUUID(), "OrderConfirmed",
                 confirmed.formatted(order, "ada@example.com", LINES.replace("12.50", "12.5")))))
-                .isInstanceOf(OrderEvent.Malformed.class).hasMessageContaining("amount");
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("amount");
         assertThatThrownBy(() -> parse(event(UUID.randomUUID(), "OrderConfirmed",
                 confirmed.formatted("nope", "ada@example.com", LINES))))
-                .isInstanceOf(OrderEvent.Malformed.class).hasMessageContaining("orderId");
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("orderId");
     }
 }

@@ -1,17 +1,17 @@
 package org.emporium.payments.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.payments.domain.PaymentRefused;
 import org.emporium.payments.processing.Payments;
-import org.emporium.platform.outbox.ConsumerLoop;
+import org.emporium.platform.messaging.ConsumerLoop;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.MalformedEvent;
 
 /**
  * Applies the checkout saga's commands in consumer group {@code payments} (instances share the
@@ -29,20 +29,18 @@ import org.emporium.platform.outbox.ConsumerLoop;
 public class PaymentCommandConsumer {
 
     private final Payments payments;
-    private final ObjectMapper json;
     private final boolean enabled;
     private final String topic;
     private final int partitions;
     private final String bootstrapServers;
     private ConsumerLoop loop;
 
-    public PaymentCommandConsumer(Payments payments, ObjectMapper json,
+    public PaymentCommandConsumer(Payments payments,
                                   @ConfigProperty(name = "emporium.payments.commands.enabled") boolean enabled,
                                   @ConfigProperty(name = "emporium.payments.commands.topic") String topic,
                                   @ConfigProperty(name = "emporium.payments.commands.partitions") int partitions,
                                   @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers) {
         this.payments = payments;
-        this.json = json;
         this.enabled = enabled;
         this.topic = topic;
         this.partitions = partitions;
@@ -63,13 +61,8 @@ public class PaymentCommandConsumer {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        PaymentCommand command;
-        try {
-            command = PaymentCommand.parse(json, record.value());
-        } catch (PaymentCommand.Malformed e) {
-            throw new ConsumerLoop.Refused(e.getMessage());
-        }
+    private void apply(Envelope event) throws MalformedEvent {
+        PaymentCommand command = PaymentCommand.of(event);
         try {
             switch (command) {
                 case PaymentCommand.AuthorizePayment a -> payments.authorize(a.paymentId(), a.orderId(), a.amount(),

@@ -1,2 +1,2 @@
-/** Kafka → model: the CloudEvent parser and the group-less consumer that replays the input topics. */
+/** Kafka → model: maps the input topics' events to the model's, fed by the platform's replay consumer. */
 package org.emporium.recommendations.messaging;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.MalformedEvent;
 import org.emporium.recommendations.ContractEvents;
 import org.emporium.recommendations.domain.Event;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class EventParserTest {
 
     @Test
     void returnsNoEventForTypesItDoesNotUse() throws MalformedEvent {
-        EventParser.Parsed parsed = EventParser.parse(ContractEvents.unknownType("orders"));
+        EventParser.Parsed parsed = EventParser.parse(Envelope.read(ContractEvents.unknownType("orders")));
         assertThat(parsed.event()).isNull();
         assertThat(parsed.type()).isEqualTo("emporium.orders.SomethingNew");
     }
@@ -58,13 +60,13 @@ class EventParserTest {
                 "{\"specversion\": \"1.0\", \"type\": \"emporium.storefront.ProductViewed\", \"data\": {}}",
                 "{\"specversion\": \"1.0\", \"type\": \"emporium.orders.OrderConfirmed\", \"data\": {\"orderId\": \"o\","
                         + " \"confirmedAt\": \"2026-01-01T00:00:00Z\", \"lines\": []}}")) {
-            assertThatThrownBy(() -> EventParser.parse(junk.getBytes(StandardCharsets.UTF_8)))
+            assertThatThrownBy(() -> EventParser.parse(Envelope.read(junk.getBytes(StandardCharsets.UTF_8))))
                     .as(junk).isInstanceOf(MalformedEvent.class);
         }
-        assertThatThrownBy(() -> EventParser.parse(null)).isInstanceOf(MalformedEvent.class);
+        assertThatThrownBy(() -> EventParser.parse(Envelope.read(null))).isInstanceOf(MalformedEvent.class);
     }
 
     private static Event parse(byte[] value) throws MalformedEvent {
-        return EventParser.parse(value).event();
+        return EventParser.parse(Envelope.read(value)).event();
     }
 }

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.Fields;
+import org.emporium.platform.messaging.MalformedEvent;
 import org.emporium.search.index.Product;
 
 /**
- * A record of {@code catalog.product.v1}: a CloudEvents 1.0 structured-mode JSON event
- * (contracts/events/catalog.Product*.json). Only what the index needs is read; unknown fields
+ * An event of {@code catalog.product.v1} (contracts/events/catalog.Product*.json). Only what the index needs is read; unknown fields
  * are ignored so the producer can add some without breaking search.
  */
 sealed interface CatalogEvent {
@@ -28,22 +30,20 @@ sealed interface CatalogEvent {
     record Unknown(String type) implements CatalogEvent {
     }
 
-    static CatalogEvent parse(byte[] value) throws MalformedEvent {
-        JsonNode event = CloudEvent.read(value);
-        String type = CloudEvent.type(event);
-        JsonNode data = event.path("data");
+    static CatalogEvent of(Envelope event) throws MalformedEvent {
+        String type = event.type();
         return switch (type) {
-            case UPSERTED -> new Upserted(product(data));
-            case DELETED -> new Deleted(text(data, "id", 64), version(data));
+            case UPSERTED -> new Upserted(product(event.data()));
+            case DELETED -> new Deleted(event.data().text("id", 64), event.data().version());
             default -> new Unknown(type);
         };
     }
 
-    private static Product product(JsonNode data) throws MalformedEvent {
-        JsonNode price = data.path("price");
+    private static Product product(Fields data) throws MalformedEvent {
+        Fields price = data.object("price");
         BigDecimal amount;
         try {
-            amount = new BigDecimal(text(price, "amount", 32));
+            amount = new BigDecimal(price.text("amount", 32));
         } catch (NumberFormatException e) {
             throw new MalformedEvent("data.price.amount is not a decimal");
         }
@@ -51,20 +51,11 @@ sealed interface CatalogEvent {
             throw new MalformedEvent("data.price.amount is negative");
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        data.path("attributes").properties().forEach(a -> attributes.put(a.getKey(), a.getValue().asText()));
-        JsonNode image = data.path("imageUrl");
-        return new Product(text(data, "id", 64), text(data, "sku", 64), text(data, "name", 200),
-                data.path("description").asText(""), text(data, "brand", 80), text(data, "category", 80),
-                amount, text(price, "currency", 3), image.isTextual() ? image.asText() : null, attributes,
-                instant(data.path("createdAt")), version(data));
-    }
-
-    private static String text(JsonNode node, String field, int maxLength) throws MalformedEvent {
-        return CloudEvent.text(node, field, maxLength);
-    }
-
-    private static long version(JsonNode data) throws MalformedEvent {
-        return CloudEvent.version(data);
+        data.node("attributes").properties().forEach(a -> attributes.put(a.getKey(), a.getValue().asText()));
+        return new Product(data.text("id", 64), data.text("sku", 64), data.text("name", 200),
+                data.node("description").asText(""), data.text("brand", 80), data.text("category", 80),
+                amount, price.text("currency", 3), data.optionalText("imageUrl"), attributes,
+                instant(data.node("createdAt")), data.version());
     }
 
     private static Instant instant(JsonNode value) {

@@ -1,11 +1,12 @@
 package org.emporium.search.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.Fields;
+import org.emporium.platform.messaging.MalformedEvent;
 import org.emporium.search.index.StockLevel;
 
 /**
- * A record of {@code inventory.stock.v1}: a CloudEvents 1.0 structured-mode JSON event
- * (contracts/events/inventory.*.json). Search needs only {@code StockLevelChanged} (keyed by
+ * An event of {@code inventory.stock.v1} (contracts/events/inventory.*.json). Search needs only {@code StockLevelChanged} (keyed by
  * SKU, the SKU's whole current level); the reservation events that share the topic are keyed by
  * reservation and say nothing search shows, so they come back as {@link Other}.
  */
@@ -20,15 +21,14 @@ sealed interface StockEvent {
     record Other(String type) implements StockEvent {
     }
 
-    static StockEvent parse(byte[] value) throws MalformedEvent {
-        JsonNode event = CloudEvent.read(value);
-        String type = CloudEvent.type(event);
+    static StockEvent of(Envelope event) throws MalformedEvent {
+        String type = event.type();
         if (!LEVEL_CHANGED.equals(type)) {
             return new Other(type);
         }
-        JsonNode data = event.path("data");
-        long available = CloudEvent.integer(data, "available", 0);
-        return new LevelChanged(new StockLevel(CloudEvent.text(data, "sku", 64),
-                (int) Math.min(available, Integer.MAX_VALUE), CloudEvent.version(data)));
+        Fields data = event.data();
+        long available = data.integer("available", 0);
+        return new LevelChanged(new StockLevel(data.text("sku", 64),
+                (int) Math.min(available, Integer.MAX_VALUE), data.version()));
     }
 }

@@ -1,24 +1,19 @@
-package org.emporium.platform.outbox;
+package org.emporium.platform.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,13 +21,14 @@ import org.jboss.logging.Logger;
 
 /**
  * A consumer-group loop for commands and replies, on a platform thread of its own: each record is
- * handed to the {@link Handler}, in order per partition, and offsets are committed after the
- * handler returns. At least once, by design: a crash redelivers, so handlers must be idempotent
+ * read as an {@link Envelope} and handed to the {@link Handler}, in order per partition, and
+ * offsets are committed after the handler returns. At least once, by design: a crash redelivers, so handlers must be idempotent
  * (every saga participant is, by its correlation id).
  *
  * <ul>
- *   <li>The handler throws {@link Refused} for a record no retry could ever apply (malformed,
- *       conflicting, unknown id): it is logged and skipped.</li>
+ *   <li>A record that is no CloudEvent, or one the handler finds {@link MalformedEvent} or throws
+ *       {@link Refused} for (conflicting, unknown id), can never be applied: it is logged and
+ *       skipped.</li>
  *   <li>Any other exception (a database down) rewinds the partition to that record and retries it
  *       after a backoff, so the records of one key are never applied out of order.</li>
  *   <li>Kafka down: poll and commit fail; the loop backs off (200 ms → 5 s, jitter), recreates the
@@ -47,21 +43,22 @@ public final class ConsumerLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    /** Applies one record; returns normally once its effect is durable. */
+    /** Applies one event; returns normally once its effect is durable. */
     @FunctionalInterface
     public interface Handler {
-        void handle(ConsumerRecord<String, byte[]> record);
+        void handle(Envelope event) throws MalformedEvent;
     }
 
     /**
      * Applies a whole poll at once, typically in one database transaction: one commit (one
      * fsync, one relay wake-up) for many records. Throwing anything rewinds every partition to
      * the start of the batch and retries it after a backoff, so the handler must apply all or
-     * nothing; records it cannot read it leaves out itself.
+     * nothing; events it cannot read it leaves out itself (records that are no CloudEvent never
+     * reach it).
      */
     @FunctionalInterface
     public interface BatchHandler {
-        void handle(List<ConsumerRecord<String, byte[]>> records);
+        void handle(List<Envelope> events);
     }
 
     /** A record that can never be applied: logged with its reason and skipped. */
@@ -83,6 +80,7 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private final Settings settings;
     private final List<TopicSpec> topics;
+    private final List<String> topicNames;
     private final Handler handler;
     private final BatchHandler batchHandler;
     private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
@@ -95,6 +93,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private ConsumerLoop(Settings settings, Handler handler, BatchHandler batchHandler) {
         this.settings = settings;
         this.topics = settings.topics().stream().map(TopicSpec::parse).toList();
+        this.topicNames = topics.stream().map(TopicSpec::name).toList();
         this.handler = handler;
         this.batchHandler = batchHandler;
     }
@@ -136,14 +135,17 @@ public final class ConsumerLoop implements AutoCloseable {
         boolean failing = false;
         while (!stopping) {
             try {
-                createTopicsIfMissing();
+                if (!topicsReady) {
+                    Topics.createIfMissing(settings.bootstrapServers(), topics.stream().map(TopicSpec::newTopic).toList());
+                    topicsReady = true;
+                }
                 try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(),
                         new ByteArrayDeserializer())) {
                     consumer = c;
                     if (stopping) {
                         return; // close() may have missed this consumer
                     }
-                    c.subscribe(topics.stream().map(TopicSpec::name).toList());
+                    c.subscribe(topicNames);
                     while (!stopping) {
                         ConsumerRecords<String, byte[]> records = c.poll(POLL);
                         boolean retry = process(c, records);
@@ -188,10 +190,9 @@ public final class ConsumerLoop implements AutoCloseable {
                     break; // the rest is redelivered to whoever consumes next
                 }
                 try {
-                    handler.handle(record);
-                } catch (Refused e) {
-                    LOG.warnf("%s: skipping %s-%d@%d (key %s): %s", settings.name(), record.topic(),
-                            record.partition(), record.offset(), record.key(), e.getMessage());
+                    handler.handle(Envelope.of(record));
+                } catch (MalformedEvent | Refused e) {
+                    skipping(record, e.getMessage());
                 } catch (RuntimeException e) {
                     LOG.warnf("%s: applying %s@%d failed: %s; retrying it", settings.name(), partition,
                             record.offset(), e.toString());
@@ -212,12 +213,20 @@ public final class ConsumerLoop implements AutoCloseable {
         if (records.isEmpty() || stopping) {
             return false;
         }
-        List<ConsumerRecord<String, byte[]>> batch = new java.util.ArrayList<>(records.count());
-        records.forEach(batch::add);
+        List<Envelope> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                batch.add(Envelope.of(record));
+            } catch (MalformedEvent e) {
+                skipping(record, e.getMessage());
+            }
+        }
         try {
-            batchHandler.handle(batch);
+            if (!batch.isEmpty()) {
+                batchHandler.handle(batch);
+            }
         } catch (RuntimeException e) {
-            LOG.warnf("%s: applying a batch of %d records failed: %s; retrying it", settings.name(), batch.size(),
+            LOG.warnf("%s: applying a batch of %d records failed: %s; retrying it", settings.name(), records.count(),
                     e.toString());
             for (TopicPartition partition : records.partitions()) {
                 c.seek(partition, records.records(partition).getFirst().offset());
@@ -232,33 +241,9 @@ public final class ConsumerLoop implements AutoCloseable {
         return false;
     }
 
-    private void createTopicsIfMissing() {
-        if (topicsReady) {
-            return;
-        }
-        Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        try (Admin client = Admin.create(admin)) {
-            for (TopicSpec topic : topics) {
-                try {
-                    client.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1)
-                            .configs(topic.config()))).all().get(15, TimeUnit.SECONDS);
-                    LOG.infof("created topic %s with %d partitions", topic.name(), topic.partitions());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("creating topic " + topic.name() + " failed", e.getCause());
-                    }
-                }
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("creating topics timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
-        }
-        topicsReady = true;
+    private void skipping(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("%s: skipping %s-%d@%d (key %s): %s", settings.name(), record.topic(), record.partition(),
+                record.offset(), record.key(), reason);
     }
 
     private Properties properties() {

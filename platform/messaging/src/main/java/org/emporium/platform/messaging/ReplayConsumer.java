@@ -369,7 +369,9 @@ public final class ReplayConsumer {
                 c.seek(p, position);
             }
         }
-        c.seekToBeginning(fresh);
+        if (!fresh.isEmpty()) { // an empty list would mean every assigned partition
+            c.seekToBeginning(fresh);
+        }
         positions.putAll(start);
         if (target == null) {
             target = new HashMap<>(ends);

@@ -1,6 +1,5 @@
 package org.emporium.inventory.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -8,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.inventory.domain.Skus;
 import org.emporium.inventory.domain.StockLevel;
 import org.emporium.inventory.persistence.StockRepository;
-import org.emporium.platform.outbox.CloudEventEnvelope;
-import org.emporium.platform.outbox.ConsumerLoop;
+import org.emporium.platform.messaging.ConsumerLoop;
+import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.MalformedEvent;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,8 +26,8 @@ import org.jboss.logging.Logger;
  * <p>A SKU inventory knows already (an update of the product, a redelivery, another instance
  * first, an admin's count) changes nothing: from its first stocking on, the stock is inventory's.
  * A deleted product keeps its stock row (orders may still refer to it). A poll's records apply in
- * one transaction; a record that is not a readable event, or names no valid SKU, is logged and
- * skipped, since no retry could change it.
+ * one transaction; a record that is not a readable event (a tombstone among them), or names no
+ * valid SKU, is logged and skipped, since no retry could change it.
  */
 @ApplicationScoped
 public class CatalogProductConsumer {
@@ -37,18 +36,16 @@ public class CatalogProductConsumer {
     static final String UPSERTED = "emporium.catalog.ProductUpserted";
 
     private final StockRepository stock;
-    private final ObjectMapper json;
     private final boolean enabled;
     private final String topic;
     private final String bootstrapServers;
     private ConsumerLoop loop;
 
-    public CatalogProductConsumer(StockRepository stock, ObjectMapper json,
+    public CatalogProductConsumer(StockRepository stock,
                                   @ConfigProperty(name = "emporium.inventory.catalog.enabled") boolean enabled,
                                   @ConfigProperty(name = "emporium.inventory.catalog.topic") String topic,
                                   @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers) {
         this.stock = stock;
-        this.json = json;
         this.enabled = enabled;
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
@@ -67,26 +64,21 @@ public class CatalogProductConsumer {
         }
     }
 
-    private void apply(List<ConsumerRecord<String, byte[]>> records) {
-        List<String> skus = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                continue; // a compaction tombstone: nothing to stock
-            }
-            CloudEventEnvelope event;
-            try {
-                event = CloudEventEnvelope.read(json, record.value());
-            } catch (CloudEventEnvelope.Unreadable e) {
-                LOG.warnf("skipping %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-                continue;
-            }
+    private void apply(List<Envelope> events) {
+        List<String> skus = new ArrayList<>(events.size());
+        for (Envelope event : events) {
             if (!UPSERTED.equals(event.type())) {
                 continue;
             }
-            String sku = event.data().path("sku").asText("");
-            if (!Skus.valid(sku)) {
-                LOG.warnf("skipping %s-%d@%d: the product's SKU is not in the catalog's format", record.topic(),
-                        record.partition(), record.offset());
+            String sku;
+            try {
+                sku = event.data().optionalText("sku");
+            } catch (MalformedEvent e) {
+                LOG.warnf("skipping %s: %s", event.where(), e.getMessage());
+                continue;
+            }
+            if (sku == null || !Skus.valid(sku)) {
+                LOG.warnf("skipping %s: the product's SKU is not in the catalog's format", event.where());
                 continue;
             }
             skus.add(sku);

@@ -1,6 +1,5 @@
 package org.emporium.recommendations;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,10 +20,7 @@ class OpenApiContractIT {
 
     @Test
     void servedOpenApiMatchesTheCommittedContract() {
-        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
-        assertThat(served).contains("/api/recommendations/products/{sku}:", "/api/recommendations/shoppers/{id}:",
-                "modelVersion:", "bought-together");
-        OpenApiContract.assertServedMatchesCommitted(served, "recommendations");
+        assertThat(OpenApiContract.assertServedMatchesCommitted("recommendations")).contains(
+                "/api/recommendations/products/{sku}:", "/api/recommendations/shoppers/{id}:", "modelVersion:", "bought-together");
     }
 }

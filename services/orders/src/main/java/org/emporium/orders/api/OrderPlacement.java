@@ -15,7 +15,6 @@ import org.emporium.orders.client.CardToken;
 import org.emporium.orders.client.CartSnapshot;
 import org.emporium.orders.client.CartAndCards;
 import org.emporium.orders.client.PaymentsApi;
-import org.emporium.orders.client.UpstreamException;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.orders.persistence.OrderRepository.Placement;
 import org.emporium.orders.saga.CheckoutSaga;
@@ -23,6 +22,8 @@ import org.emporium.platform.auth.AuthenticationRequired;
 import org.emporium.platform.auth.Caller;
 import org.emporium.platform.defaults.Problem;
 import org.emporium.platform.defaults.ProblemException;
+import org.emporium.platform.upstream.UpstreamException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
 
 /**
  * Placing an order: answer a retry from what its key made; snapshot the cart (its prices are the
@@ -96,7 +97,7 @@ public class OrderPlacement {
             // the caller's own token: the cart service decides whether this caller may read the cart
             cart = cartAndCards.cart(cartId, caller.map(c -> "Bearer " + c.token()).orElse(null))
                     .orElseThrow(() -> cartNotFound(cartId));
-        } catch (CartAndCards.UpstreamRefusal e) {
+        } catch (UpstreamRejectedException e) {
             throw switch (e.status()) {
                 // an account's cart, and no token: sign in to order it
                 case 401 -> caller.isEmpty()
@@ -123,7 +124,7 @@ public class OrderPlacement {
     private CardToken tokenize(PlaceOrderRequest.Payment payment) {
         try {
             return cartAndCards.tokenize(new PaymentsApi.Card(payment.digits(), payment.expiry(), payment.cvc()));
-        } catch (CartAndCards.UpstreamRefusal e) {
+        } catch (UpstreamRejectedException e) {
             throw ProblemException.invalid("payment.cardNumber", "was refused by the payment provider");
         } catch (UpstreamException | FaultToleranceException e) {
             throw unavailable("the payment service");

@@ -8,6 +8,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.emporium.platform.auth.ServiceTokens;
+import org.emporium.platform.upstream.UpstreamException;
+import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
+import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,8 +21,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Under checkout's fault tolerance policy: bounded in time, retried a little
  * with jitter (all three calls are safe to repeat), a breaker per call that stops calling a
- * service that keeps failing. Whatever goes wrong surfaces as an {@link UpstreamException};
- * a missing cart is an empty result.
+ * service that keeps failing. Whatever goes wrong surfaces as one of the platform's
+ * {@link UpstreamException}s: {@link UpstreamRejectedException} (a 4xx: never retried, never counted
+ * by a breaker) or {@link UpstreamUnavailableException}; a missing cart is an empty result.
  */
 @ApplicationScoped
 public class CartAndCards {
@@ -36,31 +41,29 @@ public class CartAndCards {
     }
 
     @Timeout(3500)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 6000, abortOn = UpstreamRefusal.class)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 6000, abortOn = UpstreamRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = UpstreamRefusal.class)
+            skipOn = UpstreamRejectedException.class)
     public Optional<CartSnapshot> cart(UUID id, String authorization) {
         try {
             return Optional.of(carts.cart(id, authorization));
-        } catch (UpstreamException e) {
-            if (e.notFound()) {
-                return Optional.empty();
-            }
-            throw e.refused() ? new UpstreamRefusal(e) : e;
+        } catch (UpstreamNotFoundException e) {
+            return Optional.empty();
         } catch (RuntimeException e) {
             throw unreachable("cart", e);
         }
     }
 
     @Timeout(2500)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 5000, abortOn = UpstreamRefusal.class)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 5000, abortOn = UpstreamRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = UpstreamRefusal.class)
+            skipOn = UpstreamRejectedException.class)
     public CardToken tokenize(PaymentsApi.Card card) {
         try {
             return payments.tokenize(card);
-        } catch (UpstreamException e) {
-            throw e.refused() || e.notFound() ? new UpstreamRefusal(e) : e;
+        } catch (UpstreamNotFoundException e) {
+            // no card endpoint where one must be: payments refuses, retrying cannot help
+            throw new UpstreamRejectedException("payments", 404);
         } catch (RuntimeException e) {
             throw unreachable("payments", e);
         }
@@ -72,24 +75,22 @@ public class CartAndCards {
      * 401 means the token was refused: it is fetched again and the call made once more.
      */
     @Timeout(3500)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = UpstreamRefusal.class)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = UpstreamRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = UpstreamRefusal.class)
+            skipOn = UpstreamRejectedException.class)
     public void clearCart(UUID id) {
         try {
             try {
                 carts.clear(id, serviceAuthorization());
-            } catch (UpstreamException e) {
+            } catch (UpstreamRejectedException e) {
                 if (e.status() != 401) {
                     throw e;
                 }
                 tokens.invalidate();
                 carts.clear(id, serviceAuthorization());
             }
-        } catch (UpstreamException e) {
-            if (!e.notFound()) {
-                throw e.refused() ? new UpstreamRefusal(e) : e;
-            }
+        } catch (UpstreamNotFoundException e) {
+            // gone already: nothing to clear
         } catch (RuntimeException e) {
             throw unreachable("cart", e);
         }
@@ -109,17 +110,11 @@ public class CartAndCards {
         }
     }
 
+    /** Any failure but the three kinds (a refused connection, a read timeout) is the service being unavailable: retried. */
     private static UpstreamException unreachable(String service, RuntimeException e) {
         if (e instanceof UpstreamException u) {
             return u;
         }
-        return new UpstreamException(service, 0, service + " unreachable: " + e.getClass().getSimpleName(), e);
-    }
-
-    /** The other side said no (4xx): retrying cannot help, and it says nothing about its health. */
-    public static final class UpstreamRefusal extends UpstreamException {
-        UpstreamRefusal(UpstreamException cause) {
-            super(cause.service(), cause.status(), cause.getMessage(), cause);
-        }
+        return new UpstreamUnavailableException(service, service + " unreachable: " + e.getClass().getSimpleName(), e);
     }
 }

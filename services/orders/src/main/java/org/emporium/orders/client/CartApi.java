@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.Upstreams;
 
 /** The cart's HTTP API as far as checkout uses it. Use it through {@link CartAndCards}. */
 @RegisterRestClient(configKey = "cart")
@@ -31,6 +32,6 @@ public interface CartApi {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return UpstreamException.of("cart", response.getStatus());
+        return Upstreams.exception("cart", response.getStatus());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.emporium.platform.upstream.Upstreams;
 
 /** Payments' card tokenization: the card number goes to payments once and never into an event. */
 @RegisterRestClient(configKey = "payments")
@@ -29,6 +30,6 @@ public interface PaymentsApi {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return UpstreamException.of("payments", response.getStatus());
+        return Upstreams.exception("payments", response.getStatus());
     }
 }

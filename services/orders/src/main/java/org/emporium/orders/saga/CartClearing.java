@@ -10,6 +10,7 @@ import org.emporium.orders.client.CartAndCards;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.platform.defaults.BackgroundJobs;
 import org.emporium.platform.defaults.OutageLog;
+import org.emporium.platform.upstream.UpstreamRejectedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,7 +62,7 @@ public class CartClearing {
                 try {
                     cartAndCards.clearCart(order.cartId());
                     orders.markCartCleared(order.orderId());
-                } catch (CartAndCards.UpstreamRefusal e) {
+                } catch (UpstreamRejectedException e) {
                     failed = e; // this cart only (e.g. an account's cart and no service token): the others go on
                 }
             }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +42,21 @@ public class BackgroundJobs {
     /** Runs one round, its failures logged once per outage. */
     public void round(OutageLog outage, Runnable work) {
         round(() -> outage.attempt(work));
+    }
+
+    /**
+     * Repeats {@code batch} (which handles at most {@code size} items and says how many it did)
+     * while batches come back full, so a backlog drains without waiting for the next round, until
+     * one comes back short or shutdown begins. Returns how many items went in all.
+     */
+    public int inBatches(int size, IntSupplier batch) {
+        int total = 0;
+        int done;
+        do {
+            done = batch.getAsInt();
+            total += done;
+        } while (done == size && !stopping);
+        return total;
     }
 
     /** True once shutdown has begun: a round ends after its current batch. */

@@ -56,6 +56,35 @@ class BackgroundJobsTest {
         threads.shutdown();
     }
 
+    @Test
+    void fullBatchesRepeatAtOnceUntilOneComesBackShort() {
+        int[] backlog = {7};
+
+        int total = jobs.inBatches(3, () -> {
+            int done = Math.min(3, backlog[0]);
+            backlog[0] -= done;
+            return done;
+        });
+
+        assertEquals(7, total, "items handled");
+        assertEquals(0, backlog[0], "backlog left");
+    }
+
+    @Test
+    void noFurtherBatchOnceShutdownHasBegun() {
+        AtomicInteger batches = new AtomicInteger();
+
+        int total = jobs.inBatches(3, () -> {
+            if (batches.incrementAndGet() == 2) {
+                jobs.stop(null);
+            }
+            return 3;
+        });
+
+        assertEquals(2, batches.get(), "batches run");
+        assertEquals(6, total, "items handled");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

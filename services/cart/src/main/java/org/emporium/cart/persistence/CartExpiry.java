@@ -47,12 +47,7 @@ public class CartExpiry {
 
     /** One round: batches until fewer than a full batch was due. Returns how many carts went. */
     public int expireNow() {
-        int total = 0;
-        int expired;
-        do {
-            expired = carts.expire(expireAfter, batch);
-            total += expired;
-        } while (expired == batch && !jobs.stopping());
+        int total = jobs.inBatches(batch, () -> carts.expire(expireAfter, batch));
         if (total > 0) {
             LOG.infof("deleted %d cart(s) untouched for %s", total, expireAfter);
         }

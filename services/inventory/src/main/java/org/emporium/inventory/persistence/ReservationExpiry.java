@@ -43,16 +43,12 @@ public class ReservationExpiry {
 
     /** One round: batches until fewer than a full batch was due. Returns how many reservations went. */
     public int expireNow() {
-        int total = 0;
-        int expired;
-        // a full batch means more may be due: go on without waiting
-        do {
-            expired = reservations.expireDue(batch);
+        return jobs.inBatches(batch, () -> {
+            int expired = reservations.expireDue(batch);
             if (expired > 0) {
                 LOG.infof("released %d expired reservation(s)", expired);
             }
-            total += expired;
-        } while (expired == batch && !jobs.stopping());
-        return total;
+            return expired;
+        });
     }
 }

@@ -35,11 +35,6 @@ public class SagaDeadlines {
     @Scheduled(identity = "saga-deadlines", every = "${emporium.orders.timeout-scan-interval}",
             concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = ApplicationNotRunning.class)
     void scan() {
-        jobs.round(outage, () -> {
-            int done;
-            do {
-                done = saga.timeOut(BATCH);
-            } while (done == BATCH && !jobs.stopping());
-        });
+        jobs.round(outage, () -> jobs.inBatches(BATCH, () -> saga.timeOut(BATCH)));
     }
 }

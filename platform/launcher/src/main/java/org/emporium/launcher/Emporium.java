@@ -81,8 +81,11 @@ public final class Emporium {
                 stopped.countDown();
             }, "emporium-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            launch.onStarted(() -> writeState(workspace, launch));
-            writeState(workspace, launch);
+            // Launch counts from its own start, a moment after ours; the state counts from the start of up
+            long launchBegin = System.nanoTime();
+            Duration before = Duration.ofNanos(launchBegin - begin);
+            launch.onStarted(() -> writeState(workspace, launch, before, null));
+            writeState(workspace, launch, before, null);
             try {
                 launch.startAll();
             } catch (Launch.LaunchException e) {
@@ -90,7 +93,9 @@ public final class Emporium {
                 console.fail("stopping what was started");
                 return 1; // the shutdown hook stops the rest
             }
-            printTable(console, launch, workspace, Duration.ofNanos(System.nanoTime() - begin));
+            Duration ready = Duration.ofNanos(System.nanoTime() - begin);
+            writeState(workspace, launch, before, ready);
+            printTable(console, launch, workspace, ready);
             watch(launch, console, stopped);
             return 0;
         }
@@ -112,12 +117,20 @@ public final class Emporium {
             }
         }
 
-        private static synchronized void writeState(Workspace workspace, Launch launch) {
+        /** @param ready from the start of up until all were ready; null while starting */
+        private static synchronized void writeState(Workspace workspace, Launch launch, Duration before, Duration ready) {
             List<RunState.Entry> entries = new ArrayList<>();
             for (Component c : launch.started()) {
-                entries.add(new RunState.Entry(c.name(), c.pid(), c.port(), c.url(), c.healthUrl()));
+                Duration after = launch.readyAfter().get(c.name());
+                entries.add(new RunState.Entry(c.name(), c.pid(), c.port(), c.url(), c.healthUrl(),
+                        after == null ? null : seconds(before.plus(after))));
             }
-            new RunState(ProcessHandle.current().pid(), entries).write(workspace.stateFile());
+            new RunState(ProcessHandle.current().pid(), ready == null ? null : seconds(ready), entries)
+                    .write(workspace.stateFile());
+        }
+
+        private static double seconds(Duration duration) {
+            return duration.toMillis() / 1000.0;
         }
 
         private static void printTable(Console console, Launch launch, Workspace workspace, Duration took) {
@@ -239,11 +252,15 @@ public final class Emporium {
         }
     }
 
-    @Command(name = "status", description = "List each process with its port, health and memory.")
+    @Command(name = "status", description = "List each process with its port, health, memory (PSS and RSS) and "
+            + "memory budget, and say which is over its budget.")
     static final class Status implements Callable<Integer> {
 
         @CommandLine.ParentCommand
         Emporium parent;
+
+        @Option(names = "--json", description = "Print the same as one JSON object (for scripts: tests/load reads it).")
+        boolean json;
 
         @Override
         public Integer call() {
@@ -253,23 +270,24 @@ public final class Emporium {
                 System.out.println("Emporium is not running (no " + workspace.stateFile() + ")");
                 return 3;
             }
-            System.out.printf("%-12s %-8s %-6s %-9s %10s  %s%n", "component", "pid", "port", "health", "memory", "address");
-            long total = 0;
-            boolean allUp = true;
+            List<StatusReport.Row> rows = new ArrayList<>();
             for (RunState.Entry e : state.entries()) {
-                long pid = e.name().equals("postgres") ? PostgresComponent.postmasterPid(workspace) : e.pid();
+                boolean postgres = e.name().equals("postgres");
+                long pid = postgres ? PostgresComponent.postmasterPid(workspace) : e.pid();
                 boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-                String health = !alive ? "down" : healthOf(e);
-                long rss = e.name().equals("postgres") ? Memory.treeRssKb(pid) : Memory.rssKb(pid);
-                total += rss;
-                allUp &= health.equals("up");
-                System.out.printf("%-12s %-8d %-6d %-9s %7d MB  %s%n", e.name(), pid, e.port(), health, rss / 1024, e.url());
+                rows.add(new StatusReport.Row(e.name(), pid, e.port(), e.url(), !alive ? "down" : healthOf(e),
+                        e.readySeconds(), postgres ? Memory.tree(pid) : Memory.of(pid), Topology.budget(e.name()).pssMb()));
             }
-            long launcher = Memory.rssKb(state.launcherPid());
-            total += launcher;
-            System.out.printf("%-12s %-8d %-6s %-9s %7d MB%n", "launcher", state.launcherPid(), "", "", launcher / 1024);
-            System.out.printf("%-12s %-8s %-6s %-9s %7d MB%n", "total", "", "", "", total / 1024);
-            return allUp ? 0 : 1;
+            StatusReport report = new StatusReport(state.readySeconds(), rows,
+                    StatusReport.launcher(state.launcherPid(), Memory.of(state.launcherPid())), Topology.MEMORY_BUDGET_MB);
+            if (json) {
+                System.out.println(report.json());
+            } else {
+                Console console = new Console(System.out, colourful(), false);
+                System.out.print(report.table());
+                report.overBudget().forEach(console::fail);
+            }
+            return report.allUp() ? 0 : 1;
         }
 
         private static String healthOf(RunState.Entry e) {

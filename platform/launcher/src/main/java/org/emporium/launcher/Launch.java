@@ -37,7 +37,7 @@ public final class Launch {
         this.console = console;
     }
 
-    /** Called after each component's process is launched, so stop and status see it at once. */
+    /** Called after each component's process is launched and again once it is ready, so stop and status see it at once. */
     public void onStarted(Runnable listener) {
         this.onStarted = listener;
     }
@@ -118,6 +118,7 @@ public final class Launch {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         readyAfter.put(component.name(), Duration.ofNanos(System.nanoTime() - begin));
+        onStarted.run();
         console.ok(String.format("%s ready in %.1f s", component.name(), took.toMillis() / 1000.0));
     }
 

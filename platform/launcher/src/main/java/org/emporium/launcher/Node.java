@@ -29,7 +29,7 @@ public final class Node {
     private final String name;
     private final int defaultPort;
     private final Kind kind;
-    private String heap = "128m";
+    private Budget memory;
     private boolean database;
     private boolean kafka;
     private boolean auth;
@@ -58,9 +58,9 @@ public final class Node {
         return new Node(name, defaultPort, Kind.INFRASTRUCTURE);
     }
 
-    /** Maximum heap of its JVM ({@code -Xmx}). */
-    public Node heap(String heap) {
-        this.heap = heap;
+    /** What its process may hold: for a JVM the heap and the other parts become flags (see {@link Budget}). */
+    public Node memory(Budget memory) {
+        this.memory = memory;
         return this;
     }
 
@@ -135,8 +135,8 @@ public final class Node {
         return kind != Kind.INFRASTRUCTURE;
     }
 
-    public String heap() {
-        return heap;
+    public Budget memory() {
+        return memory;
     }
 
     public boolean usesDatabase() {

@@ -37,7 +37,7 @@ public final class Processes {
         List<Component> components = new ArrayList<>();
         for (Node node : Topology.GRAPH) {
             Component component = switch (node.kind()) {
-                case INFRASTRUCTURE -> infrastructure(node.name());
+                case INFRASTRUCTURE -> infrastructure(node);
                 case QUARKUS -> quarkus(node);
                 case SPRING -> springWithAotCache(node);
             };
@@ -47,20 +47,21 @@ public final class Processes {
         return components;
     }
 
-    private Component infrastructure(String name) {
+    private Component infrastructure(Node node) {
+        String name = node.name();
         int port = wiring.port(name);
         return switch (name) {
             case "postgres" -> new PostgresComponent(workspace, port, wiring.databases());
             case "kafka" -> new KafkaComponent(workspace, java, classpath(INFRASTRUCTURE_ARTIFACT),
-                    port, wiring.kafkaControllerPort(), "192m", console);
+                    port, wiring.kafkaControllerPort(), node.memory().heapMb() + "m", console);
             case "redis" -> new RedisComponent(workspace, port, console);
             case "zipkin" -> jvm("zipkin", "/health", List.of(),
                     // C1 only: Zipkin's own speed matters little, and full JIT work would slow the services' start
-                    List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", artifact(INFRASTRUCTURE_MODULE + "/target/zipkin.jar")),
+                    List.of(xmx(node), "-XX:TieredStopAtLevel=1", "-jar", artifact(INFRASTRUCTURE_MODULE + "/target/zipkin.jar")),
                     Map.of("QUERY_PORT", String.valueOf(port), "STORAGE_TYPE", "mem",
                             "MEM_MAX_SPANS", "100000", "LOGGING_LEVEL_ROOT", "WARN"));
             case "mail" -> jvm("mail", "/api/service/readiness", List.of(),
-                    List.of("-Xmx64m", "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.hostname=127.0.0.1",
+                    List.of(xmx(node), "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.hostname=127.0.0.1",
                             "-Dgreenmail.smtp.port=" + wiring.smtpPort(), "-Dgreenmail.api.hostname=127.0.0.1",
                             "-Dgreenmail.api.port=" + port, "-Dgreenmail.auth.disabled",
                             "-jar", artifact(INFRASTRUCTURE_MODULE + "/target/greenmail.jar")), Map.of());
@@ -74,7 +75,7 @@ public final class Processes {
      */
     private Component quarkus(Node node) {
         Path app = Path.of(artifact(node.artifact())).getParent();
-        List<String> args = new ArrayList<>(List.of("-Xmx" + node.heap()));
+        List<String> args = new ArrayList<>(List.of(xmx(node)));
         if (Files.exists(app.resolve("app-cds.jsa"))) {
             args.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xlog:cds=off", "-Xlog:class+path=off"));
         }
@@ -104,7 +105,7 @@ public final class Processes {
     private Component springWithAotCache(Node node) {
         String jar = artifact(node.artifact());
         ProcessComponent component = jvm(node.name(), "/actuator/health/readiness", node.startsAfter(),
-                List.of("-Xmx" + node.heap(), "-jar", jar), wiring.environment(node));
+                List.of(xmx(node), "-jar", jar), wiring.environment(node));
         if (!AheadOfTimeCache.supported()) {
             return component;
         }
@@ -124,6 +125,11 @@ public final class Processes {
                 startOptions = cache.flags();
             }
         };
+    }
+
+    /** The heap of the node's memory budget, from the table. */
+    private static String xmx(Node node) {
+        return "-Xmx" + node.memory().heapMb() + "m";
     }
 
     private String artifact(String relative) {

@@ -8,21 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
  * What a running {@code up} left in .emporium/run/state.properties: its own pid and each
  * process's pid, port, URL and health URL, so {@code status} and {@code stop} work from
- * another terminal.
+ * another terminal; and how long after the start of {@code up} each component, then the whole
+ * system, was ready (null until then).
  */
-public record RunState(long launcherPid, List<Entry> entries) {
+public record RunState(long launcherPid, Double readySeconds, List<Entry> entries) {
 
-    public record Entry(String name, long pid, int port, String url, String health) {
+    public record Entry(String name, long pid, int port, String url, String health, Double readySeconds) {
     }
 
     public void write(Path file) {
         Properties p = new Properties();
         p.setProperty("launcher.pid", String.valueOf(launcherPid));
+        setIfKnown(p, "ready.seconds", readySeconds);
         List<String> names = new ArrayList<>();
         for (Entry e : entries) {
             names.add(e.name());
@@ -30,6 +33,7 @@ public record RunState(long launcherPid, List<Entry> entries) {
             p.setProperty(e.name() + ".port", String.valueOf(e.port()));
             p.setProperty(e.name() + ".url", e.url());
             p.setProperty(e.name() + ".health", e.health() == null ? "" : e.health());
+            setIfKnown(p, e.name() + ".ready.seconds", e.readySeconds());
         }
         p.setProperty("components", String.join(",", names));
         try (Writer out = Files.newBufferedWriter(file)) {
@@ -54,9 +58,20 @@ public record RunState(long launcherPid, List<Entry> entries) {
             if (!name.isBlank()) {
                 entries.add(new Entry(name, Long.parseLong(p.getProperty(name + ".pid", "-1")),
                         Integer.parseInt(p.getProperty(name + ".port", "0")), p.getProperty(name + ".url", ""),
-                        p.getProperty(name + ".health", "")));
+                        p.getProperty(name + ".health", ""), seconds(p, name + ".ready.seconds")));
             }
         }
-        return new RunState(Long.parseLong(p.getProperty("launcher.pid", "-1")), entries);
+        return new RunState(Long.parseLong(p.getProperty("launcher.pid", "-1")), seconds(p, "ready.seconds"), entries);
+    }
+
+    private static void setIfKnown(Properties p, String key, Double seconds) {
+        if (seconds != null) {
+            p.setProperty(key, String.format(Locale.ROOT, "%.1f", seconds));
+        }
+    }
+
+    private static Double seconds(Properties p, String key) {
+        String value = p.getProperty(key);
+        return value == null || value.isBlank() ? null : Double.valueOf(value);
     }
 }

@@ -99,4 +99,15 @@ class TopologyTest {
         Topology.services().forEach(s -> assertThat(ROOT.resolve(s.module()).resolve("pom.xml")).exists());
         assertThat(Set.copyOf(Topology.ports().values())).hasSameSizeAs(Topology.ports().values());
     }
+
+    @Test
+    void everyComponentHasAMemoryBudgetAndTheirSumLeavesTheLauncherItsShareOfTheSystems() {
+        Topology.GRAPH.forEach(n -> assertThat(n.memory()).as(n.name() + "'s memory(...)").isNotNull()
+                .satisfies(b -> assertThat(b.pssMb()).isPositive()));
+        Topology.GRAPH.stream().filter(n -> n.kind() != Node.Kind.INFRASTRUCTURE || !n.name().matches("postgres|redis"))
+                .forEach(n -> assertThat(n.memory().isJvm()).as(n.name() + " is a JVM: its budget needs a heap").isTrue());
+
+        int components = Topology.GRAPH.stream().mapToInt(n -> n.memory().pssMb()).sum();
+        assertThat(components + Topology.LAUNCHER_BUDGET_MB).isLessThanOrEqualTo(Topology.MEMORY_BUDGET_MB);
+    }
 }

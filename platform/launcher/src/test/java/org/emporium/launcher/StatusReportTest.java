@@ -1,0 +1,81 @@
+package org.emporium.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusReportTest {
+
+    private static StatusReport.Row row(String name, String health, long pssMb, int budgetMb) {
+        return new StatusReport.Row(name, 100 + name.length(), 8000 + name.length(), "http://localhost:" + name.length(),
+                health, 12.5, new Memory.Usage(pssMb * 1024, (pssMb + 20) * 1024), budgetMb);
+    }
+
+    private static StatusReport report(int budgetMb, StatusReport.Row... rows) {
+        return new StatusReport(30.1, List.of(rows), StatusReport.launcher(42, new Memory.Usage(60 * 1024, 80 * 1024)), budgetMb);
+    }
+
+    @Test
+    void namesEachProcessOverItsBudgetAndTheSystemWhenItsTotalIs() {
+        StatusReport report = report(500, row("catalog", "up", 210, 200), row("cart", "up", 150, 200));
+
+        assertThat(report.total().pssMb()).isEqualTo(210 + 150 + 60);
+        assertThat(report.overBudget()).containsExactly("catalog holds 210 MB (PSS), over its budget of 200 MB");
+
+        assertThat(report(400, row("cart", "up", 150, 200), row("search", "up", 199, 200)).overBudget())
+                .containsExactly("the system holds 409 MB (PSS), over its budget of 400 MB");
+    }
+
+    @Test
+    void holdsTheLauncherToItsBudgetToo() {
+        StatusReport report = new StatusReport(null, List.of(),
+                StatusReport.launcher(42, new Memory.Usage((Topology.LAUNCHER_BUDGET_MB + 1) * 1024L, 0)), 2048);
+
+        assertThat(report.overBudget()).singleElement().asString().startsWith("launcher holds");
+        assertThat(report.table()).contains("launcher");
+        assertThat(report.json()).doesNotContain("\"launcher\"");
+    }
+
+    @Test
+    void withinBudgetSaysNothing() {
+        assertThat(report(2048, row("catalog", "up", 180, 200)).overBudget()).isEmpty();
+    }
+
+    @Test
+    void printsTheShapeTheBenchmarkReads() throws Exception {
+        StatusReport report = new StatusReport(null, List.of(row("catalog", "not ready", 180, 200)),
+                StatusReport.launcher(42, new Memory.Usage(60 * 1024, 80 * 1024)), 2048);
+
+        JsonNode json = new ObjectMapper().readTree(report.json());
+
+        assertThat(json.fieldNames()).toIterable()
+                .containsExactly("launcherPid", "readySeconds", "components", "totalPssMb", "totalRssMb", "budgetMb");
+        assertThat(json.get("launcherPid").asLong()).isEqualTo(42);
+        assertThat(json.get("readySeconds").isNull()).isTrue();
+        JsonNode catalog = json.get("components").get(0);
+        assertThat(catalog.fieldNames()).toIterable()
+                .containsExactly("name", "pid", "port", "health", "readySeconds", "pssMb", "rssMb", "budgetMb");
+        assertThat(catalog.get("name").asText()).isEqualTo("catalog");
+        assertThat(catalog.get("health").asText()).isEqualTo("not ready");
+        assertThat(catalog.get("readySeconds").asDouble()).isEqualTo(12.5);
+        assertThat(catalog.get("pssMb").asLong()).isEqualTo(180);
+        assertThat(catalog.get("rssMb").asLong()).isEqualTo(200);
+        assertThat(catalog.get("budgetMb").asInt()).isEqualTo(200);
+        assertThat(json.get("totalPssMb").asLong()).isEqualTo(240);
+        assertThat(json.get("totalRssMb").asLong()).isEqualTo(280);
+        assertThat(json.get("budgetMb").asInt()).isEqualTo(2048);
+    }
+
+    @Test
+    void keepsItsColumnsAlignedForLongNames() {
+        List<String> lines = report(2048, row("recommendations", "up", 180, 200), row("cart", "up", 150, 200))
+                .table().lines().toList();
+
+        int address = lines.get(0).indexOf("address");
+        assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line.indexOf("http://")).isEqualTo(address));
+        assertThat(lines.get(0).indexOf("PSS") + "PSS".length()).isEqualTo(lines.get(1).indexOf("180 MB") + "180 MB".length());
+    }
+}

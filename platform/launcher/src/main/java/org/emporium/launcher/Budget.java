@@ -1,8 +1,13 @@
 package org.emporium.launcher;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What one process may use. {@link #pssMb} is what {@code ./emporium status} holds it to (its
- * proportional set size); for a JVM the heap is its {@code -Xmx}. Written in {@link Topology}, one per component; the parts not written there are the
+ * proportional set size); for a JVM every other part becomes a flag, so the JVM itself stays
+ * within it: heap ({@code -Xmx}), metaspace, code cache, direct buffers and the stack of each
+ * thread. Written in {@link Topology}, one per component; the parts not written there are the
  * defaults below, measured on the services at idle and after load (see docs/architecture).
  *
  * @param heapMb      maximum heap; 0 for a process that is not a JVM
@@ -47,5 +52,40 @@ public record Budget(int heapMb, int metaspaceMb, int codeCacheMb, int directMb,
 
     public boolean isJvm() {
         return heapMb > 0;
+    }
+
+    /** The JVM flags that keep the process within the budget; none for a process that is not a JVM. */
+    public List<String> jvmFlags() {
+        if (!isJvm()) {
+            return List.of();
+        }
+        List<String> flags = new ArrayList<>(List.of(
+                "-Xmx" + heapMb + "m",
+                "-XX:MaxMetaspaceSize=" + metaspaceMb + "m",
+                "-XX:ReservedCodeCacheSize=" + codeCacheMb + "m",
+                "-XX:MaxDirectMemorySize=" + directMb + "m",
+                "-Xss" + stackKb + "k"));
+        flags.addAll(IDLE);
+        flags.addAll(trimNativeHeap(Runtime.version()));
+        return flags;
+    }
+
+    /**
+     * An idle JVM that gives memory back. SerialGC resizes its heap after a collection to keep
+     * between Min- and MaxHeapFreeRatio of it free; the defaults (40 and 70 %) keep up to 70 % of
+     * a heap committed and unused, and shrink it a step per collection. Here a heap grows by at
+     * most a tenth over what is live and gives back what is over 30 % at once, down to 16 MB: an
+     * idle service's heap is 15-30 MB live, and the heap never shrinks below its initial size.
+     */
+    private static final List<String> IDLE = List.of("-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:-ShrinkHeapInSteps");
+
+    /**
+     * The C heap trimmed every 10 s: the JIT compilers' arenas are freed once start-up is over, but
+     * glibc's malloc keeps the memory. A product flag from JDK 21.0.4 (an unknown one stops the JVM).
+     */
+    static List<String> trimNativeHeap(Runtime.Version java) {
+        return java.compareToIgnoreOptional(Runtime.Version.parse("21.0.4")) >= 0
+                ? List.of("-XX:TrimNativeHeapInterval=10000") : List.of();
     }
 }

@@ -22,9 +22,9 @@ public final class KafkaComponent extends ProcessComponent {
     private final Console console;
 
     public KafkaComponent(Workspace workspace, String java, String classpath, int port, int controllerPort,
-                          String heap, Console console) {
+                          List<String> memoryFlags, Console console) {
         super("kafka", List.of(), port, "127.0.0.1:" + port,
-                command(workspace, java, classpath, heap),
+                command(workspace, java, classpath, memoryFlags),
                 Map.of(), Probe.tcp(port), workspace.log("kafka"), console);
         this.dataDirectory = workspace.data("kafka");
         this.config = workspace.run().resolve("kafka.properties");
@@ -34,9 +34,11 @@ public final class KafkaComponent extends ProcessComponent {
         ProcessComponent.write(config, properties(port, controllerPort, dataDirectory));
     }
 
-    private static List<String> command(Workspace workspace, String java, String classpath, String heap) {
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError"));
+    private static List<String> command(Workspace workspace, String java, String classpath, List<String> memoryFlags) {
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+                // C1 only, as Zipkin: a local broker's throughput is ample, and C2 would compete with the services' start
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(memoryFlags);
         command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
                 "-cp", classpath, "kafka.Kafka", workspace.run().resolve("kafka.properties").toString()));

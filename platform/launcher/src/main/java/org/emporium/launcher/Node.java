@@ -26,11 +26,15 @@ public final class Node {
         INFRASTRUCTURE
     }
 
+    /** The services' own default pool size ({@code quarkus.datasource.jdbc.max-size}). */
+    static final int DEFAULT_CONNECTIONS = 16;
+
     private final String name;
     private final int defaultPort;
     private final Kind kind;
     private Budget memory;
     private boolean database;
+    private int connections;
     private boolean kafka;
     private boolean auth;
     private boolean redis;
@@ -66,7 +70,16 @@ public final class Node {
 
     /** Owns a Postgres database and role of its own name; starts once Postgres is ready (it migrates first). */
     public Node database() {
+        return database(DEFAULT_CONNECTIONS);
+    }
+
+    /**
+     * {@link #database()}, with a pool of at most this many connections (given as
+     * {@code EMPORIUM_<NAME>_DB_POOL}); Postgres allows as many connections as the pools add up to.
+     */
+    public Node database(int connections) {
         this.database = true;
+        this.connections = connections;
         startsAfter.add("postgres");
         return this;
     }
@@ -141,6 +154,11 @@ public final class Node {
 
     public boolean usesDatabase() {
         return database;
+    }
+
+    /** The most connections its pool opens to its database; 0 without one. */
+    public int connections() {
+        return connections;
     }
 
     public boolean usesKafka() {

@@ -23,16 +23,36 @@ import java.util.Map;
  */
 public final class PostgresComponent implements Component {
 
+    /**
+     * Connections beyond the services' pools: the launcher's own (it creates the databases), psql
+     * for a person looking, and a service restarted before the server noticed its old connections
+     * close. Postgres keeps three more for superusers (superuser_reserved_connections).
+     */
+    static final int SPARE_CONNECTIONS = 10;
+
+    /**
+     * Postgres' own page cache (the operating system caches the files again behind it). Every
+     * service's tables and indexes together are about 6 MB after the seed (each database is
+     * 7.5 MB of system catalogs besides), so 32 MB holds what is read; the 64 MB it had only
+     * grew the PSS of the processes sharing the pages they touched.
+     */
+    static final String SHARED_BUFFERS = "32MB";
+
     private final Workspace workspace;
     private final int port;
     private final Map<String, String> databases;
+    private final int maxConnections;
     private EmbeddedPostgres postgres;
 
-    /** @param databases database name → password of the role of the same name */
-    public PostgresComponent(Workspace workspace, int port, Map<String, String> databases) {
+    /**
+     * @param databases       database name → password of the role of the same name
+     * @param poolConnections what the services' connection pools may open, all together
+     */
+    public PostgresComponent(Workspace workspace, int port, Map<String, String> databases, int poolConnections) {
         this.workspace = workspace;
         this.port = port;
         this.databases = databases;
+        this.maxConnections = poolConnections + SPARE_CONNECTIONS;
     }
 
     @Override
@@ -85,8 +105,8 @@ public final class PostgresComponent implements Component {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "64MB")
+                .setServerConfig("max_connections", String.valueOf(maxConnections))
+                .setServerConfig("shared_buffers", SHARED_BUFFERS)
                 .setDataDirectoryCustomizer(PostgresComponent::restrictAccess)
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)

@@ -20,6 +20,16 @@ public final class Processes {
     public static final String INFRASTRUCTURE_MODULE = "platform/infrastructure";
     public static final String INFRASTRUCTURE_ARTIFACT = INFRASTRUCTURE_MODULE + "/target/kafka.classpath";
 
+    /**
+     * Spans Zipkin keeps in memory before it drops the oldest traces. Measured with spans shaped
+     * like the services' (HTTP server and client, JDBC; 7-12 tags): 2.15 KB of live heap each, on
+     * top of 23 MB for Zipkin itself. SerialGC's old generation is two thirds of the heap, 85 MB
+     * of Zipkin's 128; 20,000 spans (43 MB) leave a fifth of it spare. At 100,000 (215 MB) it died
+     * of OutOfMemoryError under load; at 2-3 traces per request that is still the last few
+     * thousand requests.
+     */
+    static final int ZIPKIN_MAX_SPANS = 20_000;
+
     private final Workspace workspace;
     private final Console console;
     private final String java;
@@ -51,17 +61,17 @@ public final class Processes {
         String name = node.name();
         int port = wiring.port(name);
         return switch (name) {
-            case "postgres" -> new PostgresComponent(workspace, port, wiring.databases());
+            case "postgres" -> new PostgresComponent(workspace, port, wiring.databases(), wiring.databaseConnections());
             case "kafka" -> new KafkaComponent(workspace, java, classpath(INFRASTRUCTURE_ARTIFACT),
-                    port, wiring.kafkaControllerPort(), node.memory().heapMb() + "m", console);
+                    port, wiring.kafkaControllerPort(), memoryFlags(node), console);
             case "redis" -> new RedisComponent(workspace, port, console);
             case "zipkin" -> jvm("zipkin", "/health", List.of(),
                     // C1 only: Zipkin's own speed matters little, and full JIT work would slow the services' start
-                    List.of(xmx(node), "-XX:TieredStopAtLevel=1", "-jar", artifact(INFRASTRUCTURE_MODULE + "/target/zipkin.jar")),
+                    concat(memoryFlags(node), "-XX:TieredStopAtLevel=1", "-jar", artifact(INFRASTRUCTURE_MODULE + "/target/zipkin.jar")),
                     Map.of("QUERY_PORT", String.valueOf(port), "STORAGE_TYPE", "mem",
-                            "MEM_MAX_SPANS", "100000", "LOGGING_LEVEL_ROOT", "WARN"));
+                            "MEM_MAX_SPANS", String.valueOf(ZIPKIN_MAX_SPANS), "LOGGING_LEVEL_ROOT", "WARN"));
             case "mail" -> jvm("mail", "/api/service/readiness", List.of(),
-                    List.of(xmx(node), "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.hostname=127.0.0.1",
+                    concat(memoryFlags(node), "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.hostname=127.0.0.1",
                             "-Dgreenmail.smtp.port=" + wiring.smtpPort(), "-Dgreenmail.api.hostname=127.0.0.1",
                             "-Dgreenmail.api.port=" + port, "-Dgreenmail.auth.disabled",
                             "-jar", artifact(INFRASTRUCTURE_MODULE + "/target/greenmail.jar")), Map.of());
@@ -75,7 +85,7 @@ public final class Processes {
      */
     private Component quarkus(Node node) {
         Path app = Path.of(artifact(node.artifact())).getParent();
-        List<String> args = new ArrayList<>(List.of(xmx(node)));
+        List<String> args = new ArrayList<>(memoryFlags(node));
         if (Files.exists(app.resolve("app-cds.jsa"))) {
             args.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xlog:cds=off", "-Xlog:class+path=off"));
         }
@@ -88,8 +98,7 @@ public final class Processes {
     private ProcessComponent jvm(String name, String healthPath, List<String> needs, List<String> args,
                                  Map<String, String> env) {
         int port = wiring.port(name);
-        List<String> command = new ArrayList<>(List.of(java, "-Xms32m", "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(args);
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.put(Node.prefix(name) + "PORT", String.valueOf(port));
@@ -105,7 +114,7 @@ public final class Processes {
     private Component springWithAotCache(Node node) {
         String jar = artifact(node.artifact());
         ProcessComponent component = jvm(node.name(), "/actuator/health/readiness", node.startsAfter(),
-                List.of(xmx(node), "-jar", jar), wiring.environment(node));
+                concat(memoryFlags(node), "-jar", jar), wiring.environment(node));
         if (!AheadOfTimeCache.supported()) {
             return component;
         }
@@ -127,9 +136,15 @@ public final class Processes {
         };
     }
 
-    /** The heap of the node's memory budget, from the table. */
-    private static String xmx(Node node) {
-        return "-Xmx" + node.memory().heapMb() + "m";
+    /** The JVM flags of a node's memory budget (heap, metaspace, code cache, direct memory, stacks), from the table. */
+    static List<String> memoryFlags(Node node) {
+        return node.memory().jvmFlags();
+    }
+
+    private static List<String> concat(List<String> first, String... rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(rest));
+        return all;
     }
 
     private String artifact(String relative) {

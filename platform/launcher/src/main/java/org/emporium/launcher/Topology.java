@@ -25,46 +25,49 @@ public final class Topology {
 
     /**
      * What the whole system, the launcher included, may hold at idle (PSS, in MB): the README's
-     * promise of 2 GB. Each line's {@code memory(...)} is its share; {@code ./emporium status} says
-     * when a process or the total is over.
+     * promise of 2 GB, which it does not keep yet. Each line's {@code memory(...)} is what that
+     * process held at idle after a start (median of three on the 2-core machine) and a tenth more;
+     * they add up to about 2.5 GB, because each of the 14 JVMs holds 110-130 MB besides its heap
+     * (class metadata and archive, JIT code, symbols). {@code ./emporium status} says when a
+     * process or the total is over.
      */
     public static final int MEMORY_BUDGET_MB = 2048;
 
-    /** The launcher's own share (its JVM flags are in the emporium script). */
+    /** The launcher's own share (its JVM flags are in the emporium script): 70-80 MB at idle. */
     public static final int LAUNCHER_BUDGET_MB = 96;
 
     public static final List<Node> GRAPH = List.of(
             // --- infrastructure: real servers, embedded from Maven artifacts ----------------------
-            infrastructure("postgres", 15432).memory(process(96)),
-            infrastructure("kafka", 19092).memory(heap(192).pss(150)),
+            infrastructure("postgres", 15432).memory(process(90)),
+            infrastructure("kafka", 19092).memory(heap(192).pss(170)),
             infrastructure("redis", 16379).memory(process(16)),
-            infrastructure("zipkin", 9411).memory(heap(128).pss(120)),
+            infrastructure("zipkin", 9411).memory(heap(128).pss(145)),
             // keeps what it receives (in memory) and shows it over HTTP: GET /api/user/{address}/messages
-            infrastructure("mail", 8025).memory(heap(64).pss(64)),
+            infrastructure("mail", 8025).memory(heap(64).pss(70)),
 
             // --- services --------------------------------------------------------------------------
             // None of the writers waits for Kafka: their outboxes keep events until it is there, and
             // their command consumers retry.
-            quarkus("catalog", 8101).memory(heap(128).pss(130)).database().kafka().auth(),
-            quarkus("inventory", 8105).memory(heap(128).pss(125)).database().kafka().auth(),
+            quarkus("catalog", 8101).memory(heap(128).pss(160)).database().kafka().auth(),
+            quarkus("inventory", 8105).memory(heap(128).pss(175)).database().kafka().auth(),
             // catalog and inventory outages degrade its answers, they do not stop it
-            quarkus("cart", 8104).memory(heap(128).pss(125)).database().kafka().auth().calls("catalog", "inventory"),
-            quarkus("payments", 8107).memory(heap(96).pss(120)).database().kafka().auth(),
+            quarkus("cart", 8104).memory(heap(128).pss(165)).database().kafka().auth().calls("catalog", "inventory"),
+            quarkus("payments", 8107).memory(heap(96).pss(165)).database().kafka().auth(),
             // the saga's orchestrator; calls cart and payments at placement, and clears carts with
             // client-credentials tokens (it acts for no user then)
-            quarkus("orders", 8106).memory(heap(128).pss(130)).database().kafka().serviceTokens().calls("cart", "payments"),
-            quarkus("notifications", 8108).memory(heap(96).pss(120)).database().kafka().auth().mail()
+            quarkus("orders", 8106).memory(heap(128).pss(175)).database().kafka().serviceTokens().calls("cart", "payments"),
+            quarkus("notifications", 8108).memory(heap(96).pss(170)).database(8).kafka().auth().mail()
                     .setting("EMPORIUM_NOTIFICATIONS_SHOP_URL", w -> w.publicUrl("gateway")),
             // ready once caught up with catalog.product.v1 (which catalog's relay creates)
-            quarkus("search", 8103).memory(heap(128).pss(125)).kafka().startsAfter("kafka")
+            quarkus("search", 8103).memory(heap(128).pss(155)).kafka().startsAfter("kafka")
                     .setting("EMPORIUM_SEARCH_INDEX_DIR", w -> w.workspace().data("search").toString()),
             // its model lives in memory, replayed from the topics at every start; ready once caught
             // up. Creates storefront.behaviour.v1, which the storefront only produces to.
-            quarkus("recommendations", 8109).memory(heap(256).pss(150)).kafka().startsAfter("kafka"),
+            quarkus("recommendations", 8109).memory(heap(256).pss(175)).kafka().startsAfter("kafka"),
             // publishes ProductViewed best effort (never waits for Kafka); recommendations are an
             // extra with a short deadline, so it does not wait for that service either. Sign-in is
             // the OpenID Connect code flow against identity, the session an encrypted cookie.
-            quarkus("storefront", 8102).memory(heap(96).pss(120)).kafka().auth().startsAfter("catalog")
+            quarkus("storefront", 8102).memory(heap(96).pss(150)).kafka().auth().startsAfter("catalog")
                     .calls("catalog", "search", "cart", "inventory", "orders", "recommendations")
                     .setting("EMPORIUM_STOREFRONT_CLIENT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_STOREFRONT_REDIRECT_URI", w -> w.publicUrl("gateway") + "/login/callback")
@@ -73,7 +76,7 @@ public final class Topology {
             // accounts, sign-in pages and tokens. Writes the generated admin password to
             // .emporium/admin-password on its first start. Its session cookie is not Secure here
             // because the local shop is plain HTTP.
-            spring("identity", 8110).memory(heap(160).pss(170)).database()
+            spring("identity", 8110).memory(heap(160).pss(200)).database(8)
                     .setting("EMPORIUM_IDENTITY_ISSUER", Wiring::issuer)
                     .setting("EMPORIUM_IDENTITY_ADMIN_PASSWORD_FILE", w -> w.workspace().home().resolve("admin-password").toString())
                     .setting("EMPORIUM_IDENTITY_SERVICES_SECRET", Wiring::servicesClientSecret)
@@ -82,7 +85,7 @@ public final class Topology {
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_POST_LOGOUT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/")
                     .setting("EMPORIUM_IDENTITY_COOKIE_SECURE", w -> "false"),
             // the single entry point; rate limits live in Redis, which it does not wait for (it fails open)
-            spring("gateway", 8080).memory(heap(160).pss(170)).auth().redis().startsAfter("catalog", "storefront")
+            spring("gateway", 8080).memory(heap(160).pss(210)).auth().redis().startsAfter("catalog", "storefront")
                     .calls("catalog", "search", "inventory", "cart", "orders", "payments", "recommendations", "storefront"));
 
     private Topology() {

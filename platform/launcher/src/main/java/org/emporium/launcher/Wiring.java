@@ -8,7 +8,8 @@ import java.util.Map;
  * The one naming convention that turns the graph's references into settings. A service that
  * <ul>
  *   <li>runs at all gets {@code EMPORIUM_<NAME>_PORT} and {@code EMPORIUM_ZIPKIN_ENDPOINT};</li>
- *   <li>has a {@code database()} gets {@code EMPORIUM_<NAME>_DB_URL}, {@code _DB_USER}, {@code _DB_PASSWORD};</li>
+ *   <li>has a {@code database()} gets {@code EMPORIUM_<NAME>_DB_URL}, {@code _DB_USER}, {@code _DB_PASSWORD}
+ *       and its pool size {@code _DB_POOL};</li>
  *   <li>uses {@code kafka()} gets {@code EMPORIUM_KAFKA_BOOTSTRAP_SERVERS};</li>
  *   <li>uses {@code auth()} gets {@code EMPORIUM_AUTH_ISSUER} (and with {@code serviceTokens()} the
  *       client secret {@code EMPORIUM_AUTH_CLIENT_SECRET});</li>
@@ -90,6 +91,11 @@ public final class Wiring {
         return databases;
     }
 
+    /** Connections the services' pools may open, all together: Postgres allows these and a few of its own. */
+    public int databaseConnections() {
+        return nodes.values().stream().mapToInt(Node::connections).sum();
+    }
+
     /** The environment of a service, all of it following from its references. */
     public Map<String, String> environment(Node node) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -99,6 +105,7 @@ public final class Wiring {
             env.put(own + "DB_URL", jdbcUrl(node.name()));
             env.put(own + "DB_USER", node.name());
             env.put(own + "DB_PASSWORD", databasePassword(node.name()));
+            env.put(own + "DB_POOL", String.valueOf(node.connections()));
         }
         for (String called : node.calls()) {
             env.put(Node.prefix(called) + "URL", internalUrl(called));

@@ -101,13 +101,19 @@ class TopologyTest {
     }
 
     @Test
-    void everyComponentHasAMemoryBudgetAndTheirSumLeavesTheLauncherItsShareOfTheSystems() {
+    void everyComponentHasAMemoryBudgetAndEveryJvmAHeap() {
         Topology.GRAPH.forEach(n -> assertThat(n.memory()).as(n.name() + "'s memory(...)").isNotNull()
                 .satisfies(b -> assertThat(b.pssMb()).isPositive()));
-        Topology.GRAPH.stream().filter(n -> n.kind() != Node.Kind.INFRASTRUCTURE || !n.name().matches("postgres|redis"))
+        Topology.GRAPH.stream().filter(n -> !n.name().matches("postgres|redis"))
                 .forEach(n -> assertThat(n.memory().isJvm()).as(n.name() + " is a JVM: its budget needs a heap").isTrue());
+    }
 
-        int components = Topology.GRAPH.stream().mapToInt(n -> n.memory().pssMb()).sum();
-        assertThat(components + Topology.LAUNCHER_BUDGET_MB).isLessThanOrEqualTo(Topology.MEMORY_BUDGET_MB);
+    @Test
+    void postgresAllowsTheConnectionsOfEveryPoolWhichTheServicesAreGiven() {
+        assertThat(wiring().databaseConnections()).isEqualTo(Topology.GRAPH.stream().mapToInt(Node::connections).sum())
+                .isEqualTo(5 * 16 + 8 + 8);
+        assertThat(wiring().environment(node("notifications"))).containsEntry("EMPORIUM_NOTIFICATIONS_DB_POOL", "8");
+        assertThat(wiring().environment(node("identity"))).containsEntry("EMPORIUM_IDENTITY_DB_POOL", "8");
+        assertThat(wiring().environment(node("catalog"))).containsEntry("EMPORIUM_CATALOG_DB_POOL", "16");
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * defaults below, measured on the services at idle and after load (see docs/architecture).
  *
  * @param heapMb      maximum heap; 0 for a process that is not a JVM
- * @param metaspaceMb maximum metaspace (class metadata): the services load 15-25k classes
+ * @param metaspaceMb maximum metaspace (class metadata not in a start-up archive)
  * @param codeCacheMb reserved code cache (JIT-compiled code); full, the JIT stops compiling
  * @param directMb    maximum of direct (off-heap) byte buffers: Netty's and NIO's
  * @param stackKb     stack of each Java thread
@@ -19,9 +19,17 @@ import java.util.List;
  */
 public record Budget(int heapMb, int metaspaceMb, int codeCacheMb, int directMb, int stackKb, int pssMb) {
 
+    /** Three times what the JVMs use at idle (14-43 MB): more classes load under load, or without a start-up archive. */
     static final int METASPACE_MB = 128;
-    static final int CODE_CACHE_MB = 64;
+    /**
+     * Half the JDK's default: 12-19 MB at idle, growing as C2 compiles the hot paths under load; a
+     * full code cache stops the JIT (and throughput with it), so it is generous. Only what is used
+     * is resident.
+     */
+    static final int CODE_CACHE_MB = 128;
+    /** Netty's pooled buffers (Vert.x, Reactor Netty, Armeria) and NIO's; almost none at idle. */
     static final int DIRECT_MB = 64;
+    /** The JDK's default is 1 MB; no service recurses deeply. */
     static final int STACK_KB = 512;
 
     /** A JVM with this maximum heap and the default non-heap parts; give it its {@link #pss} too. */

@@ -5,7 +5,7 @@
 #   tests/load/startup.sh --compare A.json B.json
 # warm: built, start-up caches trained, data present. cold: the first start after a build, i.e. with
 # the start-up caches (.emporium/aot/) removed; the data is kept. Cold starts run first, then warm.
-# EMPORIUM_PORT_OFFSET (or --port-offset N) runs it beside a system on the default ports; Ctrl-C
+# EMPORIUM_PORT_OFFSET (or --port-offset N, 13000 say) runs it beside a system on the default ports; Ctrl-C
 # stops the system it started. Everything Java goes through ./emporium (which finds the JDK).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -92,7 +92,7 @@ run_once() { # kind n of
     [[ -n $PORT_TAKEN ]] || return 0
     # a port taken by another process's outgoing connection is bad luck, not the start's doing
     (( attempt < 3 )) || { echo "three attempts failed" >&2; exit 1; }
-    echo "    a port was taken while it started: once more (attempt $((attempt + 1)) of 3)"
+    echo "    a port was taken by another process's connection: once more (attempt $((attempt + 1)) of 3)"
     stop_system
     sleep 5
     printf '▸ %s start %d/%d: ' "$kind" "$n" "$of"
@@ -110,9 +110,14 @@ start_once() { # kind n
   until grep -q "Emporium is ready" "$log"; do
     if ! kill -0 "$UP_PID" 2>/dev/null; then
       UP_PID=""
-      echo "up exited before it was ready; its last lines:"; tail -n 8 "$log" | cut -c1-300 | sed 's/^/    /'
-      # (not when the launcher found a port taken before it started anything: that one stays taken)
-      if ! grep -q "^✗ port" "$log" && grep -qiE "already in use|in use by another" "$log"; then PORT_TAKEN=yes; return 0; fi
+      echo "up exited before it was ready; what it said:"
+      { grep -E "^✗|in use" "$log" || tail -n 8 "$log"; } | head -n 8 | cut -c1-300 | sed 's/^/    /'
+      # (when the launcher found a port taken before it started anything, only if nothing listens
+      # there: a port taken by a server stays taken)
+      local taken
+      taken=$(grep -oE "^✗ port [0-9]+" "$log" | grep -oE "[0-9]+$" || true)
+      if [[ -n $taken ]] && ! listening "$taken"; then PORT_TAKEN=yes; return 0; fi
+      if [[ -z $taken ]] && grep -qiE "already in use|in use by another" "$log"; then PORT_TAKEN=yes; return 0; fi
       exit 1
     fi
     if (( SECONDS - polled >= 10 )); then # in case up words its ready line otherwise

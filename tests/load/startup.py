@@ -44,6 +44,12 @@ def summary(runs):
         names = []
         for r in chosen:
             names += [c["name"] for c in r["status"]["components"] if c["name"] not in names]
+        # in the order they became ready (the critical path reads top to bottom)
+        def ready(name):
+            times = [c.get("readySeconds") for r in chosen for c in r["status"]["components"] if c["name"] == name]
+            times = [t for t in times if t is not None]
+            return statistics.median(times) if times else float("inf")
+        names.sort(key=ready)
         rows = {}
         for name in names:
             found = [c for r in chosen for c in r["status"]["components"] if c["name"] == name]

@@ -5,15 +5,16 @@
 #   tests/load/startup.sh --compare A.json B.json
 # warm: built, start-up caches trained, data present. cold: the first start after a build, i.e. with
 # the start-up caches (.emporium/aot/) removed; the data is kept. Cold starts run first, then warm.
-# EMPORIUM_PORT_OFFSET (or --port-offset N, 13000 say) runs it beside a system on the default ports; Ctrl-C
-# stops the system it started. Everything Java goes through ./emporium (which finds the JDK).
+# EMPORIUM_PORT_OFFSET (or --port-offset N, 13000 say) runs it beside a system on the default
+# ports; Ctrl-C stops the system it started. Everything Java goes through ./emporium (which finds
+# the JDK). Method and results: tests/load/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 HERE=$ROOT/tests/load
 WARM=3 COLD=0 IDLE=10 TIMEOUT=300 OUT=""
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while (( $# )); do
   case "$1" in
     --warm) WARM=$2; shift 2 ;;

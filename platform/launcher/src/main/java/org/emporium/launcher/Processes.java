@@ -25,8 +25,8 @@ public final class Processes {
      * like the services' (HTTP server and client, JDBC; 7-12 tags): 2.15 KB of live heap each, on
      * top of 23 MB for Zipkin itself. SerialGC's old generation is two thirds of the heap, 85 MB
      * of Zipkin's 128; 20,000 spans (43 MB) leave a fifth of it spare. At 100,000 (215 MB) it died
-     * of OutOfMemoryError under load; at 2-3 traces per request that is still the last few
-     * thousand requests.
+     * of OutOfMemoryError under load. A product page makes about ten spans: the last 2,000 or so
+     * requests stay searchable.
      */
     static final int ZIPKIN_MAX_SPANS = 20_000;
 

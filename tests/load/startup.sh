@@ -49,15 +49,31 @@ if emporium status >/dev/null 2>&1; then
 fi
 
 # Ctrl-C or a failure: stop the system this started (the launcher stops everything it started on
-# SIGTERM), then sweep with ./emporium stop for whatever survived it, and leave nothing behind.
+# SIGTERM), sweep with ./emporium stop, then wait for every process the launcher had started
+# (components, but also, say, a cache's training run) and end those that outlive it.
+descendants() { # pid: its children, their children, ...
+  local child
+  for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do echo "$child"; descendants "$child"; done
+}
 stop_system() {
+  local tree=() alive=() pid waited=0
   if [[ -n $UP_PID ]] && kill -0 "$UP_PID" 2>/dev/null; then
+    mapfile -t tree < <(descendants "$UP_PID")
     kill -TERM "$UP_PID" 2>/dev/null || true
-    local waited=0
     while kill -0 "$UP_PID" 2>/dev/null && (( waited++ < 900 )); do sleep 0.1; done
   fi
   UP_PID=""
   emporium stop >/dev/null 2>&1 || true
+  for ((waited = 0; waited < 300; waited++)); do
+    alive=()
+    for pid in "${tree[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    (( ${#alive[@]} )) || return 0
+    sleep 0.1
+  done
+  echo "    ${#alive[@]} process(es) the launcher started outlived it by 30 s: ending them (${alive[*]})" >&2
+  kill -TERM "${alive[@]}" 2>/dev/null || true
+  sleep 5
+  kill -KILL "${alive[@]}" 2>/dev/null || true
 }
 on_exit() {
   local status=$?

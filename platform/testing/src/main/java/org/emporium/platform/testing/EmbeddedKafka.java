@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.emporium.launcher.Budget;
 import org.emporium.launcher.Console;
 import org.emporium.launcher.KafkaComponent;
 import org.emporium.launcher.Workspace;
@@ -76,7 +77,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Starts the broker again after {@link #stopBroker()}, on the same port with the same data. */
     public synchronized void startBroker() {
         Console quiet = new Console(new PrintStream(OutputStream.nullOutputStream()), false, true);
-        broker = new KafkaComponent(new Workspace(home), java(), classpath(), port, controllerPort, "256m", quiet);
+        broker = new KafkaComponent(new Workspace(home), java(), classpath(), port, controllerPort,
+                Budget.heap(256).jvmFlags(), quiet);
         try {
             broker.start();
         } catch (Exception e) {

@@ -35,4 +35,9 @@ public interface Component {
 
     /** The last lines the process wrote, to explain a failure. */
     List<String> recentOutput();
+
+    /** Anything the person at the terminal should know once it is ready (one line each). */
+    default List<String> notes() {
+        return List.of();
+    }
 }

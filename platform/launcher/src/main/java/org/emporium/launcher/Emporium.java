@@ -37,7 +37,14 @@ public final class Emporium {
     }
 
     static boolean colourful() {
-        return System.console() != null && System.getenv("NO_COLOR") == null && !"true".equals(System.getenv("CI"));
+        return interactive() && System.getenv("NO_COLOR") == null;
+    }
+
+    /** A person at a terminal (not CI, not a pipe or a file): progress may be redrawn in place. */
+    static boolean interactive() {
+        // the ./emporium script knows (test -t 1); System.console() does not say on every JDK
+        return "1".equals(System.getenv("EMPORIUM_INTERACTIVE")) && !"true".equals(System.getenv("CI"))
+                && !"dumb".equals(System.getenv("TERM"));
     }
 
     @Command(name = "up", description = "Start the infrastructure and every service; Ctrl-C stops them all.")
@@ -46,14 +53,17 @@ public final class Emporium {
         @CommandLine.ParentCommand
         Emporium parent;
 
-        @Option(names = "--quiet", description = "Do not echo the processes' logs (they are still written to .emporium/logs).")
+        @Option(names = "--logs", description = "Echo the processes' logs here (they are always written to .emporium/logs).")
+        boolean logs;
+
+        @Option(names = "--quiet", description = "Do not echo the processes' logs (the default; kept for scripts).")
         boolean quiet;
 
         @Override
         public Integer call() {
             long begin = System.nanoTime();
             Workspace workspace = parent.workspace();
-            Console console = new Console(System.out, colourful(), quiet);
+            Console console = new Console(System.out, colourful(), !logs || quiet);
             RunState previous = RunState.read(workspace.stateFile());
             if (previous != null && ProcessHandle.of(previous.launcherPid()).map(ProcessHandle::isAlive).orElse(false)) {
                 console.fail("Emporium is already running (launcher pid " + previous.launcherPid()
@@ -62,15 +72,28 @@ public final class Emporium {
             }
             workspace.create();
             Launch launch;
+            CacheTraining training;
             try {
-                launch = new Launch(new Processes(workspace, console, java()).components(), console);
+                List<Component> components = new Processes(workspace, console, java()).components();
+                launch = new Launch(components, console);
                 launch.checkPorts();
+                training = new CacheTraining(components, workspace, console);
             } catch (RuntimeException e) {
                 console.fail(e.getMessage());
                 return 1;
             }
+            if (!training.untrained().isEmpty()) {
+                console.progress("no start-up cache yet for " + String.join(", ", training.untrained())
+                        + " (first start, a new build or another JDK): this start is slower; the caches are"
+                        + " trained in the background once the system is ready");
+            }
+            if (interactive() && (!logs || quiet)) {
+                console.liveTable();
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
+                console.endTable();
+                training.stop();
                 launch.stopAll();
                 try {
                     Files.deleteIfExists(workspace.stateFile());
@@ -89,13 +112,16 @@ public final class Emporium {
             try {
                 launch.startAll();
             } catch (Launch.LaunchException e) {
+                console.endTable();
                 console.fail(e.getMessage());
                 console.fail("stopping what was started");
                 return 1; // the shutdown hook stops the rest
             }
+            console.endTable();
             Duration ready = Duration.ofNanos(System.nanoTime() - begin);
             writeState(workspace, launch, before, ready);
             printTable(console, launch, workspace, ready);
+            training.start();
             watch(launch, console, stopped);
             return 0;
         }

@@ -1,7 +1,9 @@
 package org.emporium.launcher;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,31 @@ public final class KafkaComponent extends ProcessComponent {
         this.classpath = classpath;
         this.console = console;
         ProcessComponent.write(config, properties(port, controllerPort, dataDirectory));
+        cachedBy(new AheadOfTimeCache(workspace, "kafka", classpathEntries(classpath)), this::training);
+    }
+
+    /**
+     * Its training copy is a broker of its own: its own storage (formatted anew in .emporium/run)
+     * and free ports, given to Kafka as overrides of the real configuration.
+     */
+    private Training training(int free) {
+        int controller = ProcessComponent.freePort();
+        Path storage = config.resolveSibling("kafka-training");
+        Path trainingConfig = config.resolveSibling("kafka-training.properties");
+        return new Training(List.of(), Map.of(), Probe.tcp(free), List.of(
+                "--override", "listeners=PLAINTEXT://127.0.0.1:" + free + ",CONTROLLER://127.0.0.1:" + controller,
+                "--override", "advertised.listeners=PLAINTEXT://127.0.0.1:" + free,
+                "--override", "controller.quorum.voters=1@127.0.0.1:" + controller,
+                "--override", "log.dirs=" + storage),
+                () -> {
+                    Workspace.deleteRecursively(storage);
+                    ProcessComponent.write(trainingConfig, properties(free, controller, storage));
+                    format(trainingConfig, storage);
+                });
+    }
+
+    private static List<Path> classpathEntries(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList();
     }
 
     private static List<String> command(Workspace workspace, String java, String classpath, List<String> memoryFlags) {
@@ -83,14 +110,20 @@ public final class KafkaComponent extends ProcessComponent {
             return;
         }
         console.progress("formatting Kafka storage (first start)");
-        Files.createDirectories(dataDirectory);
+        format(config, dataDirectory);
+    }
+
+    private void format(Path configuration, Path storage) throws Exception {
+        Files.createDirectories(storage);
+        Path log = storage.resolveSibling(storage.getFileName() + "-format.log");
         Process format = new ProcessBuilder(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                "-t", clusterId(), "-c", config.toString())
+                "-t", clusterId(), "-c", configuration.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolveSibling("kafka-format.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            throw new IllegalStateException("formatting Kafka storage failed; see " + dataDirectory.resolveSibling("kafka-format.log"));
+            format.destroyForcibly();
+            throw new IllegalStateException("formatting Kafka storage failed; see " + log);
         }
     }
 

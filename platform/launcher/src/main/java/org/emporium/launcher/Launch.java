@@ -67,6 +67,10 @@ public final class Launch {
     public void startAll() {
         long begin = System.nanoTime();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+        for (Component component : components) {
+            console.status(component.name(), component.needs().isEmpty() ? "waiting"
+                    : "waiting for " + String.join(", ", component.needs()), Console.Mark.WORKING);
+        }
         // platform threads: unpacking Postgres is CPU-bound and would starve virtual threads' carriers
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
             for (Component component : components) {
@@ -92,7 +96,7 @@ public final class Launch {
         if (stopping) {
             throw new LaunchException("stopping");
         }
-        console.progress("starting " + component.name());
+        console.status(component.name(), "starting", Console.Mark.WORKING);
         long t0 = System.nanoTime();
         try {
             component.start();
@@ -101,16 +105,19 @@ public final class Launch {
         } catch (Exception e) {
             started.add(component);
             onStarted.run();
+            console.status(component.name(), "failed to start", Console.Mark.FAILED);
             throw new LaunchException(component.name() + " failed to start: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!component.isReady()) {
             if (!component.isAlive()) {
+                console.status(component.name(), "exited", Console.Mark.FAILED);
                 throw new LaunchException(component.name() + " exited during start-up; its last output:\n  "
                         + String.join("\n  ", component.recentOutput()));
             }
             if (System.nanoTime() > deadline || stopping) {
+                console.status(component.name(), stopping ? "stopped" : "not ready", Console.Mark.FAILED);
                 throw new LaunchException(component.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
                         + " s; its last output:\n  " + String.join("\n  ", component.recentOutput()));
             }
@@ -119,7 +126,8 @@ public final class Launch {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         readyAfter.put(component.name(), Duration.ofNanos(System.nanoTime() - begin));
         onStarted.run();
-        console.ok(String.format("%s ready in %.1f s", component.name(), took.toMillis() / 1000.0));
+        console.status(component.name(), String.format("ready in %.1f s", took.toMillis() / 1000.0), Console.Mark.DONE);
+        component.notes().forEach(console::fail);
     }
 
     /** Polling interval: short, because every millisecond here is start-up time. */

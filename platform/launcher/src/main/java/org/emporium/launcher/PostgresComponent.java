@@ -85,7 +85,7 @@ public final class PostgresComponent implements Component {
         Path unpacked = binaries.resolve(".unpacked");
         if (!Files.exists(unpacked)) {
             // an interrupted first start may have left half-unpacked binaries: start over
-            deleteRecursively(binaries);
+            Workspace.deleteRecursively(binaries);
         }
         postgres = embedded(binaries);
         Files.writeString(unpacked, "the binaries in this folder are complete\n");
@@ -111,17 +111,6 @@ public final class PostgresComponent implements Component {
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 .start();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /** Superuser only from this machine; every service role must present its password. */

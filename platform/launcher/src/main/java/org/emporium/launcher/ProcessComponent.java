@@ -5,6 +5,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * A component that is one operating-system process. Its output goes, line by line, to its
@@ -24,6 +29,10 @@ import java.util.concurrent.TimeUnit;
 public class ProcessComponent implements Component {
 
     private static final int KEPT_LINES = 40;
+    /** Longest a training run may take to start, and then to write its cache. */
+    private static final long TRAINING_SECONDS = 120;
+    /** How a JVM asked to stop by SIGTERM exits (128 + 15). */
+    private static final int SIGTERM_EXIT = 143;
     /** Generous: a JVM writes its start-up cache as it exits, after its first run. */
     private static final long GRACE_SECONDS = 30;
 
@@ -34,6 +43,10 @@ public class ProcessComponent implements Component {
     private final List<String> command;
     /** Inserted after the java executable when the process starts, decided by {@link #prepare()}. */
     protected List<String> startOptions = List.of();
+    /** Its JVM start-up cache and how to train one, or null when it has none. */
+    private AheadOfTimeCache cache;
+    private IntFunction<Training> training;
+    private Preparation preparation = () -> { };
     /** Where the process runs; null for the launcher's own directory. */
     protected Path workingDirectory;
     private final Map<String, String> environment;
@@ -93,25 +106,133 @@ public class ProcessComponent implements Component {
         return probe.url();
     }
 
+    /**
+     * How a throwaway copy of the process is run so that the JVM records its start into a cache:
+     * JVM options added before the main class or jar (they win over the same options earlier on the
+     * line), environment overrides, and what ends the run: a probe that says the copy has started
+     * (then it is asked to stop), or null when the copy exits by itself; optionally arguments added
+     * at the end of the line and a step that prepares files for the copy.
+     */
+    public record Training(List<String> options, Map<String, String> environment, Probe startedWhen,
+                           List<String> arguments, Preparation before) {
+
+        public Training(List<String> options, Map<String, String> environment, Probe startedWhen) {
+            this(options, environment, startedWhen, List.of(), () -> { });
+        }
+    }
+
+    /** Gives the process a JVM start-up cache; {@code training} makes a run given a free port. */
+    void cachedBy(AheadOfTimeCache cache, IntFunction<Training> training) {
+        this.cache = cache;
+        this.training = training;
+    }
+
+    /** Its start-up cache, when it has one and the JDK can use it. */
+    Optional<AheadOfTimeCache> cache() {
+        return cache != null && AheadOfTimeCache.supported() ? Optional.of(cache) : Optional.empty();
+    }
+
+    /** Files to make before the process starts (run on every start: it must be quick when nothing changed). */
+    void preparedBy(Preparation step) {
+        this.preparation = step;
+    }
+
+    /** A step before the start that may fail with any exception. */
+    @FunctionalInterface
+    interface Preparation {
+        void run() throws Exception;
+    }
+
     /** Hook for components that must prepare files before their first start. */
     protected void prepare() throws Exception {
+        preparation.run();
     }
 
     @Override
     public void start() throws Exception {
         prepare();
         List<String> full = new ArrayList<>(command);
-        full.addAll(1, startOptions);
-        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+        List<String> cacheOptions = cache().map(AheadOfTimeCache::startOptions).orElse(List.of());
+        full.addAll(1, cacheOptions.isEmpty() ? startOptions : cacheOptions);
+        process = launch(full, environment, Redirect.PIPE);
+        Thread.ofVirtual().name(name + "-output").start(this::pumpOutput);
+    }
+
+    @Override
+    public List<String> notes() {
+        return cache().flatMap(AheadOfTimeCache::rejection)
+                .map(said -> List.of(name + "'s start-up cache could not be used (the JVM said: " + said
+                        + "); it started without it, and a new one will be trained"))
+                .orElse(List.of());
+    }
+
+    private Process launch(List<String> line, Map<String, String> env, Redirect output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
         // glibc gives every thread that allocates its own 64 MB malloc arena; a JVM has dozens of
         // threads, so the arenas add tens of MB of resident memory per process for nothing
         builder.environment().put("MALLOC_ARENA_MAX", "2");
-        builder.environment().putAll(environment);
-        process = builder.start();
-        Thread.ofVirtual().name(name + "-output").start(this::pumpOutput);
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /**
+     * Trains the start-up cache with a copy of the process on a free port, at low priority so the
+     * running system keeps the CPU; the cache is taken only from a run that ended well. Returns
+     * whether a cache was made. Interrupting the calling thread ends the copy and leaves nothing.
+     */
+    boolean trainCache(Path log) throws Exception {
+        AheadOfTimeCache target = cache().orElseThrow();
+        Training run = training.apply(freePort());
+        run.before().run();
+        List<String> line = new ArrayList<>(command);
+        line.addAll(run.arguments());
+        int main = Math.max(line.indexOf("-jar"), line.indexOf("-cp"));
+        line.addAll(main < 0 ? line.size() : main, run.options());
+        line.add(1, "-XX:AOTCacheOutput=" + target.trainingOutput());
+        if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+            line.addAll(0, List.of("/usr/bin/nice", "-n", "10"));
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(run.environment());
+        target.discardTraining();
+        Process copy = launch(line, env, Redirect.appendTo(log.toFile()));
+        boolean adopted = false;
+        try {
+            boolean started = true;
+            if (run.startedWhen() != null) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_SECONDS);
+                while (copy.isAlive() && !(started = run.startedWhen().ready()) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                copy.destroy(); // SIGTERM: the JVM writes the cache as it exits
+            }
+            // a run that failed (or never started) recorded a start that is not the real one
+            boolean endedWell = copy.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS) && started
+                    && (copy.exitValue() == 0 || (run.startedWhen() != null && copy.exitValue() == SIGTERM_EXIT));
+            adopted = endedWell && target.adopt();
+            return adopted;
+        } finally {
+            if (copy.isAlive()) {
+                // the JVM writes the cache from a child process of its own: end both
+                copy.descendants().forEach(ProcessHandle::destroyForcibly);
+                copy.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            if (!adopted) {
+                target.discardTraining();
+            }
+        }
+    }
+
+    /** A port nothing listens on now (the system's choice). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on the loopback interface", e);
+        }
     }
 
     private void pumpOutput() {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 /**
  * The repository checkout and its {@code .emporium/} folder: persistent data, logs, run state
@@ -96,5 +98,17 @@ public record Workspace(Path root) {
 
     public Path artifact(String relative) {
         return root.resolve(relative);
+    }
+
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 /**
  * A JDK 25+ ahead-of-time cache (JEP 483/514/515) for one JVM: classes loaded and linked, and
  * method profiles, recorded by a training run and mapped by every later start. One file per
- * component in .emporium/aot, with a key beside it that says what it was made from (the JDK, and
- * the size and time of every jar the process loads, and the cache file itself): a cache whose key
- * does not match (another build, another JDK, a truncated file) is never given to a JVM. A cache
+ * component in .emporium/aot, with a key beside it that says what it was made from (the JDK, the
+ * command line, the size and time of every jar the process loads, and the cache file itself): a
+ * cache whose key does not match (another build, another JDK or JVM options, a truncated file) is
+ * never given to a JVM. A cache
  * that passes the key but that the JVM still rejects (a flipped bit: it verifies a checksum) is
  * reported after the start and deleted, so the next training replaces it. On older JDKs there is
  * no cache: the flags do not exist there.
@@ -33,6 +34,8 @@ final class AheadOfTimeCache {
     private final Path key;
     private final Path errors;
     private final List<Path> inputs;
+    /** The command line the cache is for: a JVM given other options (heap, GC) may refuse it. */
+    private List<String> commandLine = List.of();
 
     /** @param inputs the jars, or folders of jars, the process loads its classes from */
     AheadOfTimeCache(Workspace workspace, String component, List<Path> inputs) {
@@ -50,6 +53,10 @@ final class AheadOfTimeCache {
 
     String component() {
         return component;
+    }
+
+    void usedBy(List<String> command) {
+        this.commandLine = List.copyOf(command);
     }
 
     State state() {
@@ -148,6 +155,7 @@ final class AheadOfTimeCache {
         List<String> parts = new ArrayList<>();
         parts.add(System.getProperty("java.home"));
         parts.add(System.getProperty("java.vm.version"));
+        parts.add(String.join(" ", commandLine));
         for (Path input : inputs) {
             List<Path> files;
             if (Files.isDirectory(input)) {

@@ -123,6 +123,7 @@ public class ProcessComponent implements Component {
 
     /** Gives the process a JVM start-up cache; {@code training} makes a run given a free port. */
     void cachedBy(AheadOfTimeCache cache, IntFunction<Training> training) {
+        cache.usedBy(command);
         this.cache = cache;
         this.training = training;
     }

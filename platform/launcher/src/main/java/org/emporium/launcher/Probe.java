@@ -25,11 +25,21 @@ public interface Probe {
 
     HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
+    /**
+     * 2xx from the URL. Until the port accepts connections, a plain connect answers (refused) and
+     * the HTTP client is not used: the launcher polls every 50 ms while a dozen JVMs start on two
+     * cores, and the client's request machinery cost more CPU than the connect.
+     */
     static Probe http(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+        URI uri = URI.create(url);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        Probe listening = uri.getPort() > 0 ? tcp(uri.getHost(), uri.getPort()) : () -> true;
         return new Probe() {
             @Override
             public boolean ready() {
+                if (!listening.ready()) {
+                    return false;
+                }
                 try {
                     int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                     return status >= 200 && status < 300;
@@ -49,9 +59,13 @@ public interface Probe {
     }
 
     static Probe tcp(int port) {
+        return tcp("127.0.0.1", port);
+    }
+
+    static Probe tcp(String host, int port) {
         return () -> {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+                socket.connect(new InetSocketAddress(host, port), 300);
                 return true;
             } catch (IOException e) {
                 return false;

@@ -24,11 +24,12 @@ public final class Processes {
      * Spans Zipkin keeps in memory before it drops the oldest traces. Measured with spans shaped
      * like the services' (HTTP server and client, JDBC; 7-12 tags): 2.15 KB of live heap each, on
      * top of 23 MB for Zipkin itself. SerialGC's old generation is two thirds of the heap, 85 MB
-     * of Zipkin's 128; 20,000 spans (43 MB) leave a fifth of it spare. At 100,000 (215 MB) it died
-     * of OutOfMemoryError under load. A product page makes about ten spans: the last 2,000 or so
-     * requests stay searchable.
+     * of Zipkin's 128. At 100,000 (215 MB) it died of OutOfMemoryError under load; at 20,000 (43 MB)
+     * it lived, but made 59 full collections (30 s of CPU) in four minutes of product-page load,
+     * CPU the services lacked. 10,000 (22 MB) leave it half its old generation spare. A product
+     * page makes about ten spans: the last 1,000 or so requests stay searchable.
      */
-    static final int ZIPKIN_MAX_SPANS = 20_000;
+    static final int ZIPKIN_MAX_SPANS = 10_000;
 
     private final Workspace workspace;
     private final Console console;

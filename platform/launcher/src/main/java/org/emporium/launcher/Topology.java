@@ -67,7 +67,7 @@ public final class Topology {
             // publishes ProductViewed best effort (never waits for Kafka); recommendations are an
             // extra with a short deadline, so it does not wait for that service either. Sign-in is
             // the OpenID Connect code flow against identity, the session an encrypted cookie.
-            quarkus("storefront", 8102).memory(heap(96).pss(150)).kafka().auth().startsAfter("catalog")
+            quarkus("storefront", 8102).memory(heap(128).pss(150)).kafka().auth().startsAfter("catalog")
                     .calls("catalog", "search", "cart", "inventory", "orders", "recommendations")
                     .setting("EMPORIUM_STOREFRONT_CLIENT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_STOREFRONT_REDIRECT_URI", w -> w.publicUrl("gateway") + "/login/callback")

@@ -16,8 +16,9 @@ class BudgetTest {
     }
 
     @Test
-    void anIdleHeapGivesMemoryBack() {
-        assertThat(Budget.heap(128).jvmFlags()).contains("-XX:MaxHeapFreeRatio=30");
+    void aHeapStartsSmallAndKeepsTheJdksRoomForGarbage() {
+        assertThat(Budget.heap(128).jvmFlags()).contains("-Xms16m", "-XX:-ShrinkHeapInSteps")
+                .noneMatch(flag -> flag.contains("HeapFreeRatio"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.emporium.platform.messaging.Backoff;
@@ -35,9 +38,11 @@ import org.postgresql.PGConnection;
  * (a Postgres advisory lock elects it), so several instances of a service never race.
  *
  * <p>Delivery is at least once: if the relay dies between Kafka's acknowledgement and the delete,
- * the batch is sent again, so consumers must be idempotent. Order per key holds because rows are
- * read in id order, the producer is idempotent (no reordering on retries), and a failed batch is
- * sent again from its first row.
+ * the batch is sent again, so consumers must be idempotent. Order per key holds (each event's first
+ * arrival comes after those of the events before it) because rows are read in id order, the
+ * producer is idempotent (no reordering or gaps on its retries), it never gives a record up (so a
+ * later record cannot land without an earlier one), and a failed batch is sent again from its
+ * first row.
  *
  * <p>While Kafka or Postgres is down it keeps trying with exponential backoff; rows simply wait.
  * When idle it blocks on a Postgres notification sent by the outbox trigger at commit, so a new
@@ -138,6 +143,9 @@ public final class OutboxRelay implements AutoCloseable {
                     published.addAndGet(batch.size());
                     recovered();
                 } catch (Exception e) {
+                    if (!running) {
+                        break;
+                    }
                     failed(e);
                     pause(backoff.nextMillis());
                 }
@@ -199,11 +207,37 @@ public final class OutboxRelay implements AutoCloseable {
         Producer<String, byte[]> out = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (Row row : batch) {
-            acks.add(out.send(Envelope.record(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8))));
+            Future<RecordMetadata> ack = out.send(Envelope.record(row.topic(), row.key(),
+                    row.payload().getBytes(StandardCharsets.UTF_8)));
+            if (ack.isDone()) {
+                // done at once means refused at once (no metadata while Kafka is down): every
+                // further send would wait as long again, so stop here and back off
+                ack.get();
+            }
+            acks.add(ack);
         }
-        out.flush();
         for (Future<RecordMetadata> ack : acks) {
-            ack.get();
+            awaitAcknowledgement(ack);
+        }
+    }
+
+    /**
+     * Waits for as long as Kafka takes: the producer keeps retrying the record by itself, and
+     * giving up on it while later records of the batch are still in flight could land those
+     * without it. Every stall of {@code maxBackoff} counts and logs as a failure, so an outage
+     * shows; closing the relay ends the wait.
+     */
+    private void awaitAcknowledgement(Future<RecordMetadata> ack) throws Exception {
+        while (true) {
+            try {
+                ack.get(settings.maxBackoff().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException stalled) {
+                if (!running) {
+                    throw stalled;
+                }
+                noteFailure(new TimeoutException("no acknowledgement from Kafka within " + settings.maxBackoff()));
+            }
         }
     }
 
@@ -234,7 +268,9 @@ public final class OutboxRelay implements AutoCloseable {
             // fail fast while Kafka is down; the relay's own backoff decides when to try again
             properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
             properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+            // a record is never given up (see awaitAcknowledgement): an expired batch makes the
+            // idempotent producer start new sequences, and the records after it could land first
+            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
             properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -251,8 +287,19 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Logs the first failure and then one line per interval, not one per attempt. */
     private void failed(Exception e) {
+        noteFailure(e);
+        if (e instanceof SQLException) {
+            closeListener();
+        } else if (!(e.getCause() instanceof RetriableException)) {
+            // not Kafka being away: the producer may be in an error state, start from a fresh
+            // one (the records it had not sent are sent again from the batch's first row)
+            closeProducer();
+        }
+    }
+
+    /** Counts a failure; logs the first and then one line per interval, not one per attempt. */
+    private void noteFailure(Exception e) {
         failures.incrementAndGet();
         long now = System.nanoTime();
         if (failingSinceNanos == 0) {
@@ -263,12 +310,6 @@ public final class OutboxRelay implements AutoCloseable {
             lastWarningNanos = now;
             LOG.warnf("outbox relay still failing after %d s: %s",
                     Duration.ofNanos(now - failingSinceNanos).toSeconds(), describe(e));
-        }
-        if (e instanceof SQLException) {
-            closeListener();
-        } else {
-            // an idempotent producer that timed out may be unusable: start from a fresh one
-            closeProducer();
         }
     }
 

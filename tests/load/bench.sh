@@ -5,18 +5,13 @@
 #   tests/load/bench.sh [duration=20s] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")"
+. ./common.sh
 DURATION=${1:-20s}
 CONNECTIONS=${2:-32}
 GATEWAY="http://localhost:${EMPORIUM_GATEWAY_PORT:-8080}"
 THREADS=2
 
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "the benchmark needs wrk: sudo apt-get install wrk" >&2; exit 1
-  fi
-fi
+require_wrk
 curl -fsS "$GATEWAY/actuator/health/readiness" >/dev/null || { echo "Emporium is not running at $GATEWAY (./emporium up)" >&2; exit 1; }
 # thousands of requests per second from one address are what the gateway's rate limit is for
 if curl -fsS -o /dev/null -D - "$GATEWAY/api/catalog/products?size=1" | grep -qi '^x-ratelimit-remaining'; then
@@ -26,13 +21,7 @@ fi
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-# 500 real products, spread across the catalog
-for page in 0 1 2 3 4; do
-  curl -fsS "$GATEWAY/api/catalog/products?size=100&page=$((page * 4))"
-  echo
-done > "$WORK/products"
-grep -o '"id":"[^"]*"' "$WORK/products" | sed -E 's#"id":"([^"]*)"#/api/catalog/products/\1#' > "$WORK/api-paths"
-grep -o '"sku":"[^"]*"' "$WORK/products" | sed -E 's#"sku":"([^"]*)"#/p/\1#' > "$WORK/page-paths"
+product_paths "$GATEWAY" "$WORK"
 printf '/api/catalog/products?size=20&page=%s\n' $(seq 0 40) > "$WORK/list-paths"
 
 # A shopper's search mix from the same products: single name words (40%), brands (20%), a word

@@ -34,6 +34,40 @@ def spread(values):
     return {"median": round(statistics.median(values), 1), "min": min(values), "max": max(values)}
 
 
+def own_seconds(status):
+    """Per component: seconds from its start to its ready, its start being when the last of what it
+    starts after was ready (the launcher starts it at once then); None while not ready."""
+    ready = {c["name"]: c.get("readySeconds") for c in status["components"]}
+    own = {}
+    for c in status["components"]:
+        gates = [ready.get(n) for n in c.get("startsAfter") or []]
+        if ready[c["name"]] is None or None in gates:
+            own[c["name"]] = None
+        else:
+            own[c["name"]] = round(ready[c["name"]] - max(gates, default=0), 1)
+    return own
+
+
+def critical_path(status):
+    """The chain of waits that decided when the system was ready: the last component to be ready, what
+    it started after that was ready last, and so on back. Each step: (name, its own seconds)."""
+    components = {c["name"]: c for c in status["components"]}
+    ready = {name: c.get("readySeconds") for name, c in components.items()}
+    if not ready or None in ready.values():
+        return []
+    own = own_seconds(status)
+    path, name = [], max(ready, key=ready.get)
+    while name is not None:
+        path.append((name, own[name]))
+        gates = [n for n in components[name].get("startsAfter") or [] if n in ready]
+        name = max(gates, key=ready.get) if gates else None
+    return path[::-1]
+
+
+def describe_path(path):
+    return " → ".join(f"{name} {'+' if i else ''}{seconds:.1f} s" for i, (name, seconds) in enumerate(path))
+
+
 def summary(runs):
     """Per kind (cold, warm), per component and in total: median and range of ready time and memory."""
     kinds = {}
@@ -54,6 +88,7 @@ def summary(runs):
         for name in names:
             found = [c for r in chosen for c in r["status"]["components"] if c["name"] == name]
             rows[name] = {"readySeconds": spread([c.get("readySeconds") for c in found]),
+                          "ownSeconds": spread([own_seconds(r["status"]).get(name) for r in chosen]),
                           "pssMb": spread([c.get("pssMb") for c in found]),
                           "rssMb": spread([c.get("rssMb") for c in found])}
         # status --json counts the launcher in the total but lists only the components: its share is the rest
@@ -64,7 +99,10 @@ def summary(runs):
                        "pssMb": spread([r["status"].get("totalPssMb") for r in chosen]),
                        "rssMb": spread([r["status"].get("totalRssMb") for r in chosen]),
                        "wallReadySeconds": spread([r["wallReadySeconds"] for r in chosen])}
-        kinds[kind] = {"runs": len(chosen), "components": rows}
+        # the critical path of the run whose ready time is the median one
+        middle = sorted(chosen, key=lambda r: r["status"].get("readySeconds") or 0)[(len(chosen) - 1) // 2]
+        kinds[kind] = {"runs": len(chosen), "components": rows,
+                       "criticalPath": [{"name": n, "ownSeconds": o} for n, o in critical_path(middle["status"])]}
     return kinds
 
 
@@ -94,11 +132,16 @@ def render(head, rows):
 def table(kinds, budgets):
     for kind, k in kinds.items():
         print(f"\n{kind} starts ({k['runs']} run{'s' if k['runs'] > 1 else ''}): time to ready since `up` began, memory after the idle wait")
-        head = [["", "ready (s)", "", "PSS (MB)", "", "budget"], ["component", "median", "range", "median", "range", "(MB)"]]
-        rows = [[name] + median_and_range(c["readySeconds"], 1) + median_and_range(c["pssMb"], 0)
-                + [number(budgets.get(name), 0) if budgets.get(name) else ""]
+        print("  own: from its start (once what it starts after was ready) to its ready")
+        head = [["", "ready (s)", "", "own (s)", "", "PSS (MB)", "", "budget"],
+                ["component", "median", "range", "median", "range", "median", "range", "(MB)"]]
+        rows = [[name] + median_and_range(c["readySeconds"], 1) + median_and_range(c.get("ownSeconds"), 1)
+                + median_and_range(c["pssMb"], 0) + [number(budgets.get(name), 0) if budgets.get(name) else ""]
                 for name, c in k["components"].items()]
         render(head, rows)
+        path = [(step["name"], step["ownSeconds"]) for step in k.get("criticalPath") or []]
+        if path:
+            print(f"  critical path (median run): {describe_path(path)}")
 
 
 def parse_pairs(args, flag):
@@ -174,6 +217,9 @@ def main(argv):
         print(f"ready in {number(s.get('readySeconds'), 1)} s (slowest {slowest['name']} "
               f"{number(slowest.get('readySeconds'), 1)} s), {number(s.get('totalPssMb'), 0)} MB PSS at idle, "
               f"stopped in {run['stopSeconds']:.1f} s")
+        path = critical_path(s)
+        if path:
+            print(f"    critical path: {describe_path(path)}")
         return 0
     if command == "summarize":
         out, rest = args[0], args[1:]

@@ -12,9 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 HERE=$ROOT/tests/load
+. "$HERE/common.sh"
 WARM=3 COLD=0 IDLE=10 TIMEOUT=300 OUT="" TRAINING_TIMEOUT=900 TRAINED=""
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while (( $# )); do
   case "$1" in
     --warm) WARM=$2; shift 2 ;;
@@ -23,14 +23,12 @@ while (( $# )); do
     --timeout) TIMEOUT=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --port-offset) export EMPORIUM_PORT_OFFSET=$2; shift 2 ;;
-    --compare) (( $# == 3 )) || usage 2; exec python3 "$HERE/startup.py" compare "$2" "$3" ;;
-    -h|--help) usage ;;
-    *) echo "unknown option: $1" >&2; usage 2 ;;
+    --compare) (( $# == 3 )) || usage 2 10 2; exec python3 "$HERE/startup.py" compare "$2" "$3" ;;
+    -h|--help) usage 2 10 ;;
+    *) echo "unknown option: $1" >&2; usage 2 10 2 ;;
   esac
 done
-for n in "$WARM" "$COLD" "$IDLE" "$TIMEOUT"; do
-  [[ $n =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
-done
+require_counts 0 "$WARM" "$COLD" "$IDLE" "$TIMEOUT"
 (( WARM + COLD > 0 )) || { echo "nothing to run: --warm 0 and --cold 0" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "the start-up benchmark needs python3 (for its JSON): sudo apt-get install python3" >&2; exit 1; }
 
@@ -48,33 +46,8 @@ if emporium status >/dev/null 2>&1; then
   exit 1
 fi
 
-# Ctrl-C or a failure: stop the system this started (the launcher stops everything it started on
-# SIGTERM), sweep with ./emporium stop, then wait for every process the launcher had started
-# (components, but also, say, a cache's training run) and end those that outlive it.
-descendants() { # pid: its children, their children, ...
-  local child
-  for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do echo "$child"; descendants "$child"; done
-}
-stop_system() {
-  local tree=() alive=() pid waited=0
-  if [[ -n $UP_PID ]] && kill -0 "$UP_PID" 2>/dev/null; then
-    mapfile -t tree < <(descendants "$UP_PID")
-    kill -TERM "$UP_PID" 2>/dev/null || true
-    while kill -0 "$UP_PID" 2>/dev/null && (( waited++ < 900 )); do sleep 0.1; done
-  fi
-  UP_PID=""
-  emporium stop >/dev/null 2>&1 || true
-  for ((waited = 0; waited < 300; waited++)); do
-    alive=()
-    for pid in "${tree[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
-    (( ${#alive[@]} )) || return 0
-    sleep 0.1
-  done
-  echo "    ${#alive[@]} process(es) the launcher started outlived it by 30 s: ending them (${alive[*]})" >&2
-  kill -TERM "${alive[@]}" 2>/dev/null || true
-  sleep 5
-  kill -KILL "${alive[@]}" 2>/dev/null || true
-}
+# Ctrl-C or a failure: stop the system this started and wait for all it started (common.sh)
+stop_system() { stop_started "$ROOT/emporium" "$UP_PID"; UP_PID=""; }
 on_exit() {
   local status=$?
   if [[ -n $UP_PID ]]; then echo; echo "▸ stopping the system this started"; fi

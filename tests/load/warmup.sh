@@ -9,29 +9,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
+. "$ROOT/tests/load/common.sh"
 RUNS=9 DURATION=20 CONNECTIONS=32 TIMEOUT=300
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while (( $# )); do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
-    -h|--help) usage ;;
-    *) echo "unknown option: $1" >&2; usage 2 ;;
+    -h|--help) usage 2 8 ;;
+    *) echo "unknown option: $1" >&2; usage 2 8 2 ;;
   esac
 done
-for n in "$RUNS" "$DURATION" "$CONNECTIONS" "$TIMEOUT"; do
-  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "not a positive whole number: $n" >&2; exit 2; }
-done
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "the benchmark needs wrk: sudo apt-get install wrk" >&2; exit 1
-  fi
-fi
+require_counts 1 "$RUNS" "$DURATION" "$CONNECTIONS" "$TIMEOUT"
+require_wrk
 if "$ROOT/emporium" status >/dev/null 2>&1; then
   echo "an Emporium already runs: stop it (./emporium stop); this benchmark measures a fresh start" >&2
   exit 1
@@ -43,9 +35,7 @@ on_exit() {
   local status=$?
   if [[ -n $UP_PID ]]; then
     echo "▸ stopping the system this started"
-    kill -TERM "$UP_PID" 2>/dev/null || true
-    wait "$UP_PID" 2>/dev/null || true
-    "$ROOT/emporium" stop >/dev/null 2>&1 || true
+    stop_started "$ROOT/emporium" "$UP_PID"
   fi
   rm -rf "$WORK"
   exit "$status"
@@ -70,10 +60,7 @@ echo "✓ $(grep -o 'Emporium is ready in .*' "$WORK/up.log")"
 
 GATEWAY="http://localhost:${EMPORIUM_GATEWAY_PORT:-8080}"
 # 500 real products spread across the catalog, as tests/load/bench.sh picks them
-for page in 0 1 2 3 4; do
-  curl -fsS "$GATEWAY/api/catalog/products?size=100&page=$((page * 4))"
-  echo
-done | grep -o '"sku":"[^"]*"' | sed -E 's#"sku":"([^"]*)"#/p/\1#' > "$WORK/page-paths"
+product_paths "$GATEWAY" "$WORK"
 
 echo "== product page (HTML) through the gateway: gateway → storefront → catalog, $CONNECTIONS connections, $RUNS runs of $DURATION s"
 printf '  %-4s %12s %12s %10s %10s %8s\n' run "from ready" "requests/s" p50 p99 errors

@@ -92,7 +92,9 @@ record StatusReport(Double readySeconds, List<Row> components, Row launcher, int
                     .put("readySeconds", r.readySeconds())
                     .put("pssMb", r.usage().pssMb())
                     .put("rssMb", r.usage().rssMb())
-                    .put("budgetMb", r.budgetMb());
+                    .put("budgetMb", r.budgetMb())
+                    // what it waited for: the benchmark finds the start's critical path with it
+                    .set("startsAfter", JSON.valueToTree(Topology.startsAfter(r.name())));
         }
         root.put("totalPssMb", total().pssMb());
         root.put("totalRssMb", total().rssMb());

@@ -9,6 +9,7 @@ import static org.emporium.launcher.Node.spring;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole system in one table: the infrastructure, then every service with its port, its
@@ -91,6 +92,10 @@ public final class Topology {
     private Topology() {
     }
 
+    private static Optional<Node> node(String name) {
+        return GRAPH.stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
     public static List<Node> services() {
         return GRAPH.stream().filter(Node::isService).toList();
     }
@@ -111,12 +116,22 @@ public final class Topology {
 
     /** The memory budget of a component of the graph; only the total is held for a name it does not know. */
     public static Budget budget(String name) {
-        return GRAPH.stream().filter(n -> n.name().equals(name)).findFirst().map(Node::memory).orElse(process(0));
+        return node(name).map(Node::memory).orElse(process(0));
+    }
+
+    /** What a component of the graph is started after (nothing for a name it does not know). */
+    public static List<String> startsAfter(String name) {
+        return node(name).map(Node::startsAfter).orElse(List.of());
+    }
+
+    /** Whether a component of the graph is infrastructure rather than one of our services. */
+    public static boolean isInfrastructure(String name) {
+        return node(name).map(n -> !n.isService()).orElse(false);
     }
 
     /** The port of a component of the graph. */
     public static int port(String name) {
-        return GRAPH.stream().filter(n -> n.name().equals(name)).findFirst()
+        return node(name)
                 .map(n -> port(name, n.defaultPort()))
                 .orElseThrow(() -> new IllegalArgumentException("no component named " + name + " in the service graph"));
     }

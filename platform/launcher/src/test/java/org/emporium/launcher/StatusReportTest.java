@@ -57,13 +57,14 @@ class StatusReportTest {
         assertThat(json.get("readySeconds").isNull()).isTrue();
         JsonNode catalog = json.get("components").get(0);
         assertThat(catalog.fieldNames()).toIterable()
-                .containsExactly("name", "pid", "port", "health", "readySeconds", "pssMb", "rssMb", "budgetMb");
+                .containsExactly("name", "pid", "port", "health", "readySeconds", "pssMb", "rssMb", "budgetMb", "startsAfter");
         assertThat(catalog.get("name").asText()).isEqualTo("catalog");
         assertThat(catalog.get("health").asText()).isEqualTo("not ready");
         assertThat(catalog.get("readySeconds").asDouble()).isEqualTo(12.5);
         assertThat(catalog.get("pssMb").asLong()).isEqualTo(180);
         assertThat(catalog.get("rssMb").asLong()).isEqualTo(200);
         assertThat(catalog.get("budgetMb").asInt()).isEqualTo(200);
+        assertThat(catalog.get("startsAfter")).as("catalog uses its database").extracting(JsonNode::asText).containsExactly("postgres");
         assertThat(json.get("totalPssMb").asLong()).isEqualTo(240);
         assertThat(json.get("totalRssMb").asLong()).isEqualTo(280);
         assertThat(json.get("budgetMb").asInt()).isEqualTo(2048);

@@ -1,0 +1,68 @@
+# Shared by the benchmarks in tests/load (sourced, not run): their option checks, wrk, the product
+# paths they load, and stopping a system one of them started.
+
+LOAD_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# usage FIRST LAST [STATUS]: prints the script's header comment lines FIRST to LAST and exits
+usage() { sed -n "$1,$2p" "$LOAD_DIR/$(basename "$0")" | sed 's/^# \{0,1\}//'; exit "${3:-0}"; }
+
+# require_counts MIN N...: every N a whole number of at least MIN, or exit 2 saying which is not
+require_counts() {
+  local min=$1 n
+  shift
+  for n in "$@"; do
+    [[ $n =~ ^[0-9]+$ ]] && (( n >= min )) || { echo "not a whole number of at least $min: $n" >&2; exit 2; }
+  done
+}
+
+# wrk from Debian when it is missing and this runs as root; otherwise says how to get it
+require_wrk() {
+  command -v wrk >/dev/null && return
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "the benchmark needs wrk: sudo apt-get install wrk" >&2; exit 1
+  fi
+}
+
+# product_paths GATEWAY DIR: 500 real products spread across the catalog, fetched into DIR/products,
+# as product page paths (DIR/page-paths) and catalog API paths (DIR/api-paths)
+product_paths() {
+  local gateway=$1 dir=$2 page
+  for page in 0 1 2 3 4; do
+    curl -fsS "$gateway/api/catalog/products?size=100&page=$((page * 4))"
+    echo
+  done > "$dir/products"
+  grep -o '"id":"[^"]*"' "$dir/products" | sed -E 's#"id":"([^"]*)"#/api/catalog/products/\1#' > "$dir/api-paths"
+  grep -o '"sku":"[^"]*"' "$dir/products" | sed -E 's#"sku":"([^"]*)"#/p/\1#' > "$dir/page-paths"
+}
+
+# descendants PID: its children, their children, ...
+descendants() {
+  local child
+  for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do echo "$child"; descendants "$child"; done
+}
+
+# stop_started EMPORIUM UP_PID: stops a system started in the background as UP_PID (the launcher
+# stops everything it started on SIGTERM), sweeps with `emporium stop`, then waits for every process
+# the launcher had started (components, but also, say, a cache's training run) and ends those that
+# outlive it by 30 s
+stop_started() {
+  local emporium=$1 up_pid=$2 tree=() alive=() pid waited=0
+  if [[ -n $up_pid ]] && kill -0 "$up_pid" 2>/dev/null; then
+    mapfile -t tree < <(descendants "$up_pid")
+    kill -TERM "$up_pid" 2>/dev/null || true
+    while kill -0 "$up_pid" 2>/dev/null && (( waited++ < 900 )); do sleep 0.1; done
+  fi
+  "$emporium" stop >/dev/null 2>&1 || true
+  for ((waited = 0; waited < 300; waited++)); do
+    alive=()
+    for pid in "${tree[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    (( ${#alive[@]} )) || return 0
+    sleep 0.1
+  done
+  echo "    ${#alive[@]} process(es) the launcher started outlived it by 30 s: ending them (${alive[*]})" >&2
+  kill -TERM "${alive[@]}" 2>/dev/null || true
+  sleep 5
+  kill -KILL "${alive[@]}" 2>/dev/null || true
+}

@@ -10,6 +10,14 @@ public interface Component {
     /** Names of the components that must be ready before this one starts. */
     List<String> needs();
 
+    /**
+     * Infrastructure (a database, the broker, ...) stops after every service, since services use it
+     * even when they do not wait for it at start (writers do not wait for Kafka).
+     */
+    default boolean isInfrastructure() {
+        return Topology.isInfrastructure(name());
+    }
+
     int port();
 
     /** What to show in the table of URLs. */

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,22 +141,42 @@ public final class Launch {
         }
     }
 
-    /** Stops everything started, dependents first. Safe to call more than once. */
+    /**
+     * Stops everything started: a component once what stops before it has stopped (whatever needs it,
+     * and every service if it is infrastructure), all others at the same time, since each may take
+     * seconds to end gracefully. Safe to call more than once.
+     */
     public synchronized void stopAll() {
         stopping = true;
-        List<Component> reverse = new ArrayList<>(started);
-        Collections.reverse(reverse);
-        // order by the declared topology, reversed, so a service stops before what it needs
-        reverse.sort((a, b) -> Integer.compare(components.indexOf(b), components.indexOf(a)));
-        for (Component component : reverse) {
-            console.progress("stopping " + component.name());
-            try {
-                component.stop();
-            } catch (RuntimeException e) {
-                console.fail(component.name() + ": " + e.getMessage());
+        // declared order puts what a component needs before it: walk it backwards, services first
+        List<Component> order = new ArrayList<>(components.stream().filter(started::contains).toList());
+        Collections.reverse(order);
+        order.sort(Comparator.comparing(Component::isInfrastructure));
+        Map<Component, CompletableFuture<Void>> stopped = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().factory())) {
+            for (Component component : order) {
+                CompletableFuture<?>[] before = stopped.entrySet().stream()
+                        .filter(e -> stopsBefore(e.getKey(), component)).map(Map.Entry::getValue)
+                        .toArray(CompletableFuture[]::new);
+                stopped.put(component, CompletableFuture.allOf(before).thenRunAsync(() -> stop(component), pool));
             }
+            CompletableFuture.allOf(stopped.values().toArray(CompletableFuture[]::new)).join();
         }
         started.clear();
+    }
+
+    /** Whether {@code first} has to have stopped before {@code then} stops. */
+    private static boolean stopsBefore(Component first, Component then) {
+        return first.needs().contains(then.name()) || (then.isInfrastructure() && !first.isInfrastructure());
+    }
+
+    private void stop(Component component) {
+        console.progress("stopping " + component.name());
+        try {
+            component.stop();
+        } catch (RuntimeException e) {
+            console.fail(component.name() + ": " + e.getMessage());
+        }
     }
 
     public boolean isStopping() {

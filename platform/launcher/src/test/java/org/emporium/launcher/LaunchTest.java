@@ -7,7 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LaunchTest {
@@ -26,6 +29,41 @@ class LaunchTest {
         launch.stopAll();
 
         assertThat(events).containsExactly("start db", "start api", "start web", "stop web", "stop api", "stop db");
+    }
+
+    @Test
+    void stopsWhatDoesNotDependOnEachOtherAtOnceAndInfrastructureAfterEveryService() {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        CyclicBarrier together = new CyclicBarrier(2);
+        FakeComponent broker = new FakeComponent("broker", List.of(), events) {
+            @Override
+            public boolean isInfrastructure() {
+                return true;
+            }
+        };
+        // neither needs the other nor waits for the broker: both stop at once, and before it
+        class StopsBesideAnother extends FakeComponent {
+            StopsBesideAnother(String name) {
+                super(name, List.of(), events);
+            }
+
+            @Override
+            public void stop() {
+                try {
+                    together.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    events.add(name() + " stopped alone");
+                }
+                super.stop();
+            }
+        }
+        Launch launch = new Launch(List.of(broker, new StopsBesideAnother("orders"), new StopsBesideAnother("cart")), console);
+
+        launch.startAll();
+        launch.stopAll();
+
+        assertThat(events).doesNotContain("orders stopped alone", "cart stopped alone")
+                .containsSubsequence("stop orders", "stop broker").containsSubsequence("stop cart", "stop broker");
     }
 
     @Test

@@ -64,6 +64,11 @@ public record Budget(int heapMb, int metaspaceMb, int codeCacheMb, int directMb,
 
     /** The JVM flags that keep the process within the budget; none for a process that is not a JVM. */
     public List<String> jvmFlags() {
+        return jvmFlags(Runtime.version());
+    }
+
+    /** The same for a JVM of the given version (the images' JDK, for the Kubernetes manifests). */
+    public List<String> jvmFlags(Runtime.Version java) {
         if (!isJvm()) {
             return List.of();
         }
@@ -74,7 +79,7 @@ public record Budget(int heapMb, int metaspaceMb, int codeCacheMb, int directMb,
                 "-XX:MaxDirectMemorySize=" + directMb + "m",
                 "-Xss" + stackKb + "k"));
         flags.addAll(IDLE);
-        flags.addAll(trimNativeHeap(Runtime.version()));
+        flags.addAll(trimNativeHeap(java));
         return flags;
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
         subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Logs.class,
-                Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class})
+                Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class})
 public final class Emporium {
 
     @Option(names = "--root", hidden = true, defaultValue = ".")
@@ -191,7 +192,7 @@ public final class Emporium {
         @Override
         public Integer call() throws Exception {
             Workspace workspace = parent.workspace();
-            Wiring wiring = new Wiring(workspace, Topology.GRAPH);
+            Wiring wiring = new LocalWiring(workspace, Topology.GRAPH);
             String secret = wiring.servicesClientSecret();
             String issuer = wiring.issuer();
             try {
@@ -218,6 +219,36 @@ public final class Emporium {
             Graph graph = Graph.of(parent.workspace().artifact("contracts/events/asyncapi.yaml"));
             System.out.print(mermaid ? graph.mermaid() : graph.text());
             return 0;
+        }
+    }
+
+    @Command(name = "manifests", description = "Write each service's Kubernetes manifests (deploy/k8s/base) and network "
+            + "policies (deploy/k8s/components/network-policies), generated from the service graph (ADR 0010); "
+            + "--check only says whether the committed ones are current.")
+    static final class ManifestsCommand implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Option(names = "--check", description = "Write nothing; exit 1 naming each file that differs.")
+        boolean check;
+
+        @Override
+        public Integer call() throws IOException {
+            boolean current = true;
+            for (var folder : new TreeMap<>(new Manifests(ManifestsFiles.projectVersion()).folders()).entrySet()) {
+                ManifestsFiles files = new ManifestsFiles(parent.root.resolve(folder.getKey()), folder.getValue());
+                List<String> stale = files.stale();
+                current &= stale.isEmpty();
+                if (check) {
+                    stale.forEach(f -> System.out.println("out of date: " + folder.getKey() + "/" + f));
+                    continue;
+                }
+                files.write();
+                System.out.println((stale.isEmpty() ? "up to date: " : "written: ") + folder.getKey()
+                        + (stale.isEmpty() ? "" : " (" + String.join(", ", stale) + ")"));
+            }
+            return check && !current ? 1 : 0;
         }
     }
 

@@ -30,17 +30,19 @@ public final class Processes {
      * page makes about ten spans: the last 1,000 or so requests stay searchable.
      */
     static final int ZIPKIN_MAX_SPANS = 10_000;
+    /** Every JVM we run, here and in the cluster: a collector for small heaps, and no half-dead process after an OOM. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Workspace workspace;
     private final Console console;
     private final String java;
-    private final Wiring wiring;
+    private final LocalWiring wiring;
 
     public Processes(Workspace workspace, Console console, String java) {
         this.workspace = workspace;
         this.console = console;
         this.java = java;
-        this.wiring = new Wiring(workspace, Topology.GRAPH);
+        this.wiring = new LocalWiring(workspace, Topology.GRAPH);
     }
 
     /** Every component of the graph, in the table's order. */
@@ -138,7 +140,8 @@ public final class Processes {
     private ProcessComponent jvm(String name, String healthPath, List<String> needs, List<String> args,
                                  Map<String, String> env) {
         int port = wiring.port(name);
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_FLAGS);
         command.addAll(args);
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.put(Node.prefix(name) + "PORT", String.valueOf(port));

@@ -61,7 +61,7 @@ public final class Topology {
                     .setting("EMPORIUM_NOTIFICATIONS_SHOP_URL", w -> w.publicUrl("gateway")),
             // ready once caught up with catalog.product.v1 (which catalog's relay creates)
             quarkus("search", 8103).memory(heap(128).pss(155)).kafka().startsAfter("kafka")
-                    .setting("EMPORIUM_SEARCH_INDEX_DIR", w -> w.workspace().data("search").toString()),
+                    .setting("EMPORIUM_SEARCH_INDEX_DIR", w -> w.dataDirectory("search")),
             // its model lives in memory, replayed from the topics at every start; ready once caught
             // up. Creates storefront.behaviour.v1, which the storefront only produces to.
             quarkus("recommendations", 8109).memory(heap(256).pss(175)).kafka().startsAfter("kafka"),
@@ -73,13 +73,13 @@ public final class Topology {
                     .setting("EMPORIUM_STOREFRONT_CLIENT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_STOREFRONT_REDIRECT_URI", w -> w.publicUrl("gateway") + "/login/callback")
                     .setting("EMPORIUM_STOREFRONT_POST_LOGOUT_URI", w -> w.publicUrl("gateway") + "/")
-                    .setting("EMPORIUM_STOREFRONT_SESSION_KEY", w -> w.workspace().base64Secret("storefront-session-key", 32)),
+                    .setting("EMPORIUM_STOREFRONT_SESSION_KEY", Wiring::storefrontSessionKey),
             // accounts, sign-in pages and tokens. Writes the generated admin password to
             // .emporium/admin-password on its first start. Its session cookie is not Secure here
             // because the local shop is plain HTTP.
             spring("identity", 8110).memory(heap(160).pss(200)).database(8)
                     .setting("EMPORIUM_IDENTITY_ISSUER", Wiring::issuer)
-                    .setting("EMPORIUM_IDENTITY_ADMIN_PASSWORD_FILE", w -> w.workspace().home().resolve("admin-password").toString())
+                    .setting("EMPORIUM_IDENTITY_ADMIN_PASSWORD_FILE", Wiring::adminPasswordFile)
                     .setting("EMPORIUM_IDENTITY_SERVICES_SECRET", Wiring::servicesClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/login/callback")

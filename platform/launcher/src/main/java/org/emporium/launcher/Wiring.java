@@ -17,79 +17,67 @@ import java.util.Map;
  *   <li>uses {@code redis()} gets {@code EMPORIUM_REDIS_HOST}/{@code _PORT}, {@code mail()} gets
  *       {@code EMPORIUM_SMTP_HOST}/{@code _PORT}.</li>
  * </ul>
- * Every port is {@code EMPORIUM_<NAME>_PORT} when set, else the declared default shifted by
- * {@code EMPORIUM_PORT_OFFSET} (so a second system, the tests' say, runs beside the first).
+ * The convention is the same wherever the services run; where that is decides the addresses and
+ * the secrets: {@link LocalWiring} for {@code ./emporium up}, {@link ClusterWiring} for the
+ * Kubernetes manifests (ADR 0010).
  */
-public final class Wiring {
+public abstract class Wiring {
 
-    private final Workspace workspace;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
-    public Wiring(Workspace workspace, List<Node> graph) {
-        this.workspace = workspace;
+    protected Wiring(List<Node> graph) {
         graph.forEach(node -> nodes.put(node.name(), node));
     }
 
-    public int port(String name) {
+    protected Node node(String name) {
         Node node = nodes.get(name);
         if (node == null) {
             throw new IllegalArgumentException("no component named " + name + " in the service graph");
         }
-        return Topology.port(name, node.defaultPort());
+        return node;
     }
 
-    /** Where another process on this machine reaches it. */
-    public String internalUrl(String name) {
-        return "http://127.0.0.1:" + port(name);
-    }
+    /** The port a component listens on. */
+    public abstract int port(String name);
 
-    /** Where a browser reaches it (cookies and the token issuer name localhost). */
-    public String publicUrl(String name) {
-        return "http://localhost:" + port(name);
-    }
+    /** Where another service reaches it. */
+    public abstract String internalUrl(String name);
+
+    /** Where a browser reaches it (cookies and the token issuer name this address). */
+    public abstract String publicUrl(String name);
 
     /** The issuer every token names and every service checks, exactly as browsers reach identity. */
     public String issuer() {
         return publicUrl("identity");
     }
 
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + database;
-    }
+    public abstract String jdbcUrl(String database);
 
-    /** The password of a service's database role, generated on first start. */
-    public String databasePassword(String database) {
-        return workspace.secret("postgres-" + database, null);
-    }
+    /** The password of a service's database role. */
+    public abstract String databasePassword(String database);
 
-    public String servicesClientSecret() {
-        return workspace.secret("identity-services-client", "EMPORIUM_IDENTITY_SERVICES_SECRET");
-    }
+    public abstract String servicesClientSecret();
 
-    public String storefrontClientSecret() {
-        return workspace.secret("identity-storefront-client", "EMPORIUM_IDENTITY_STOREFRONT_SECRET");
-    }
+    public abstract String storefrontClientSecret();
 
-    /** The mail server's SMTP side; its HTTP side is the {@code mail} node's port. */
-    public int smtpPort() {
-        return Topology.port("smtp", Topology.SMTP_PORT);
-    }
+    /** The key that seals the storefront's session cookies. */
+    public abstract String storefrontSessionKey();
 
-    public int kafkaControllerPort() {
-        return Topology.port("kafka-controller", Topology.KAFKA_CONTROLLER_PORT);
-    }
+    public abstract String kafkaBootstrapServers();
 
-    public Workspace workspace() {
-        return workspace;
-    }
+    public abstract String redisHost();
 
-    /** Every database of the graph with its role's password, for Postgres to create. */
-    public Map<String, String> databases() {
-        Map<String, String> databases = new LinkedHashMap<>();
-        nodes.values().stream().filter(Node::usesDatabase)
-                .forEach(node -> databases.put(node.name(), databasePassword(node.name())));
-        return databases;
-    }
+    public abstract int redisPort();
+
+    public abstract String smtpHost();
+
+    public abstract int smtpPort();
+
+    /** A folder a service keeps derived data in (search's index), rebuilt from Kafka when empty. */
+    public abstract String dataDirectory(String service);
+
+    /** Where identity writes the admin account's generated password on its first start. */
+    public abstract String adminPasswordFile();
 
     /** Connections the services' pools may open, all together: Postgres allows these and a few of its own. */
     public int databaseConnections() {
@@ -117,18 +105,22 @@ public final class Wiring {
             env.put("EMPORIUM_AUTH_CLIENT_SECRET", servicesClientSecret());
         }
         if (node.usesKafka()) {
-            env.put("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + port("kafka"));
+            env.put("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         }
         if (node.usesRedis()) {
-            env.put("EMPORIUM_REDIS_HOST", "127.0.0.1");
-            env.put("EMPORIUM_REDIS_PORT", String.valueOf(port("redis")));
+            env.put("EMPORIUM_REDIS_HOST", redisHost());
+            env.put("EMPORIUM_REDIS_PORT", String.valueOf(redisPort()));
         }
         if (node.usesMail()) {
-            env.put("EMPORIUM_SMTP_HOST", "127.0.0.1");
+            env.put("EMPORIUM_SMTP_HOST", smtpHost());
             env.put("EMPORIUM_SMTP_PORT", String.valueOf(smtpPort()));
         }
         node.settings().forEach((variable, value) -> env.put(variable, value.apply(this)));
         env.put("EMPORIUM_ZIPKIN_ENDPOINT", internalUrl("zipkin") + "/api/v2/spans");
         return env;
+    }
+
+    protected Map<String, Node> nodes() {
+        return nodes;
     }
 }

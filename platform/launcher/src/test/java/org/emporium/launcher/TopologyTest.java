@@ -19,10 +19,10 @@ class TopologyTest {
     @TempDir
     Path home;
 
-    private Wiring wiring() {
+    private LocalWiring wiring() {
         Workspace workspace = new Workspace(home);
         workspace.create();
-        return new Wiring(workspace, Topology.GRAPH);
+        return new LocalWiring(workspace, Topology.GRAPH);
     }
 
     private static Node node(String name) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.emporium.launcher.LocalWiring;
 import org.emporium.launcher.ServiceToken;
 import org.emporium.launcher.Topology;
 import org.emporium.launcher.Wiring;
@@ -71,7 +72,7 @@ public abstract class SystemHarness {
      */
     public synchronized String serviceAuthorization(Workspace workspace) {
         if (serviceToken == null || System.nanoTime() - serviceTokenFetchedAt > Duration.ofMinutes(2).toNanos()) {
-            Wiring wiring = new Wiring(workspace, Topology.GRAPH);
+            Wiring wiring = new LocalWiring(workspace, Topology.GRAPH);
             try {
                 serviceToken = ServiceToken.fetch(wiring.issuer(), "emporium-services", wiring.servicesClientSecret());
             } catch (IOException e) {

@@ -1,0 +1,120 @@
+package org.emporium.launcher;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The services on Kubernetes, as {@code deploy/k8s} runs them (ADR 0010): each service behind a
+ * Service of its own name on its declared port, Postgres behind CloudNativePG's read-write Service
+ * of the cluster {@value #POSTGRES_CLUSTER}, Kafka behind Strimzi's bootstrap Service of the cluster
+ * {@value #KAFKA_CLUSTER}. A secret is never a value here: it is a reference to a key of a Secret
+ * ({@link #secretReference}), which the manifests write as {@code secretKeyRef}. Browsers reach
+ * the shop and identity through port-forwards in the base (an overlay with an ingress patches
+ * the public addresses).
+ */
+public final class ClusterWiring extends Wiring {
+
+    static final String POSTGRES_CLUSTER = "emporium-db";
+    static final String KAFKA_CLUSTER = "emporium";
+    /** Where services keep derived data (search's index): a volume mounted per service. */
+    static final String DATA_ROOT = "/var/lib/emporium";
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{secret:([a-z0-9-]+)/([A-Za-z0-9_.-]+)}");
+
+    /** A key of a Kubernetes Secret. */
+    public record SecretKey(String secret, String key) {
+    }
+
+    public ClusterWiring(List<Node> graph) {
+        super(graph);
+    }
+
+    /** How a secret setting is written before the manifests turn it into a {@code secretKeyRef}. */
+    static String secretReference(String secret, String key) {
+        return "${secret:" + secret + "/" + key + "}";
+    }
+
+    /** The Secret key a setting's value refers to, when it is a reference. */
+    public static Optional<SecretKey> secretKey(String value) {
+        Matcher m = REFERENCE.matcher(value);
+        return m.matches() ? Optional.of(new SecretKey(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    @Override
+    public int port(String name) {
+        return node(name).defaultPort();
+    }
+
+    @Override
+    public String internalUrl(String name) {
+        return "http://" + name + ":" + port(name);
+    }
+
+    @Override
+    public String publicUrl(String name) {
+        return "http://localhost:" + port(name);
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + POSTGRES_CLUSTER + "-rw:5432/" + database;
+    }
+
+    /** CloudNativePG's basic-auth Secret of the service's role. */
+    @Override
+    public String databasePassword(String database) {
+        return secretReference(database + "-db", "password");
+    }
+
+    @Override
+    public String servicesClientSecret() {
+        return secretReference("identity-clients", "services");
+    }
+
+    @Override
+    public String storefrontClientSecret() {
+        return secretReference("identity-clients", "storefront");
+    }
+
+    @Override
+    public String storefrontSessionKey() {
+        return secretReference("storefront-session", "key");
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return KAFKA_CLUSTER + "-kafka-bootstrap:9092";
+    }
+
+    @Override
+    public String redisHost() {
+        return "redis";
+    }
+
+    @Override
+    public int redisPort() {
+        return 6379;
+    }
+
+    @Override
+    public String smtpHost() {
+        return "mail";
+    }
+
+    @Override
+    public int smtpPort() {
+        return 25;
+    }
+
+    @Override
+    public String dataDirectory(String service) {
+        return DATA_ROOT + "/" + service;
+    }
+
+    @Override
+    public String adminPasswordFile() {
+        return dataDirectory("identity") + "/admin-password";
+    }
+}

@@ -1,0 +1,114 @@
+package org.emporium.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services on this machine, as {@code ./emporium up} runs them: everything on 127.0.0.1,
+ * every port {@code EMPORIUM_<NAME>_PORT} when set, else the declared default shifted by
+ * {@code EMPORIUM_PORT_OFFSET} (so a second system, the tests' say, runs beside the first), and
+ * secrets generated on the first start into {@code .emporium/secrets}.
+ */
+public final class LocalWiring extends Wiring {
+
+    private final Workspace workspace;
+
+    public LocalWiring(Workspace workspace, List<Node> graph) {
+        super(graph);
+        this.workspace = workspace;
+    }
+
+    @Override
+    public int port(String name) {
+        return Topology.port(name, node(name).defaultPort());
+    }
+
+    @Override
+    public String internalUrl(String name) {
+        return "http://127.0.0.1:" + port(name);
+    }
+
+    @Override
+    public String publicUrl(String name) {
+        return "http://localhost:" + port(name);
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + database;
+    }
+
+    /** Generated on first start. */
+    @Override
+    public String databasePassword(String database) {
+        return workspace.secret("postgres-" + database, null);
+    }
+
+    @Override
+    public String servicesClientSecret() {
+        return workspace.secret("identity-services-client", "EMPORIUM_IDENTITY_SERVICES_SECRET");
+    }
+
+    @Override
+    public String storefrontClientSecret() {
+        return workspace.secret("identity-storefront-client", "EMPORIUM_IDENTITY_STOREFRONT_SECRET");
+    }
+
+    @Override
+    public String storefrontSessionKey() {
+        return workspace.base64Secret("storefront-session-key", 32);
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + port("kafka");
+    }
+
+    @Override
+    public String redisHost() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int redisPort() {
+        return port("redis");
+    }
+
+    @Override
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
+
+    /** The mail server's SMTP side; its HTTP side is the {@code mail} node's port. */
+    @Override
+    public int smtpPort() {
+        return Topology.port("smtp", Topology.SMTP_PORT);
+    }
+
+    @Override
+    public String dataDirectory(String service) {
+        return workspace.data(service).toString();
+    }
+
+    @Override
+    public String adminPasswordFile() {
+        return workspace.home().resolve("admin-password").toString();
+    }
+
+    public int kafkaControllerPort() {
+        return Topology.port("kafka-controller", Topology.KAFKA_CONTROLLER_PORT);
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Every database of the graph with its role's password, for Postgres to create. */
+    public Map<String, String> databases() {
+        Map<String, String> databases = new LinkedHashMap<>();
+        nodes().values().stream().filter(Node::usesDatabase)
+                .forEach(node -> databases.put(node.name(), databasePassword(node.name())));
+        return databases;
+    }
+}

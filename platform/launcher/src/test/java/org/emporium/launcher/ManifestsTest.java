@@ -1,0 +1,307 @@
+package org.emporium.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Kubernetes base against the service graph: current, complete, and within the policies (ADR 0010). */
+class ManifestsTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "SECRET", "KEY", "TOKEN");
+
+    private final Manifests manifests = new Manifests(ManifestsFiles.projectVersion());
+
+    @Test
+    void theCommittedManifestsAreTheGeneratedOnes() throws Exception {
+        for (var folder : manifests.folders().entrySet()) {
+            List<String> stale = new ManifestsFiles(ROOT.resolve(folder.getKey()), folder.getValue()).stale();
+
+            assertThat(stale).as("out of date under %s: run ./emporium manifests", folder.getKey()).isEmpty();
+        }
+    }
+
+    @Test
+    void networkPoliciesAllowEveryCallOfTheGraphAndNoOther() {
+        List<JsonNode> policies = parse(manifests.networkPolicies());
+        JsonNode denyAll = find(policies, "NetworkPolicy", "default-deny");
+        assertThat(denyAll.at("/spec/podSelector").isEmpty()).as("selects every pod").isTrue();
+        assertThat(denyAll.at("/spec/policyTypes").toString()).contains("Ingress", "Egress");
+
+        List<String> allowed = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (Node from : Topology.services()) {
+            for (Node to : Topology.services()) {
+                if (from == to) {
+                    continue;
+                }
+                String call = from.name() + " → " + to.name();
+                if (egressAllows(find(policies, "NetworkPolicy", "allow-" + from.name()), to)
+                        && ingressAllows(find(policies, "NetworkPolicy", "allow-" + to.name()), from, to)) {
+                    allowed.add(call);
+                }
+                // the rule, stated again here: what it calls, and identity when it checks or fetches tokens
+                boolean tokens = (from.usesAuth() || from.usesServiceTokens()) && to.name().equals("identity");
+                if (from.calls().contains(to.name()) || tokens) {
+                    expected.add(call);
+                }
+            }
+        }
+        assertThat(allowed).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).contains("gateway → storefront", "cart → catalog", "orders → identity");
+    }
+
+    @Test
+    void aServiceNobodyCallsAdmitsNoOneAndTheEntryPointsAdmitEveryone() {
+        List<JsonNode> policies = parse(manifests.networkPolicies());
+        for (Node service : Topology.services()) {
+            JsonNode ingress = find(policies, "NetworkPolicy", "allow-" + service.name()).at("/spec/ingress");
+            boolean called = Topology.services().stream().anyMatch(s -> Manifests.reaches(s).contains(service.name()));
+            if (Manifests.PUBLIC.contains(service.name())) {
+                assertThat(ingress.get(0).has("from")).as("%s admits every source", service.name()).isFalse();
+            } else {
+                // an ingress rule without sources would admit every pod: never written for internal services
+                ingress.forEach(rule -> assertThat(rule.path("from").size()).as(service.name()).isPositive());
+                assertThat(ingress.size()).as(service.name()).isEqualTo(called ? 1 : 0);
+            }
+        }
+    }
+
+    @Test
+    void everyServiceHasADeploymentAndAServiceOnItsLocalPortAndEverySettingItReadsLocally(@TempDir Path home) {
+        Workspace workspace = new Workspace(home);
+        workspace.create();
+        Wiring local = new LocalWiring(workspace, Topology.GRAPH);
+        List<JsonNode> objects = objects();
+
+        for (Node service : Topology.services()) {
+            JsonNode deployment = find(objects, "Deployment", service.name());
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            assertThat(container.at("/ports/0/containerPort").asInt()).as(service.name()).isEqualTo(service.defaultPort());
+            assertThat(find(objects, "Service", service.name()).at("/spec/ports/0/port").asInt()).isEqualTo(service.defaultPort());
+
+            Set<String> inCluster = new HashSet<>();
+            find(objects, "ConfigMap", service.name() + "-config").path("data").fieldNames().forEachRemaining(inCluster::add);
+            container.path("env").forEach(e -> inCluster.add(e.path("name").asText()));
+            assertThat(inCluster).as("settings of %s in the cluster", service.name())
+                    .containsAll(local.environment(service).keySet());
+            for (String called : service.calls()) {
+                assertThat(find(objects, "Service", called)).as("%s calls %s", service.name(), called).isNotNull();
+                assertThat(inCluster).contains(Node.prefix(called) + "URL");
+            }
+        }
+        assertThat(objects.stream().filter(o -> o.path("kind").asText().equals("Deployment")).count())
+                .isEqualTo(Topology.services().size());
+    }
+
+    @Test
+    void everyPodRunsAsNonRootReadOnlyWithProbesAndMemoryLimitsAndATaggedImage() {
+        for (JsonNode deployment : kind(objects(), "Deployment")) {
+            String name = deployment.at("/metadata/name").asText();
+            JsonNode pod = deployment.at("/spec/template/spec");
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(name).isTrue();
+            assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+            assertThat(pod.path("volumes").findValuesAsText("name")).contains("tmp");
+            for (JsonNode container : pod.path("containers")) {
+                assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).as(name).isTrue();
+                assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+                assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertThat(container.at("/" + probe + "/httpGet/path").asText()).as("%s %s", name, probe).startsWith("/");
+                }
+                assertThat(container.at("/resources/limits/memory").asText()).as(name).endsWith("Mi");
+                assertThat(container.at("/resources/requests/memory").asText()).endsWith("Mi");
+                String image = container.path("image").asText();
+                assertThat(image).as(name).contains(":").doesNotEndWith(":latest");
+                container.path("env").forEach(e -> {
+                    if (namesASecret(e.path("name").asText())) {
+                        assertThat(e.has("value")).as("%s: %s is a plain value", name, e.path("name").asText()).isFalse();
+                    }
+                });
+            }
+        }
+        for (JsonNode map : kind(objects(), "ConfigMap")) {
+            map.path("data").fields().forEachRemaining(setting -> {
+                assertThat(namesASecret(setting.getKey())).as("%s holds %s in plain text", map.at("/metadata/name").asText(),
+                        setting.getKey()).isFalse();
+                assertThat(setting.getValue().isTextual()).as("%s: a ConfigMap's values are strings", setting.getKey()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void everyServiceAndDisruptionBudgetSelectsTheirDeploymentsPods() {
+        List<JsonNode> objects = objects();
+        List<JsonNode> deployments = kind(objects, "Deployment");
+        for (JsonNode service : kind(objects, "Service")) {
+            JsonNode selector = service.at("/spec/selector");
+            assertThat(deployments).as("pods selected by Service %s", service.at("/metadata/name").asText())
+                    .anyMatch(d -> selects(selector, d.at("/spec/template/metadata/labels")));
+        }
+        for (JsonNode budget : kind(objects, "PodDisruptionBudget")) {
+            assertThat(deployments).anyMatch(d -> selects(budget.at("/spec/selector/matchLabels"), d.at("/spec/template/metadata/labels")));
+        }
+    }
+
+    @Test
+    void theImageTagNamesABuild() {
+        assertThatThrownBy(() -> new Manifests("latest")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Manifests(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRemovedServicesGeneratedFileIsStaleAndDeletedButHandWrittenFilesAreLeftAlone(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("gone.yaml"), Manifests.HEADER + "kind: Deployment\n");
+        Files.writeString(folder.resolve("by-hand.yaml"), "kind: ConfigMap\n");
+        ManifestsFiles files = new ManifestsFiles(folder, Map.of("kustomization.yaml", Manifests.HEADER + "resources: []\n"));
+
+        assertThat(files.stale()).containsExactlyInAnyOrder("kustomization.yaml", "gone.yaml");
+        files.write();
+
+        assertThat(files.stale()).isEmpty();
+        assertThat(folder.resolve("gone.yaml")).doesNotExist();
+        assertThat(folder.resolve("by-hand.yaml")).exists();
+    }
+
+    /**
+     * kubectl's own kustomize renders the committed base with the network-policies component; where
+     * kubectl is missing the test says so and is skipped.
+     */
+    @Test
+    void kubectlRendersTheBaseWithTheNetworkPolicies() throws Exception {
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed here: the base was not rendered "
+                + "(https://kubernetes.io/docs/tasks/tools/ installs it)");
+        Path check = Path.of("target/kustomize-check").toAbsolutePath();
+        Files.createDirectories(check);
+        Files.writeString(check.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - %s
+                components:
+                  - %s
+                """.formatted(check.relativize(ROOT.resolve(ManifestsFiles.BASE)), check.relativize(ROOT.resolve(ManifestsFiles.NETWORK_POLICIES))));
+        File out = check.resolve("rendered.yaml").toFile();
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", check.toString())
+                .redirectErrorStream(true).redirectOutput(out).start();
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
+        String rendered = Files.readString(out.toPath(), StandardCharsets.UTF_8);
+        assertThat(kubectl.exitValue()).as(rendered).isZero();
+
+        List<JsonNode> objects = new ArrayList<>();
+        YAML.readerFor(JsonNode.class).readValues(rendered).forEachRemaining(o -> objects.add((JsonNode) o));
+        assertThat(kind(objects, "Deployment")).hasSize(Topology.services().size())
+                .allSatisfy(d -> assertThat(d.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("emporium"));
+        assertThat(kind(objects, "NetworkPolicy")).hasSize(Topology.services().size() + 1);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private boolean egressAllows(JsonNode policy, Node to) {
+        for (JsonNode rule : policy.at("/spec/egress")) {
+            boolean peer = false;
+            for (JsonNode target : rule.path("to")) {
+                peer |= target.has("podSelector") && selects(target.at("/podSelector/matchLabels"), labelsOf(to));
+            }
+            if (peer && opens(rule, to.defaultPort())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean ingressAllows(JsonNode policy, Node from, Node to) {
+        for (JsonNode rule : policy.at("/spec/ingress")) {
+            boolean peer = !rule.has("from");
+            for (JsonNode source : rule.path("from")) {
+                peer |= source.has("podSelector") && selects(source.at("/podSelector/matchLabels"), labelsOf(from));
+            }
+            if (peer && opens(rule, to.defaultPort())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean opens(JsonNode rule, int port) {
+        for (JsonNode p : rule.path("ports")) {
+            if (p.path("port").asInt() == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A service's pods' labels, as its Deployment gives them. */
+    private JsonNode labelsOf(Node service) {
+        return find(objects(), "Deployment", service.name()).at("/spec/template/metadata/labels");
+    }
+
+    private List<JsonNode> base;
+
+    private List<JsonNode> objects() {
+        if (base == null) {
+            base = parse(manifests.base());
+        }
+        return base;
+    }
+
+    private static List<JsonNode> parse(Map<String, String> files) {
+        List<JsonNode> objects = new ArrayList<>();
+        files.forEach((file, text) -> {
+            if (!file.equals("kustomization.yaml")) {
+                try {
+                    YAML.readerFor(JsonNode.class).readValues(text).forEachRemaining(o -> objects.add((JsonNode) o));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        return objects;
+    }
+
+    private static List<JsonNode> kind(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+    }
+
+    private static JsonNode find(List<JsonNode> objects, String kind, String name) {
+        return kind(objects, kind).stream().filter(o -> o.at("/metadata/name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        Map<String, String> wanted = new HashMap<>();
+        selector.fields().forEachRemaining(e -> wanted.put(e.getKey(), e.getValue().asText()));
+        return !wanted.isEmpty() && wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.path(e.getKey()).asText(null)));
+    }
+
+    /** A setting named for a secret (its last word): {@code _PASSWORD}, but not {@code _PASSWORD_FILE}. */
+    private static boolean namesASecret(String variable) {
+        return SECRET_WORDS.contains(variable.substring(variable.lastIndexOf('_') + 1));
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+}

@@ -189,6 +189,39 @@ class ManifestsTest {
      */
     @Test
     void kubectlRendersTheBaseWithTheNetworkPolicies() throws Exception {
+        List<JsonNode> objects = new ArrayList<>();
+        YAML.readerFor(JsonNode.class).readValues(render()).forEachRemaining(o -> objects.add((JsonNode) o));
+        assertThat(kind(objects, "Deployment")).hasSize(Topology.services().size())
+                .allSatisfy(d -> assertThat(d.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("emporium"));
+        assertThat(kind(objects, "NetworkPolicy")).hasSize(Topology.services().size() + 1);
+    }
+
+    /**
+     * Every rendered object is valid against the Kubernetes API schemas (npm's kubernetes-models, run
+     * by deploy/validate/validate.mjs); and the validator does refuse an invalid object, so this
+     * cannot pass by validating nothing. Skipped, saying so, without node and npm.
+     */
+    @Test
+    void everyRenderedObjectIsValidAgainstTheKubernetesSchemas() throws Exception {
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed here: the objects were "
+                + "not validated against the Kubernetes schemas (sudo apt-get install nodejs npm)");
+        Path validator = ROOT.resolve("deploy/validate");
+        if (!Files.isDirectory(validator.resolve("node_modules/kubernetes-models"))) {
+            // the versions package-lock.json pins, from the npm registry
+            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefix", validator.toString()), "", 300))
+                    .as("npm ci in deploy/validate").startsWith("0\n");
+        }
+        List<String> validate = List.of("node", validator.resolve("validate.mjs").toString());
+
+        String result = run(validate, render(), 120);
+        assertThat(result).as(result).startsWith("0\n").contains(" 0 invalid");
+
+        String invalid = run(validate, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  replicas: many\n", 120);
+        assertThat(invalid).startsWith("1\n").contains("Deployment broken", "replicas must be integer");
+    }
+
+    /** The base with the network-policies component, as kubectl kustomize renders it. */
+    private static String render() throws Exception {
         Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed here: the base was not rendered "
                 + "(https://kubernetes.io/docs/tasks/tools/ installs it)");
         Path check = Path.of("target/kustomize-check").toAbsolutePath();
@@ -201,18 +234,27 @@ class ManifestsTest {
                 components:
                   - %s
                 """.formatted(check.relativize(ROOT.resolve(ManifestsFiles.BASE)), check.relativize(ROOT.resolve(ManifestsFiles.NETWORK_POLICIES))));
-        File out = check.resolve("rendered.yaml").toFile();
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", check.toString())
-                .redirectErrorStream(true).redirectOutput(out).start();
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
-        String rendered = Files.readString(out.toPath(), StandardCharsets.UTF_8);
-        assertThat(kubectl.exitValue()).as(rendered).isZero();
+        String rendered = run(List.of("kubectl", "kustomize", check.toString()), "", 60);
+        assertThat(rendered).as(rendered).startsWith("0\n");
+        return rendered.substring(2);
+    }
 
-        List<JsonNode> objects = new ArrayList<>();
-        YAML.readerFor(JsonNode.class).readValues(rendered).forEachRemaining(o -> objects.add((JsonNode) o));
-        assertThat(kind(objects, "Deployment")).hasSize(Topology.services().size())
-                .allSatisfy(d -> assertThat(d.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("emporium"));
-        assertThat(kind(objects, "NetworkPolicy")).hasSize(Topology.services().size() + 1);
+    /** Runs a command with the input on its standard input: its exit code, a newline, then all it printed. */
+    private static String run(List<String> command, String input, int seconds) throws Exception {
+        Path out = Files.createTempFile("manifests-check", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + seconds + " s");
+            }
+            return process.exitValue() + "\n" + Files.readString(out, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 // Validates every Kubernetes object of the YAML on standard input against the Kubernetes API
-// schemas (npm's kubernetes-models): prints one line per invalid object and a summary, and exits 1
+// schemas (npm's kubernetes-models) and the operators' custom resources against theirs: prints one line per invalid object and a summary, and exits 1
 // when any object is invalid or of a kind the package has no schema for.
 //   kubectl kustomize deploy/k8s/base | node deploy/validate/validate.mjs
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 
-const require = createRequire(import.meta.url);
+// the operators' custom resources come from their own packages; everything else is Kubernetes'
+const PACKAGES = { 'postgresql.cnpg.io': '@kubernetes-models/cloudnative-pg' };
 let count = 0;
 let failures = 0;
 for (const object of yaml.loadAll(readFileSync(0, 'utf8'))) {
@@ -15,8 +15,9 @@ for (const object of yaml.loadAll(readFileSync(0, 'utf8'))) {
   const name = `${object.kind} ${object.metadata?.name ?? '(no name)'}`;
   let Model;
   try {
-    // core objects are "v1", the others "<group>/<version>": the package's folders are the same
-    Model = require(`kubernetes-models/${object.apiVersion}/${object.kind}`)[object.kind];
+    // core objects are "v1", the others "<group>/<version>": the packages' folders are the same
+    const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
+    Model = (await import(`${PACKAGES[group] ?? 'kubernetes-models'}/${object.apiVersion}/${object.kind}`))[object.kind];
   } catch {
     console.error(`${name}: no schema for ${object.apiVersion} ${object.kind}`);
     failures++;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The Kubernetes base of every service, generated from the service graph (ADR 0010): per service
@@ -51,7 +52,8 @@ public final class Manifests {
 
     /** Every generated file by its folder (relative to the repository) and its name in it. */
     public Map<String, Map<String, String>> folders() {
-        return Map.of(ManifestsFiles.BASE, base(), ManifestsFiles.NETWORK_POLICIES, networkPolicies());
+        return Map.of(ManifestsFiles.BASE, base(), ManifestsFiles.NETWORK_POLICIES, networkPolicies(),
+                ManifestsFiles.POSTGRES, postgres(), "deploy/k8s", Map.of("create-secrets.sh", secretsScript()));
     }
 
     /** Every file of the base, by its path under {@code deploy/k8s/base}, as its text. */
@@ -99,6 +101,80 @@ public final class Manifests {
         resources.forEach(list::add);
         files.put("kustomization.yaml", HEADER + documents(List.of(component)));
         return files;
+    }
+
+    /**
+     * The postgres component, by its path under {@code deploy/k8s/components/postgres}: one
+     * CloudNativePG Cluster ({@value ClusterWiring#POSTGRES_CLUSTER}; its read-write Service is what
+     * the services' JDBC URLs name), a login role per service with a database, whose password is the
+     * Secret {@code <service>-db}, and a Database owned by that role. It allows as many connections as
+     * the services' pools add up to, as locally. Durability stays the default (fsync, synchronous commit).
+     */
+    public Map<String, String> postgres() {
+        List<Node> owners = Topology.services().stream().filter(Node::usesDatabase).toList();
+        ObjectNode cluster = object("apiVersion", "postgresql.cnpg.io/v1", "kind", "Cluster");
+        cluster.set("metadata", object("name", ClusterWiring.POSTGRES_CLUSTER));
+        ObjectNode spec = cluster.putObject("spec");
+        spec.put("instances", 1);
+        spec.putObject("storage").put("size", "1Gi");
+        spec.putObject("postgresql").putObject("parameters")
+                .put("max_connections", String.valueOf(wiring.databaseConnections() + PostgresComponent.SPARE_CONNECTIONS));
+        ArrayNode roles = spec.putObject("managed").putArray("roles");
+        for (Node owner : owners) {
+            roles.add(object().put("name", owner.name()).put("ensure", "present").put("login", true)
+                    .set("passwordSecret", object("name", owner.name() + "-db")));
+        }
+        List<ObjectNode> databases = new ArrayList<>();
+        for (Node owner : owners) {
+            ObjectNode database = object("apiVersion", "postgresql.cnpg.io/v1", "kind", "Database");
+            database.set("metadata", metadata(owner.name(), owner));
+            database.putObject("spec").put("name", owner.name()).put("owner", owner.name())
+                    .set("cluster", object("name", ClusterWiring.POSTGRES_CLUSTER));
+            databases.add(database);
+        }
+        ObjectNode component = object("apiVersion", "kustomize.config.k8s.io/v1alpha1", "kind", "Component");
+        component.putArray("resources").add("cluster.yaml").add("databases.yaml");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("cluster.yaml", HEADER + documents(List.of(cluster)));
+        files.put("databases.yaml", HEADER + documents(databases));
+        files.put("kustomization.yaml", HEADER + documents(List.of(component)));
+        return files;
+    }
+
+    /**
+     * {@code deploy/k8s/create-secrets.sh}: creates, with random values, every Secret the manifests
+     * refer to that the namespace does not have yet (no secret value is ever in a file here). A
+     * database role's Secret is CloudNativePG's basic-auth kind, with the role as its user name.
+     */
+    public String secretsScript() {
+        Map<String, List<String>> keys = new TreeMap<>();
+        for (Node service : Topology.services()) {
+            wiring.environment(service).values().forEach(value -> ClusterWiring.secretKey(value).ifPresent(key -> {
+                List<String> known = keys.computeIfAbsent(key.secret(), k -> new ArrayList<>());
+                if (!known.contains(key.key())) {
+                    known.add(key.key());
+                }
+            }));
+        }
+        StringBuilder script = new StringBuilder("#!/bin/sh\n").append(HEADER).append("""
+                # Creates the Secrets the manifests refer to, with random values, in kubectl's current
+                # namespace; a Secret that exists already is left as it is.  Usage: deploy/k8s/create-secrets.sh
+                set -eu
+                random() { head -c 32 /dev/urandom | base64 | tr -d '\\n'; }
+                create() { # name, then kubectl create secret generic's options
+                  if kubectl get secret "$1" >/dev/null 2>&1; then echo "exists: $1"; return; fi
+                  kubectl create secret generic "$@"
+                }
+                """);
+        keys.forEach((secret, names) -> {
+            script.append("create ").append(secret);
+            Optional<Node> owner = Topology.services().stream()
+                    .filter(s -> s.usesDatabase() && secret.equals(s.name() + "-db")).findFirst();
+            owner.ifPresent(o -> script.append(" --type=kubernetes.io/basic-auth --from-literal=username=").append(o.name()));
+            names.forEach(key -> script.append(" --from-literal=").append(key).append("=\"$(random)\""));
+            script.append('\n');
+        });
+        return script.toString();
     }
 
     /** The services a service opens connections to: what it calls, and identity when it checks or fetches tokens. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class ManifestsFiles {
 
     static final String BASE = "deploy/k8s/base";
     static final String NETWORK_POLICIES = "deploy/k8s/components/network-policies";
+    static final String POSTGRES = "deploy/k8s/components/postgres";
 
     private final Path folder;
     private final Map<String, String> generated;
@@ -66,7 +68,10 @@ final class ManifestsFiles {
             Files.delete(folder.resolve(name));
         }
         for (Map.Entry<String, String> file : generated.entrySet()) {
-            Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            Path path = Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            if (file.getKey().endsWith(".sh")) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
         }
     }
 

@@ -164,6 +164,51 @@ class ManifestsTest {
     }
 
     @Test
+    void everyServiceWithADatabaseHasARoleWithItsSecretAndADatabaseItOwnsInTheClusterItsUrlNames() {
+        List<JsonNode> postgres = parse(manifests.postgres());
+        JsonNode cluster = find(postgres, "Cluster", ClusterWiring.POSTGRES_CLUSTER);
+        List<String> roles = new ArrayList<>();
+        cluster.at("/spec/managed/roles").forEach(r -> roles.add(r.path("name").asText() + ":" + r.at("/passwordSecret/name").asText()));
+        for (Node service : Topology.services()) {
+            if (!service.usesDatabase()) {
+                assertThat(roles).noneMatch(r -> r.startsWith(service.name() + ":"));
+                continue;
+            }
+            assertThat(roles).contains(service.name() + ":" + service.name() + "-db");
+            JsonNode database = find(postgres, "Database", service.name());
+            assertThat(database.at("/spec/owner").asText()).isEqualTo(service.name());
+            assertThat(database.at("/spec/cluster/name").asText()).isEqualTo(ClusterWiring.POSTGRES_CLUSTER);
+            JsonNode config = find(objects(), "ConfigMap", service.name() + "-config").path("data");
+            assertThat(config.path(Node.prefix(service.name()) + "DB_URL").asText())
+                    .startsWith("jdbc:postgresql://" + ClusterWiring.POSTGRES_CLUSTER + "-rw:5432/" + service.name());
+        }
+        int pools = Topology.services().stream().mapToInt(Node::connections).sum();
+        assertThat(cluster.at("/spec/postgresql/parameters/max_connections").asText())
+                .isEqualTo(String.valueOf(pools + PostgresComponent.SPARE_CONNECTIONS));
+    }
+
+    @Test
+    void theSecretsScriptCreatesEverySecretKeyTheManifestsReferTo() throws Exception {
+        String script = manifests.secretsScript();
+        for (JsonNode deployment : kind(objects(), "Deployment")) {
+            for (JsonNode env : deployment.at("/spec/template/spec/containers/0/env")) {
+                JsonNode ref = env.at("/valueFrom/secretKeyRef");
+                if (!ref.isMissingNode()) {
+                    assertThat(script).as("%s of %s", env.path("name").asText(), deployment.at("/metadata/name").asText())
+                            .containsPattern("(?m)^create " + ref.path("name").asText() + " .*--from-literal="
+                                    + ref.path("key").asText() + "=");
+                }
+            }
+        }
+        assertThat(script).contains("create catalog-db --type=kubernetes.io/basic-auth --from-literal=username=catalog")
+                .doesNotContain("${secret:");
+        Path file = Files.createTempFile("create-secrets", ".sh");
+        Files.writeString(file, script);
+        assertThat(run(List.of("sh", "-n", file.toString()), "", 10)).as("sh -n").startsWith("0\n");
+        Files.delete(file);
+    }
+
+    @Test
     void theImageTagNamesABuild() {
         assertThatThrownBy(() -> new Manifests("latest")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Manifests(" ")).isInstanceOf(IllegalArgumentException.class);
@@ -194,6 +239,8 @@ class ManifestsTest {
         assertThat(kind(objects, "Deployment")).hasSize(Topology.services().size())
                 .allSatisfy(d -> assertThat(d.at("/metadata/labels/app.kubernetes.io~1part-of").asText()).isEqualTo("emporium"));
         assertThat(kind(objects, "NetworkPolicy")).hasSize(Topology.services().size() + 1);
+        assertThat(kind(objects, "Cluster")).hasSize(1);
+        assertThat(kind(objects, "Database")).hasSize((int) Topology.services().stream().filter(Node::usesDatabase).count());
     }
 
     /**
@@ -216,8 +263,10 @@ class ManifestsTest {
         String result = run(validate, render(), 120);
         assertThat(result).as(result).startsWith("0\n").contains(" 0 invalid");
 
-        String invalid = run(validate, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  replicas: many\n", 120);
-        assertThat(invalid).startsWith("1\n").contains("Deployment broken", "replicas must be integer");
+        String invalid = run(validate, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  replicas: many\n"
+                + "---\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: broken\nspec:\n  instances: one\n", 120);
+        assertThat(invalid).startsWith("1\n").contains("Deployment broken", "replicas must be integer", "Cluster broken",
+                "instances must be integer", "2 invalid");
     }
 
     /** The base with the network-policies component, as kubectl kustomize renders it. */
@@ -233,7 +282,9 @@ class ManifestsTest {
                   - %s
                 components:
                   - %s
-                """.formatted(check.relativize(ROOT.resolve(ManifestsFiles.BASE)), check.relativize(ROOT.resolve(ManifestsFiles.NETWORK_POLICIES))));
+                  - %s
+                """.formatted(check.relativize(ROOT.resolve(ManifestsFiles.BASE)), check.relativize(ROOT.resolve(ManifestsFiles.NETWORK_POLICIES)),
+                check.relativize(ROOT.resolve(ManifestsFiles.POSTGRES))));
         String rendered = run(List.of("kubectl", "kustomize", check.toString()), "", 60);
         assertThat(rendered).as(rendered).startsWith("0\n");
         return rendered.substring(2);

@@ -11,8 +11,9 @@ import java.util.Map;
  *   <li>has a {@code database()} gets {@code EMPORIUM_<NAME>_DB_URL}, {@code _DB_USER}, {@code _DB_PASSWORD}
  *       and its pool size {@code _DB_POOL};</li>
  *   <li>uses {@code kafka()} gets {@code EMPORIUM_KAFKA_BOOTSTRAP_SERVERS};</li>
- *   <li>uses {@code auth()} gets {@code EMPORIUM_AUTH_ISSUER} (and with {@code serviceTokens()} the
- *       client secret {@code EMPORIUM_AUTH_CLIENT_SECRET});</li>
+ *   <li>uses {@code auth()} gets {@code EMPORIUM_AUTH_ISSUER} and identity's key set at its internal
+ *       address, {@code EMPORIUM_AUTH_JWKS_URL} (and with {@code serviceTokens()} the client secret
+ *       {@code EMPORIUM_AUTH_CLIENT_SECRET} and {@code EMPORIUM_AUTH_TOKEN_URL});</li>
  *   <li>{@code calls("x")} gets {@code EMPORIUM_X_URL};</li>
  *   <li>uses {@code redis()} gets {@code EMPORIUM_REDIS_HOST}/{@code _PORT}, {@code mail()} gets
  *       {@code EMPORIUM_SMTP_HOST}/{@code _PORT}.</li>
@@ -98,11 +99,15 @@ public abstract class Wiring {
         for (String called : node.calls()) {
             env.put(Node.prefix(called) + "URL", internalUrl(called));
         }
+        // the issuer is the address browsers use, which need not be one a service can reach (in a
+        // pod it is not): keys and tokens come from identity's address inside the system
         if (node.usesAuth()) {
             env.put("EMPORIUM_AUTH_ISSUER", issuer());
+            env.put("EMPORIUM_AUTH_JWKS_URL", internalUrl("identity") + "/oauth2/jwks");
         }
         if (node.usesServiceTokens()) {
             env.put("EMPORIUM_AUTH_CLIENT_SECRET", servicesClientSecret());
+            env.put("EMPORIUM_AUTH_TOKEN_URL", internalUrl("identity") + "/oauth2/token");
         }
         if (node.usesKafka()) {
             env.put("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());

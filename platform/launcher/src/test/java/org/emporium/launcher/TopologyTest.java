@@ -55,7 +55,10 @@ class TopologyTest {
 
     @Test
     void serviceTokensBringTheClientSecretAndOnlyTheSearchAndRecommendationReadModelsWaitForKafka() {
-        assertThat(wiring().environment(node("orders"))).containsEntry("EMPORIUM_AUTH_CLIENT_SECRET", wiring().servicesClientSecret());
+        assertThat(wiring().environment(node("orders"))).containsEntry("EMPORIUM_AUTH_CLIENT_SECRET", wiring().servicesClientSecret())
+                .containsEntry("EMPORIUM_AUTH_TOKEN_URL", "http://127.0.0.1:" + Topology.port("identity") + "/oauth2/token");
+        assertThat(wiring().environment(node("catalog")))
+                .containsEntry("EMPORIUM_AUTH_JWKS_URL", "http://127.0.0.1:" + Topology.port("identity") + "/oauth2/jwks");
         assertThat(wiring().environment(node("catalog"))).doesNotContainKey("EMPORIUM_AUTH_CLIENT_SECRET");
         assertThat(Topology.services().stream().filter(n -> n.startsAfter().contains("kafka")).map(Node::name))
                 .containsExactly("search", "recommendations");

@@ -7,12 +7,19 @@ import yaml from 'js-yaml';
 
 // the operators' custom resources come from their own packages; everything else is Kubernetes'
 const PACKAGES = { 'postgresql.cnpg.io': '@kubernetes-models/cloudnative-pg' };
+// no package publishes these schemas: platform/launcher's KafkaTopicsTest checks their required fields
+const UNCHECKED = ['kafka.strimzi.io'];
 let count = 0;
+let unchecked = 0;
 let failures = 0;
 for (const object of yaml.loadAll(readFileSync(0, 'utf8'))) {
   if (!object) continue;
   count++;
   const name = `${object.kind} ${object.metadata?.name ?? '(no name)'}`;
+  if (UNCHECKED.includes(object.apiVersion.split('/')[0])) {
+    unchecked++;
+    continue;
+  }
   let Model;
   try {
     // core objects are "v1", the others "<group>/<version>": the packages' folders are the same
@@ -30,5 +37,5 @@ for (const object of yaml.loadAll(readFileSync(0, 'utf8'))) {
     failures++;
   }
 }
-console.log(`${count} objects, ${failures} invalid`);
+console.log(`${count} objects, ${failures} invalid` + (unchecked ? `, ${unchecked} without a schema to check (${UNCHECKED.join(', ')})` : ''));
 process.exit(failures > 0 || count === 0 ? 1 : 0);

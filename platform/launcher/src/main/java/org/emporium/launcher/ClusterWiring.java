@@ -18,6 +18,8 @@ public final class ClusterWiring extends Wiring {
 
     static final String POSTGRES_CLUSTER = "emporium-db";
     static final String KAFKA_CLUSTER = "emporium";
+    /** The port of the Kafka cluster's plain listener inside the cluster. */
+    static final int KAFKA_PORT = 9092;
     /** Where services keep derived data (search's index): a volume mounted per service. */
     static final String DATA_ROOT = "/var/lib/emporium";
 
@@ -85,7 +87,7 @@ public final class ClusterWiring extends Wiring {
 
     @Override
     public String kafkaBootstrapServers() {
-        return KAFKA_CLUSTER + "-kafka-bootstrap:9092";
+        return KAFKA_CLUSTER + "-kafka-bootstrap:" + KAFKA_PORT;
     }
 
     @Override

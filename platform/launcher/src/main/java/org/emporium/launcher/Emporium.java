@@ -236,7 +236,8 @@ public final class Emporium {
         @Override
         public Integer call() throws IOException {
             boolean current = true;
-            for (var folder : new TreeMap<>(new Manifests(ManifestsFiles.projectVersion()).folders()).entrySet()) {
+            for (var folder : new TreeMap<>(new Manifests(ManifestsFiles.projectVersion(),
+                    parent.workspace().artifact("contracts/events/asyncapi.yaml")).folders()).entrySet()) {
                 ManifestsFiles files = new ManifestsFiles(parent.root.resolve(folder.getKey()), folder.getValue());
                 List<String> stale = files.stale();
                 current &= stale.isEmpty();

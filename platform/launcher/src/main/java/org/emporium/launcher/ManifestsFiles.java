@@ -23,6 +23,7 @@ final class ManifestsFiles {
     static final String BASE = "deploy/k8s/base";
     static final String NETWORK_POLICIES = "deploy/k8s/components/network-policies";
     static final String POSTGRES = "deploy/k8s/components/postgres";
+    static final String KAFKA = "deploy/k8s/components/kafka";
 
     private final Path folder;
     private final Map<String, String> generated;

@@ -29,7 +29,7 @@ class ManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "SECRET", "KEY", "TOKEN");
 
-    private final Manifests manifests = new Manifests(ManifestsFiles.projectVersion());
+    private final Manifests manifests = new Manifests(ManifestsFiles.projectVersion(), ROOT.resolve("contracts/events/asyncapi.yaml"));
 
     @Test
     void theCommittedManifestsAreTheGeneratedOnes() throws Exception {
@@ -210,8 +210,8 @@ class ManifestsTest {
 
     @Test
     void theImageTagNamesABuild() {
-        assertThatThrownBy(() -> new Manifests("latest")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Manifests(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Manifests("latest", ROOT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Manifests(" ", ROOT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -229,7 +229,7 @@ class ManifestsTest {
     }
 
     /**
-     * kubectl's own kustomize renders the committed base with the network-policies component; where
+     * kubectl's own kustomize renders the committed base with the generated components; where
      * kubectl is missing the test says so and is skipped.
      */
     @Test
@@ -241,6 +241,7 @@ class ManifestsTest {
         assertThat(kind(objects, "NetworkPolicy")).hasSize(Topology.services().size() + 1);
         assertThat(kind(objects, "Cluster")).hasSize(1);
         assertThat(kind(objects, "Database")).hasSize((int) Topology.services().stream().filter(Node::usesDatabase).count());
+        assertThat(kind(objects, "KafkaTopic")).hasSize(ContractTopics.read(ROOT.resolve("contracts/events/asyncapi.yaml")).size());
     }
 
     /**
@@ -269,7 +270,7 @@ class ManifestsTest {
                 "instances must be integer", "2 invalid");
     }
 
-    /** The base with the network-policies component, as kubectl kustomize renders it. */
+    /** The base with the generated components (network policies, Postgres, Kafka), as kubectl kustomize renders it. */
     private static String render() throws Exception {
         Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed here: the base was not rendered "
                 + "(https://kubernetes.io/docs/tasks/tools/ installs it)");
@@ -283,8 +284,9 @@ class ManifestsTest {
                 components:
                   - %s
                   - %s
+                  - %s
                 """.formatted(check.relativize(ROOT.resolve(ManifestsFiles.BASE)), check.relativize(ROOT.resolve(ManifestsFiles.NETWORK_POLICIES)),
-                check.relativize(ROOT.resolve(ManifestsFiles.POSTGRES))));
+                check.relativize(ROOT.resolve(ManifestsFiles.POSTGRES)), check.relativize(ROOT.resolve(ManifestsFiles.KAFKA))));
         String rendered = run(List.of("kubectl", "kustomize", check.toString()), "", 60);
         assertThat(rendered).as(rendered).startsWith("0\n");
         return rendered.substring(2);

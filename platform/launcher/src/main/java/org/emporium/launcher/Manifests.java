@@ -84,7 +84,7 @@ public final class Manifests {
 
     /**
      * The network-policies component, by its path under {@code deploy/k8s/components/network-policies}:
-     * every pod's traffic denied, then per service exactly what the graph says: ingress from the
+     * all traffic of our services' pods denied, then per service exactly what the graph says: ingress from the
      * services that call it (from anywhere for the public entry points, the gateway and identity),
      * egress to what it calls, to identity when it checks or fetches tokens, to its stores, to the
      * trace collector and to the cluster's DNS.
@@ -94,7 +94,9 @@ public final class Manifests {
         ObjectNode denyAll = object("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy");
         denyAll.set("metadata", object("name", "default-deny"));
         ObjectNode spec = denyAll.putObject("spec");
-        spec.putObject("podSelector");
+        // our services' pods, not every pod of the namespace: the operators' pods (Postgres, Kafka)
+        // talk to the API server and to each other in ways their operators know, not this graph
+        spec.putObject("podSelector").set("matchLabels", object("app.kubernetes.io/component", "service"));
         spec.putArray("policyTypes").add("Ingress").add("Egress");
         files.put("default-deny.yaml", HEADER + documents(List.of(denyAll)));
         List<String> resources = new ArrayList<>(List.of("default-deny.yaml"));

@@ -71,6 +71,8 @@ public final class Topology {
             quarkus("storefront", 8102).memory(heap(128).pss(150)).kafka().auth().startsAfter("catalog")
                     .calls("catalog", "search", "cart", "inventory", "orders", "recommendations")
                     .setting("EMPORIUM_STOREFRONT_CLIENT_SECRET", Wiring::storefrontClientSecret)
+                    // its own calls to identity (discovery, token, keys); the browser's use the issuer
+                    .setting("EMPORIUM_STOREFRONT_OIDC_INTERNAL_URL", w -> w.internalUrl("identity"))
                     .setting("EMPORIUM_STOREFRONT_REDIRECT_URI", w -> w.publicUrl("gateway") + "/login/callback")
                     .setting("EMPORIUM_STOREFRONT_POST_LOGOUT_URI", w -> w.publicUrl("gateway") + "/")
                     .setting("EMPORIUM_STOREFRONT_SESSION_KEY", Wiring::storefrontSessionKey),

@@ -4,10 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -39,6 +41,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +67,8 @@ public class IdentityClient {
     private static final int TIMEOUT_MS = 2000;
 
     private final Issuer issuer;
+    /** Where the storefront reaches the provider for its own calls, when not at the issuer's address (in a pod, say). */
+    private final Optional<String> internalUrl;
     private final ClientID clientId;
     private final Secret secret;
     private final URI redirectUri;
@@ -81,8 +86,10 @@ public class IdentityClient {
                    @ConfigProperty(name = "emporium.storefront.oidc.client-id") String clientId,
                    @ConfigProperty(name = "emporium.storefront.oidc.client-secret") String secret,
                    @ConfigProperty(name = "emporium.storefront.oidc.redirect-uri") String redirectUri,
-                   @ConfigProperty(name = "emporium.storefront.oidc.post-logout-uri") String postLogoutUri) {
-        this.issuer = new Issuer(issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer);
+                   @ConfigProperty(name = "emporium.storefront.oidc.post-logout-uri") String postLogoutUri,
+                   @ConfigProperty(name = "emporium.storefront.oidc.internal-url") Optional<String> internalUrl) {
+        this.issuer = new Issuer(withoutTrailingSlash(issuer));
+        this.internalUrl = internalUrl.filter(u -> !u.isBlank()).map(IdentityClient::withoutTrailingSlash);
         this.clientId = new ClientID(clientId);
         this.secret = new Secret(secret);
         this.redirectUri = URI.create(redirectUri);
@@ -241,11 +248,13 @@ public class IdentityClient {
         synchronized (this) {
             if (provider == null) {
                 try {
-                    OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(issuer, TIMEOUT_MS, TIMEOUT_MS);
+                    OIDCProviderMetadata metadata = discover();
+                    // the browser goes to the authorize and end-session endpoints as published; the
+                    // storefront's own calls (token, keys) go to the provider's internal address
                     IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), clientId, JWSAlgorithm.RS256,
-                            metadata.getJWKSetURI().toURL(), new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 512 * 1024));
+                            backChannel(metadata.getJWKSetURI()).toURL(), new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 512 * 1024));
                     validator.setMaxClockSkew(30);
-                    provider = new Provider(metadata.getAuthorizationEndpointURI(), metadata.getTokenEndpointURI(),
+                    provider = new Provider(metadata.getAuthorizationEndpointURI(), backChannel(metadata.getTokenEndpointURI()),
                             metadata.getEndSessionEndpointURI(), validator);
                 } catch (Exception e) {
                     throw new SignInFailedException("provider discovery failed: " + e.getClass().getSimpleName(), true, null);
@@ -253,6 +262,38 @@ public class IdentityClient {
             }
             return provider;
         }
+    }
+
+    /** The discovery document, from the internal address when there is one; it must name our issuer. */
+    private OIDCProviderMetadata discover() throws Exception {
+        if (internalUrl.isEmpty()) {
+            return OIDCProviderMetadata.resolve(issuer, TIMEOUT_MS, TIMEOUT_MS);
+        }
+        Resource document = new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 512 * 1024)
+                .retrieveResource(URI.create(internalUrl.get() + "/.well-known/openid-configuration").toURL());
+        OIDCProviderMetadata metadata = OIDCProviderMetadata.parse(document.getContent());
+        if (!metadata.getIssuer().equals(issuer)) {
+            throw new GeneralException("the provider at " + internalUrl.get() + " is the issuer " + metadata.getIssuer()
+                    + ", not " + issuer);
+        }
+        return metadata;
+    }
+
+    private URI backChannel(URI endpoint) {
+        return backChannel(endpoint, issuer.getValue(), internalUrl);
+    }
+
+    /** An endpoint under the issuer's address, moved to the internal address when there is one. */
+    static URI backChannel(URI endpoint, String issuer, Optional<String> internalUrl) {
+        String published = endpoint.toString();
+        if (internalUrl.isEmpty() || !published.startsWith(issuer + "/")) {
+            return endpoint;
+        }
+        return URI.create(internalUrl.get() + published.substring(issuer.length()));
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static long expiresAt(long lifetimeSeconds) {

@@ -67,7 +67,12 @@ public final class ClusterWiring extends Wiring {
     /** CloudNativePG's basic-auth Secret of the service's role. */
     @Override
     public String databasePassword(String database) {
-        return secretReference(database + "-db", "password");
+        return secretReference(databaseSecret(database), "password");
+    }
+
+    /** The name of the Secret that holds a service's database role. */
+    static String databaseSecret(String service) {
+        return service + "-db";
     }
 
     @Override

@@ -105,10 +105,7 @@ public final class Manifests {
             files.put(file, HEADER + documents(List.of(networkPolicy(service))));
             resources.add(file);
         }
-        ObjectNode component = object("apiVersion", "kustomize.config.k8s.io/v1alpha1", "kind", "Component");
-        ArrayNode list = component.putArray("resources");
-        resources.forEach(list::add);
-        files.put("kustomization.yaml", HEADER + documents(List.of(component)));
+        files.put("kustomization.yaml", component(resources));
         return files;
     }
 
@@ -131,7 +128,7 @@ public final class Manifests {
         ArrayNode roles = spec.putObject("managed").putArray("roles");
         for (Node owner : owners) {
             roles.add(object().put("name", owner.name()).put("ensure", "present").put("login", true)
-                    .set("passwordSecret", object("name", owner.name() + "-db")));
+                    .set("passwordSecret", object("name", ClusterWiring.databaseSecret(owner.name()))));
         }
         List<ObjectNode> databases = new ArrayList<>();
         for (Node owner : owners) {
@@ -141,12 +138,10 @@ public final class Manifests {
                     .set("cluster", object("name", ClusterWiring.POSTGRES_CLUSTER));
             databases.add(database);
         }
-        ObjectNode component = object("apiVersion", "kustomize.config.k8s.io/v1alpha1", "kind", "Component");
-        component.putArray("resources").add("cluster.yaml").add("databases.yaml");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("cluster.yaml", HEADER + documents(List.of(cluster)));
         files.put("databases.yaml", HEADER + documents(databases));
-        files.put("kustomization.yaml", HEADER + documents(List.of(component)));
+        files.put("kustomization.yaml", component(List.of("cluster.yaml", "databases.yaml")));
         return files;
     }
 
@@ -191,12 +186,10 @@ public final class Manifests {
             }
             topics.add(topic);
         }
-        ObjectNode component = object("apiVersion", "kustomize.config.k8s.io/v1alpha1", "kind", "Component");
-        component.putArray("resources").add("kafka.yaml").add("topics.yaml");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("kafka.yaml", HEADER + documents(List.of(pool, kafka)));
         files.put("topics.yaml", HEADER + documents(topics));
-        files.put("kustomization.yaml", HEADER + documents(List.of(component)));
+        files.put("kustomization.yaml", component(List.of("kafka.yaml", "topics.yaml")));
         return files;
     }
 
@@ -228,12 +221,20 @@ public final class Manifests {
         keys.forEach((secret, names) -> {
             script.append("create ").append(secret);
             Optional<Node> owner = Topology.services().stream()
-                    .filter(s -> s.usesDatabase() && secret.equals(s.name() + "-db")).findFirst();
+                    .filter(s -> s.usesDatabase() && secret.equals(ClusterWiring.databaseSecret(s.name()))).findFirst();
             owner.ifPresent(o -> script.append(" --type=kubernetes.io/basic-auth --from-literal=username=").append(o.name()));
             names.forEach(key -> script.append(" --from-literal=").append(key).append("=\"$(random)\""));
             script.append('\n');
         });
         return script.toString();
+    }
+
+    /** A kustomize Component's kustomization: the files it adds. */
+    private static String component(List<String> resources) {
+        ObjectNode component = object("apiVersion", "kustomize.config.k8s.io/v1alpha1", "kind", "Component");
+        ArrayNode list = component.putArray("resources");
+        resources.forEach(list::add);
+        return HEADER + documents(List.of(component));
     }
 
     /** The services a service opens connections to: what it calls, and identity when it checks or fetches tokens. */
@@ -307,7 +308,8 @@ public final class Manifests {
         Map<String, ClusterWiring.SecretKey> secrets = new LinkedHashMap<>();
         wiring.environment(service).forEach((variable, value) -> ClusterWiring.secretKey(value).ifPresentOrElse(
                 key -> secrets.put(variable, key), () -> config.put(variable, value)));
-        return List.of(serviceAccount(service), configMap(service, config), deployment(service, secrets),
+        Optional<String> dataFolder = dataVolume(service, config);
+        return List.of(serviceAccount(service), configMap(service, config), deployment(service, secrets, dataFolder),
                 kubernetesService(service), disruptionBudget(service));
     }
 
@@ -327,7 +329,7 @@ public final class Manifests {
         return map;
     }
 
-    private ObjectNode deployment(Node service, Map<String, ClusterWiring.SecretKey> secrets) {
+    private ObjectNode deployment(Node service, Map<String, ClusterWiring.SecretKey> secrets, Optional<String> dataFolder) {
         ObjectNode deployment = object("apiVersion", "apps/v1", "kind", "Deployment");
         deployment.set("metadata", metadata(service.name(), service));
         ObjectNode spec = deployment.putObject("spec");
@@ -346,14 +348,14 @@ public final class Manifests {
             spread.add(object().put("maxSkew", 1).put("topologyKey", key).put("whenUnsatisfiable", "ScheduleAnyway")
                     .set("labelSelector", object().set("matchLabels", selector(service))));
         }
-        pod.putArray("containers").add(container(service, secrets));
+        pod.putArray("containers").add(container(service, secrets, dataFolder));
         ArrayNode volumes = pod.putArray("volumes");
         volumes.add(object().put("name", "tmp").set("emptyDir", object()));
-        dataVolume(service).ifPresent(path -> volumes.add(object().put("name", "data").set("emptyDir", object())));
+        dataFolder.ifPresent(path -> volumes.add(object().put("name", "data").set("emptyDir", object())));
         return deployment;
     }
 
-    private ObjectNode container(Node service, Map<String, ClusterWiring.SecretKey> secrets) {
+    private ObjectNode container(Node service, Map<String, ClusterWiring.SecretKey> secrets, Optional<String> dataFolder) {
         ObjectNode container = object().put("name", service.name())
                 .put("image", "emporium/" + service.name() + ":" + imageTag)
                 .put("imagePullPolicy", "IfNotPresent");
@@ -375,7 +377,7 @@ public final class Manifests {
                 .set("capabilities", object().set("drop", YAML.createArrayNode().add("ALL"))));
         ArrayNode mounts = container.putArray("volumeMounts");
         mounts.add(object("name", "tmp", "mountPath", "/tmp"));
-        dataVolume(service).ifPresent(path -> mounts.add(object("name", "data", "mountPath", path)));
+        dataFolder.ifPresent(path -> mounts.add(object("name", "data", "mountPath", path)));
         return container;
     }
 
@@ -413,9 +415,9 @@ public final class Manifests {
     }
 
     /** The folder a service keeps derived data in, when its settings name one. */
-    private Optional<String> dataVolume(Node service) {
+    private Optional<String> dataVolume(Node service, Map<String, String> settings) {
         String folder = wiring.dataDirectory(service.name());
-        return wiring.environment(service).values().stream().filter(v -> v.startsWith(folder)).findFirst().map(v -> folder);
+        return settings.values().stream().filter(v -> v.startsWith(folder)).findFirst().map(v -> folder);
     }
 
     private static ObjectNode probe(String path) {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +67,7 @@ class KafkaTopicsTest {
 
     @Test
     void theKafkaComponentHasAKafkaTopicPerChannelWithItsPartitionsAndConfiguration() {
-        List<JsonNode> objects = parse(new Manifests(ManifestsFiles.projectVersion(), CONTRACT).kafka());
+        List<JsonNode> objects = ManifestsTest.parse(new Manifests(ManifestsFiles.projectVersion(), CONTRACT).kafka());
 
         List<JsonNode> topics = objects.stream().filter(o -> o.path("kind").asText().equals("KafkaTopic")).toList();
         assertThat(topics).extracting(t -> t.at("/metadata/name").asText())
@@ -89,7 +85,7 @@ class KafkaTopicsTest {
     /** No package publishes Strimzi's schemas for npm: the fields Strimzi requires, checked here. */
     @Test
     void theKafkaClusterHasWhatStrimziRequiresAndListensWhereTheServicesLook() {
-        List<JsonNode> objects = parse(new Manifests(ManifestsFiles.projectVersion(), CONTRACT).kafka());
+        List<JsonNode> objects = ManifestsTest.parse(new Manifests(ManifestsFiles.projectVersion(), CONTRACT).kafka());
         JsonNode kafka = objects.stream().filter(o -> o.path("kind").asText().equals("Kafka")).findFirst().orElseThrow();
         JsonNode pool = objects.stream().filter(o -> o.path("kind").asText().equals("KafkaNodePool")).findFirst().orElseThrow();
 
@@ -123,18 +119,5 @@ class KafkaTopicsTest {
     private ContractTopics.Topic topic(String name) {
         return contract.stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is not a channel of the event contract"));
-    }
-
-    private static List<JsonNode> parse(Map<String, String> files) {
-        List<JsonNode> objects = new ArrayList<>();
-        files.forEach((file, text) -> {
-            try {
-                new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(text)
-                        .forEachRemaining(o -> objects.add((JsonNode) o));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return objects;
     }
 }

@@ -362,7 +362,8 @@ class ManifestsTest {
         return base;
     }
 
-    private static List<JsonNode> parse(Map<String, String> files) {
+    /** Every object of the generated files (a kustomization is not one). */
+    static List<JsonNode> parse(Map<String, String> files) {
         List<JsonNode> objects = new ArrayList<>();
         files.forEach((file, text) -> {
             if (!file.equals("kustomization.yaml")) {

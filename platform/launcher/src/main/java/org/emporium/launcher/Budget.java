@@ -2,6 +2,7 @@ package org.emporium.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one process may use. {@link #pssMb} is what {@code ./emporium status} holds it to (its
@@ -81,6 +82,35 @@ public record Budget(int heapMb, int metaspaceMb, int codeCacheMb, int directMb,
         flags.addAll(IDLE);
         flags.addAll(trimNativeHeap(java));
         return flags;
+    }
+
+    /**
+     * What a JVM holds beyond its heap at most, as measured under load: metaspace (40-60 MB),
+     * compiled code (20-50 MB), direct buffers, thread stacks, and the collector's and JIT's own
+     * memory. A container limit below heap plus this is a kill by the kernel under load (the
+     * recommendations model, replaying its history, was killed so with a limit of 1.5 × its PSS).
+     */
+    static final int NON_HEAP_MB = 160;
+
+    /**
+     * The memory limit of a container running this process: half as much again as its budget,
+     * since the kernel counts resident pages (shared ones in full), and at least the heap's maximum
+     * plus {@link #NON_HEAP_MB}; rounded up to 16 MB.
+     */
+    public int containerLimitMb() {
+        int limit = Math.max(pssMb * 3 / 2, heapMb > 0 ? heapMb + NON_HEAP_MB : 0);
+        return (limit + 15) / 16 * 16;
+    }
+
+    /**
+     * {@link #jvmFlags(Runtime.Version)} for a container: the heap as the same share of the
+     * container's memory limit ({@code -XX:MaxRAMPercentage}) instead of a fixed {@code -Xmx}, so a
+     * larger limit set in an overlay gives a larger heap without other changes.
+     */
+    public List<String> containerJvmFlags(Runtime.Version java) {
+        return jvmFlags(java).stream().map(flag -> flag.startsWith("-Xmx")
+                ? String.format(Locale.ROOT, "-XX:MaxRAMPercentage=%.1f", heapMb * 100.0 / containerLimitMb())
+                : flag).toList();
     }
 
     /**

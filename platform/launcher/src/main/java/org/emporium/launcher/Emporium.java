@@ -15,11 +15,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code ./emporium} command line: up, stop, status, logs, token, graph, modules. */
+/** The {@code ./emporium} command line: up, stop, status, logs, token, graph, modules, manifests, images. */
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
         subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Logs.class,
-                Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class})
+                Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class,
+                Emporium.ImagesCommand.class})
 public final class Emporium {
 
     @Option(names = "--root", hidden = true, defaultValue = ".")
@@ -60,6 +61,10 @@ public final class Emporium {
         @Option(names = "--quiet", description = "Do not echo the processes' logs (the default; kept for scripts).")
         boolean quiet;
 
+        @Option(names = "--containers", description = "Run the services from their images (./emporium images) with Podman, "
+                + "read-only and as a non-root user, as a cluster runs them; the infrastructure stays embedded.")
+        boolean containers;
+
         @Override
         public Integer call() {
             long begin = System.nanoTime();
@@ -75,7 +80,12 @@ public final class Emporium {
             Launch launch;
             CacheTraining training;
             try {
-                List<Component> components = new Processes(workspace, console, java()).components();
+                Containers podman = null;
+                if (containers) {
+                    podman = new Containers(workspace, ManifestsFiles.projectVersion());
+                    podman.checkPodman();
+                }
+                List<Component> components = new Processes(workspace, console, java(), podman).components();
                 launch = new Launch(components, console);
                 launch.checkPorts();
                 training = new CacheTraining(components, workspace, console);
@@ -175,7 +185,7 @@ public final class Emporium {
             console.plain("  Search API:  http://localhost:" + gateway + "/api/search?q=hedphones&size=5");
             console.plain("  Traces:      http://localhost:" + Topology.port("zipkin") + "/zipkin/");
             console.plain("  Accounts:    http://localhost:" + Topology.port("identity") + "/signup   (admin: admin@emporium.local,"
-                    + " password in " + workspace.home().resolve("admin-password") + ")");
+                    + " password in " + new LocalWiring(workspace, Topology.GRAPH).adminPasswordFile() + ")");
             console.plain("  API token:   ./emporium token   (a client-credentials token for admin API calls)");
             console.plain("  Logs:        " + workspace.logs() + "   Stop: Ctrl-C or ./emporium stop");
             console.plain("");
@@ -250,6 +260,52 @@ public final class Emporium {
                         + (stale.isEmpty() ? "" : " (" + String.join(", ", stale) + ")"));
             }
             return check && !current ? 1 : 0;
+        }
+    }
+
+    @Command(name = "images", description = "Build a container image of every service (or of those named) with Jib, "
+            + "no Docker daemon: archives in .emporium/images (podman load -i / docker load -i), or pushed with --push.")
+    static final class ImagesCommand implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Option(names = "--base", defaultValue = "${env:EMPORIUM_BASE_IMAGE:-" + Images.PUBLIC_BASE + "}",
+                description = "The base image: a registry's (default ${DEFAULT-VALUE}, or EMPORIUM_BASE_IMAGE), tar://<archive>, "
+                        + "or 'offline': made here from Debian packages and a jlink runtime, with no registry.")
+        String base;
+
+        @Option(names = "--push", paramLabel = "REGISTRY",
+                description = "Push to this registry (host[:port][/path]) instead of writing archives; credentials from "
+                        + "docker/podman login or EMPORIUM_REGISTRY_USERNAME and EMPORIUM_REGISTRY_PASSWORD.")
+        String registry;
+
+        @CommandLine.Parameters(arity = "0..*", paramLabel = "SERVICE", description = "Only these services.")
+        List<String> only = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            Console console = new Console(System.out, colourful(), false);
+            List<Node> services = Topology.services().stream()
+                    .filter(s -> only.isEmpty() || only.contains(s.name())).toList();
+            List<String> unknown = only.stream().filter(name -> services.stream().noneMatch(s -> s.name().equals(name))).toList();
+            if (!unknown.isEmpty()) {
+                console.fail("no such service: " + String.join(", ", unknown) + " (the services: "
+                        + String.join(", ", Topology.services().stream().map(Node::name).toList()) + ")");
+                return 2;
+            }
+            long begin = System.nanoTime();
+            try {
+                Images images = new Images(parent.workspace(), ManifestsFiles.projectVersion(), base,
+                        Optional.ofNullable(registry), console);
+                List<Images.Built> built = images.build(services);
+                console.ok(String.format("%d image%s in %.0f s%s", built.size(), built.size() == 1 ? "" : "s", (System.nanoTime() - begin) / 1e9,
+                        registry == null ? "; load one: podman load -i " + images.folder() + "/<service>.tar" : ""));
+                return 0;
+            } catch (Exception e) {
+                console.fail("images: " + Images.explain(e));
+                return 1;
+            }
         }
     }
 

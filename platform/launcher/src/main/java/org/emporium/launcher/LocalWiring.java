@@ -93,7 +93,8 @@ public final class LocalWiring extends Wiring {
 
     @Override
     public String adminPasswordFile() {
-        return workspace.home().resolve("admin-password").toString();
+        // in identity's own data folder: the one place a container of identity may write
+        return workspace.data("identity").resolve("admin-password").toString();
     }
 
     public int kafkaControllerPort() {

@@ -37,12 +37,19 @@ public final class Processes {
     private final Console console;
     private final String java;
     private final LocalWiring wiring;
+    /** Runs the services from their images when set ({@code up --containers}). */
+    private final Containers containers;
 
     public Processes(Workspace workspace, Console console, String java) {
+        this(workspace, console, java, null);
+    }
+
+    Processes(Workspace workspace, Console console, String java, Containers containers) {
         this.workspace = workspace;
         this.console = console;
         this.java = java;
         this.wiring = new LocalWiring(workspace, Topology.GRAPH);
+        this.containers = containers;
     }
 
     /** Every component of the graph, in the table's order. */
@@ -51,8 +58,8 @@ public final class Processes {
         for (Node node : Topology.GRAPH) {
             Component component = switch (node.kind()) {
                 case INFRASTRUCTURE -> infrastructure(node);
-                case QUARKUS -> quarkus(node);
-                case SPRING -> springWithAotCache(node);
+                case QUARKUS, SPRING -> containers != null ? container(node)
+                        : node.kind() == Node.Kind.QUARKUS ? quarkus(node) : springWithAotCache(node);
             };
             console.register(component.name());
             components.add(component);
@@ -166,6 +173,30 @@ public final class Processes {
         component.cachedBy(new AheadOfTimeCache(workspace, node.name(), List.of(extracted)),
                 free -> new ProcessComponent.Training(List.of("-Dspring.context.exit=onRefresh", "-Dserver.port=0",
                         "-Dmanagement.tracing.export.zipkin.enabled=false"), Map.of(), null));
+        return component;
+    }
+
+    /**
+     * A service run from its image by Podman (see {@link Containers}): probed like its process, and
+     * stopped the same way (Podman passes the SIGTERM on to the JVM). No start-up cache: the
+     * launcher's caches belong to this machine's JDK and paths, not the image's.
+     */
+    private Component container(Node node) {
+        int port = wiring.port(node.name());
+        Map<String, String> settings = new LinkedHashMap<>(wiring.environment(node));
+        settings.put(Node.prefix(node.name()) + "PORT", String.valueOf(port));
+        Map<String, String> environment = new LinkedHashMap<>(Containers.passedOn(settings));
+        environment.putAll(containers.environment());
+        String health = node.kind() == Node.Kind.QUARKUS ? "/q/health/ready" : "/actuator/health/readiness";
+        String name = Containers.name(node.name(), port);
+        ProcessComponent component = new ContainerComponent(node.name(), node.startsAfter(), port, "http://localhost:" + port,
+                containers.runCommand(node, port, settings), environment,
+                Probe.http("http://127.0.0.1:" + port + health), workspace.log(node.name()), console, containers, name);
+        component.preparedBy(() -> {
+            containers.removeLeftover(name);
+            containers.prepareFolders(settings);
+            containers.load(node.name());
+        });
         return component;
     }
 

@@ -77,7 +77,7 @@ public final class Topology {
                     .setting("EMPORIUM_STOREFRONT_POST_LOGOUT_URI", w -> w.publicUrl("gateway") + "/")
                     .setting("EMPORIUM_STOREFRONT_SESSION_KEY", Wiring::storefrontSessionKey),
             // accounts, sign-in pages and tokens. Writes the generated admin password to
-            // .emporium/admin-password on its first start. Its session cookie is not Secure here
+            // .emporium/data/identity/admin-password on its first start. Its session cookie is not Secure here
             // because the local shop is plain HTTP.
             spring("identity", 8110).memory(heap(160).pss(200)).database(8)
                     .setting("EMPORIUM_IDENTITY_ISSUER", Wiring::issuer)

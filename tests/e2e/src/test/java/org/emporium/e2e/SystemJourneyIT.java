@@ -16,6 +16,7 @@ import java.util.Set;
 import org.emporium.launcher.Launch;
 import org.emporium.launcher.Topology;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,7 +38,30 @@ class SystemJourneyIT {
 
     @BeforeAll
     static void startTheSystem() {
+        if (RunningSystem.CONTAINERS) {
+            // skipped, and said so, where Podman cannot run: never passed without running
+            Assumptions.assumeTrue(Podman.works(), "Podman cannot run containers here (" + Podman.problem()
+                    + "): the journey with the services as containers is skipped");
+        }
         system.up();
+    }
+
+    @Test
+    @Order(0)
+    void everyServiceRunsFromItsImageReadOnlyAsANonRootUserWithAMemoryLimit() {
+        Assumptions.assumeTrue(RunningSystem.CONTAINERS, "the services run as processes in this run; "
+                + "the pom's second run (emporium.containers) runs them as containers");
+        for (var service : Topology.services()) {
+            String container = "emporium-" + service.name() + "-" + Topology.port(service.name());
+            Podman.Inspected inspected = Podman.inspect(container);
+            assertThat(inspected.user()).as("%s's user", container).isEqualTo("10001:10001");
+            assertThat(inspected.readOnlyRoot()).as("%s's root filesystem is read-only", container).isTrue();
+            assertThat(inspected.memoryLimit()).as("%s's memory limit", container).isPositive();
+            assertThat(Podman.uids(inspected.pid())).as("%s's process runs as", container).containsOnly("10001");
+            assertThat(inspected.labels()).as("%s's OCI labels", container)
+                    .containsKeys("org.opencontainers.image.source", "org.opencontainers.image.revision")
+                    .containsEntry("org.opencontainers.image.version", System.getProperty("emporium.version", "0.1.0-SNAPSHOT"));
+        }
     }
 
     @AfterAll

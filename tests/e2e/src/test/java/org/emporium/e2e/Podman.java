@@ -1,0 +1,84 @@
+package org.emporium.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.emporium.harness.SystemHarness;
+
+/** Podman, asked what it runs, with the project's configuration (as the launcher runs it). */
+final class Podman {
+
+    private static String problem;
+
+    private Podman() {
+    }
+
+    /** What a container is, as {@code podman inspect} says. */
+    record Inspected(String user, boolean readOnlyRoot, long memoryLimit, long pid, Map<String, String> labels) {
+    }
+
+    /** Whether Podman is installed and its runtime answers. */
+    static boolean works() {
+        try {
+            run("info", "--format", "{{.Host.OCIRuntime.Name}}");
+            return true;
+        } catch (IllegalStateException e) {
+            problem = e.getMessage();
+            return false;
+        }
+    }
+
+    static String problem() {
+        return problem;
+    }
+
+    static Inspected inspect(String container) {
+        JsonNode state = SystemHarness.read(run("inspect", container)).get(0);
+        Map<String, String> labels = new LinkedHashMap<>();
+        state.path("Config").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return new Inspected(state.path("Config").path("User").asText(), state.path("HostConfig").path("ReadonlyRootfs").asBoolean(),
+                state.path("HostConfig").path("Memory").asLong(), state.path("State").path("Pid").asLong(), labels);
+    }
+
+    /** The real, effective, saved and file-system uids of a process (its {@code Uid:} line in /proc). */
+    static List<String> uids(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("Uid:")) {
+                    return List.of(line.substring(4).strip().split("\\s+"));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("no process " + pid, e);
+        }
+        throw new IllegalStateException("no Uid line for process " + pid);
+    }
+
+    private static String run(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("podman"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CONTAINERS_CONF", SystemHarness.ROOT.resolve("deploy/podman/containers.conf").toString());
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("podman " + String.join(" ", arguments) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("podman is not installed (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

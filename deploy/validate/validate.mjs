@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 
 // the operators' custom resources come from their own packages; everything else is Kubernetes'
-const PACKAGES = { 'postgresql.cnpg.io': '@kubernetes-models/cloudnative-pg' };
+const PACKAGES = {
+  'postgresql.cnpg.io': '@kubernetes-models/cloudnative-pg',
+  'monitoring.coreos.com': '@kubernetes-models/prometheus-operator',
+};
 // no package publishes these schemas: platform/launcher's KafkaTopicsTest checks their required fields
 const UNCHECKED = ['kafka.strimzi.io'];
 let count = 0;

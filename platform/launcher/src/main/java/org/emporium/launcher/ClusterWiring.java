@@ -1,6 +1,7 @@
 package org.emporium.launcher;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +30,17 @@ public final class ClusterWiring extends Wiring {
     public record SecretKey(String secret, String key) {
     }
 
+    /** The addresses browsers use, by service; a service not named is at {@code http://localhost:<port>} (a port-forward). */
+    private final Map<String, String> publicUrls;
+
     public ClusterWiring(List<Node> graph) {
+        this(graph, Map.of());
+    }
+
+    /** @param publicUrls where browsers reach the entry points behind an ingress ({@code https://shop.example.com}) */
+    public ClusterWiring(List<Node> graph, Map<String, String> publicUrls) {
         super(graph);
+        this.publicUrls = Map.copyOf(publicUrls);
     }
 
     /** How a secret setting is written before the manifests turn it into a {@code secretKeyRef}. */
@@ -56,7 +66,7 @@ public final class ClusterWiring extends Wiring {
 
     @Override
     public String publicUrl(String name) {
-        return "http://localhost:" + port(name);
+        return publicUrls.getOrDefault(name, "http://localhost:" + port(name));
     }
 
     @Override
@@ -112,7 +122,9 @@ public final class ClusterWiring extends Wiring {
 
     @Override
     public int smtpPort() {
-        return 25;
+        // the relay's own port, not 25: a NetworkPolicy matches the pod's port, and a non-root
+        // relay cannot listen below 1024
+        return 1025;
     }
 
     @Override

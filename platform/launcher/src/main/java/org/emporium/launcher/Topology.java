@@ -86,7 +86,7 @@ public final class Topology {
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/login/callback")
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_POST_LOGOUT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/")
-                    .setting("EMPORIUM_IDENTITY_COOKIE_SECURE", w -> "false"),
+                    .setting("EMPORIUM_IDENTITY_COOKIE_SECURE", w -> String.valueOf(w.issuer().startsWith("https://"))),
             // the single entry point; rate limits live in Redis, which it does not wait for (it fails open)
             spring("gateway", 8080).memory(heap(160).pss(210)).auth().redis().startsAfter("catalog", "storefront")
                     .calls("catalog", "search", "inventory", "cart", "orders", "payments", "recommendations", "storefront"));

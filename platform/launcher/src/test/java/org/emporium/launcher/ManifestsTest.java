@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Kubernetes base against the service graph: current, complete, and within the policies (ADR 0010). */
 class ManifestsTest {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "SECRET", "KEY", "TOKEN");
 
     private final Manifests manifests = new Manifests(ManifestsFiles.projectVersion(), ROOT.resolve("contracts/events/asyncapi.yaml"));
@@ -72,19 +72,31 @@ class ManifestsTest {
     }
 
     @Test
-    void aServiceNobodyCallsAdmitsNoOneAndTheEntryPointsAdmitEveryone() {
+    void aServiceNobodyCallsAdmitsNoServiceTheEntryPointsAdmitEveryoneAndPrometheusScrapesEach() {
         List<JsonNode> policies = parse(manifests.networkPolicies());
         for (Node service : Topology.services()) {
-            JsonNode ingress = find(policies, "NetworkPolicy", "allow-" + service.name()).at("/spec/ingress");
+            List<JsonNode> rules = new ArrayList<>();
+            find(policies, "NetworkPolicy", "allow-" + service.name()).at("/spec/ingress").forEach(rules::add);
+            List<JsonNode> scrapes = rules.stream().filter(ManifestsTest::admitsPrometheus).toList();
+            List<JsonNode> fromServices = rules.stream().filter(rule -> !admitsPrometheus(rule)).toList();
+            assertThat(scrapes).as("%s: one rule for Prometheus, on its port only", service.name()).singleElement()
+                    .satisfies(rule -> assertThat(rule.path("from").size()).isEqualTo(1))
+                    .satisfies(rule -> assertThat(opens(rule, service.defaultPort())).isTrue())
+                    .satisfies(rule -> assertThat(rule.path("ports").size()).isEqualTo(1));
             boolean called = Topology.services().stream().anyMatch(s -> Manifests.reaches(s).contains(service.name()));
             if (Manifests.PUBLIC.contains(service.name())) {
-                assertThat(ingress.get(0).has("from")).as("%s admits every source", service.name()).isFalse();
+                assertThat(fromServices.getFirst().has("from")).as("%s admits every source", service.name()).isFalse();
             } else {
                 // an ingress rule without sources would admit every pod: never written for internal services
-                ingress.forEach(rule -> assertThat(rule.path("from").size()).as(service.name()).isPositive());
-                assertThat(ingress.size()).as(service.name()).isEqualTo(called ? 1 : 0);
+                fromServices.forEach(rule -> assertThat(rule.path("from").size()).as(service.name()).isPositive());
+                assertThat(fromServices.size()).as(service.name()).isEqualTo(called ? 1 : 0);
             }
         }
+    }
+
+    /** A rule admitting Prometheus' pods (of any namespace): the observability component's scrapes. */
+    private static boolean admitsPrometheus(JsonNode rule) {
+        return rule.path("from").size() > 0 && "prometheus".equals(rule.at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText());
     }
 
     @Test
@@ -116,7 +128,13 @@ class ManifestsTest {
 
     @Test
     void everyPodRunsAsNonRootReadOnlyWithProbesAndMemoryLimitsAndATaggedImage() {
-        for (JsonNode deployment : kind(objects(), "Deployment")) {
+        checkPods(objects());
+    }
+
+    /** The pod policies, over any set of objects: the generated base here, the rendered overlays in OverlaysTest. */
+    static void checkPods(List<JsonNode> objects) {
+        assertThat(kind(objects, "Deployment")).isNotEmpty();
+        for (JsonNode deployment : kind(objects, "Deployment")) {
             String name = deployment.at("/metadata/name").asText();
             JsonNode pod = deployment.at("/spec/template/spec");
             assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(name).isTrue();
@@ -128,7 +146,9 @@ class ManifestsTest {
                 assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
                 assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                    assertThat(container.at("/" + probe + "/httpGet/path").asText()).as("%s %s", name, probe).startsWith("/");
+                    boolean http = container.at("/" + probe + "/httpGet/path").asText().startsWith("/");
+                    boolean tcp = container.at("/" + probe + "/tcpSocket/port").isInt();
+                    assertThat(http || tcp).as("%s has a %s", name, probe).isTrue();
                 }
                 assertThat(container.at("/resources/limits/memory").asText()).as(name).endsWith("Mi");
                 assertThat(container.at("/resources/requests/memory").asText()).endsWith("Mi");
@@ -141,7 +161,7 @@ class ManifestsTest {
                 });
             }
         }
-        for (JsonNode map : kind(objects(), "ConfigMap")) {
+        for (JsonNode map : kind(objects, "ConfigMap")) {
             map.path("data").fields().forEachRemaining(setting -> {
                 assertThat(namesASecret(setting.getKey())).as("%s holds %s in plain text", map.at("/metadata/name").asText(),
                         setting.getKey()).isFalse();
@@ -252,23 +272,33 @@ class ManifestsTest {
      */
     @Test
     void everyRenderedObjectIsValidAgainstTheKubernetesSchemas() throws Exception {
+        String result = validate(render());
+        assertThat(result).as(result).startsWith("0\n").contains(" 0 invalid");
+
+        String invalid = validate("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  replicas: many\n"
+                + "---\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: broken\nspec:\n  instances: one\n"
+                + "---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: broken\nspec:\n  endpoints: none\n");
+        assertThat(invalid).startsWith("1\n").contains("Deployment broken", "replicas must be integer", "Cluster broken",
+                "instances must be integer", "ServiceMonitor broken", "3 invalid");
+    }
+
+    /**
+     * Rendered objects through deploy/validate/validate.mjs: its exit code, a newline, what it
+     * printed. Skipped, saying so, without node and npm; {@code npm ci} first when a package the
+     * lock file pins is missing.
+     */
+    static String validate(String objects) throws Exception {
         Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed here: the objects were "
                 + "not validated against the Kubernetes schemas (sudo apt-get install nodejs npm)");
         Path validator = ROOT.resolve("deploy/validate");
-        if (!Files.isDirectory(validator.resolve("node_modules/kubernetes-models"))) {
+        List<String> packages = new ArrayList<>();
+        YAML.readTree(validator.resolve("package.json").toFile()).path("dependencies").fieldNames().forEachRemaining(packages::add);
+        if (!packages.stream().allMatch(name -> Files.isDirectory(validator.resolve("node_modules").resolve(name)))) {
             // the versions package-lock.json pins, from the npm registry
             assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefix", validator.toString()), "", 300))
                     .as("npm ci in deploy/validate").startsWith("0\n");
         }
-        List<String> validate = List.of("node", validator.resolve("validate.mjs").toString());
-
-        String result = run(validate, render(), 120);
-        assertThat(result).as(result).startsWith("0\n").contains(" 0 invalid");
-
-        String invalid = run(validate, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  replicas: many\n"
-                + "---\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: broken\nspec:\n  instances: one\n", 120);
-        assertThat(invalid).startsWith("1\n").contains("Deployment broken", "replicas must be integer", "Cluster broken",
-                "instances must be integer", "2 invalid");
+        return run(List.of("node", validator.resolve("validate.mjs").toString()), objects, 120);
     }
 
     /** The base with the generated components (network policies, Postgres, Kafka), as kubectl kustomize renders it. */
@@ -294,7 +324,7 @@ class ManifestsTest {
     }
 
     /** Runs a command with the input on its standard input: its exit code, a newline, then all it printed. */
-    private static String run(List<String> command, String input, int seconds) throws Exception {
+    static String run(List<String> command, String input, int seconds) throws Exception {
         Path out = Files.createTempFile("manifests-check", ".txt");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -339,7 +369,7 @@ class ManifestsTest {
         return false;
     }
 
-    private static boolean opens(JsonNode rule, int port) {
+    static boolean opens(JsonNode rule, int port) {
         for (JsonNode p : rule.path("ports")) {
             if (p.path("port").asInt() == port) {
                 return true;
@@ -377,27 +407,27 @@ class ManifestsTest {
         return objects;
     }
 
-    private static List<JsonNode> kind(List<JsonNode> objects, String kind) {
+    static List<JsonNode> kind(List<JsonNode> objects, String kind) {
         return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
     }
 
-    private static JsonNode find(List<JsonNode> objects, String kind, String name) {
+    static JsonNode find(List<JsonNode> objects, String kind, String name) {
         return kind(objects, kind).stream().filter(o -> o.at("/metadata/name").asText().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
     }
 
-    private static boolean selects(JsonNode selector, JsonNode labels) {
+    static boolean selects(JsonNode selector, JsonNode labels) {
         Map<String, String> wanted = new HashMap<>();
         selector.fields().forEachRemaining(e -> wanted.put(e.getKey(), e.getValue().asText()));
         return !wanted.isEmpty() && wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.path(e.getKey()).asText(null)));
     }
 
     /** A setting named for a secret (its last word): {@code _PASSWORD}, but not {@code _PASSWORD_FILE}. */
-    private static boolean namesASecret(String variable) {
+    static boolean namesASecret(String variable) {
         return SECRET_WORDS.contains(variable.substring(variable.lastIndexOf('_') + 1));
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }

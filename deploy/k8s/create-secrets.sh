@@ -11,6 +11,7 @@ create() { # name, then kubectl create secret generic's options
 }
 create cart-db --type=kubernetes.io/basic-auth --from-literal=username=cart --from-literal=password="$(random)"
 create catalog-db --type=kubernetes.io/basic-auth --from-literal=username=catalog --from-literal=password="$(random)"
+create identity-admin --from-literal=password="$(random)"
 create identity-clients --from-literal=services="$(random)" --from-literal=storefront="$(random)"
 create identity-db --type=kubernetes.io/basic-auth --from-literal=username=identity --from-literal=password="$(random)"
 create inventory-db --type=kubernetes.io/basic-auth --from-literal=username=inventory --from-literal=password="$(random)"

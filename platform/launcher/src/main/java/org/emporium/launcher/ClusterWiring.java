@@ -133,7 +133,7 @@ public final class ClusterWiring extends Wiring {
     }
 
     @Override
-    public String adminPasswordFile() {
-        return dataDirectory("identity") + "/admin-password";
+    public String adminPassword() {
+        return secretReference("identity-admin", "password");
     }
 }

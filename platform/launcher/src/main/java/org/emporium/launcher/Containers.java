@@ -78,9 +78,8 @@ final class Containers {
                 "--memory", service.memory().containerLimitMb() + "m", "--stop-timeout", "25"));
         for (String name : passedOn(settings).keySet()) {
             command.addAll(List.of("--env", name));
-            if (name.endsWith("_DIR") || name.endsWith("_FILE")) {
-                Path folder = name.endsWith("_DIR") ? Path.of(settings.get(name)) : Path.of(settings.get(name)).getParent();
-                command.addAll(List.of("--volume", folder + ":" + folder + ":U"));
+            if (name.endsWith("_DIR")) {
+                command.addAll(List.of("--volume", settings.get(name) + ":" + settings.get(name) + ":U"));
             }
         }
         command.add("emporium/" + service.name() + ":" + version);
@@ -104,8 +103,6 @@ final class Containers {
         for (var setting : settings.entrySet()) {
             if (setting.getKey().endsWith("_DIR")) {
                 Files.createDirectories(Path.of(setting.getValue()));
-            } else if (setting.getKey().endsWith("_FILE")) {
-                Files.createDirectories(Path.of(setting.getValue()).getParent());
             }
         }
     }

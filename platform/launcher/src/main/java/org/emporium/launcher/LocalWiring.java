@@ -1,5 +1,6 @@
 package org.emporium.launcher;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Map;
  * secrets generated on the first start into {@code .emporium/secrets}.
  */
 public final class LocalWiring extends Wiring {
+
+    private static final String ADMIN_PASSWORD_SECRET = "identity-admin";
 
     private final Workspace workspace;
 
@@ -91,10 +94,16 @@ public final class LocalWiring extends Wiring {
         return workspace.data(service).toString();
     }
 
+    /** Generated on first start into .emporium/secrets/identity-admin, where the user reads it. */
     @Override
-    public String adminPasswordFile() {
-        // in identity's own data folder: the one place a container of identity may write
-        return workspace.data("identity").resolve("admin-password").toString();
+    public String adminPassword() {
+        return workspace.secret(ADMIN_PASSWORD_SECRET, "EMPORIUM_IDENTITY_ADMIN_PASSWORD");
+    }
+
+    /** Where the admin's password is kept: {@code ./emporium up} prints this path. */
+    public Path adminPasswordFile() {
+        adminPassword();
+        return workspace.home().resolve("secrets").resolve(ADMIN_PASSWORD_SECRET);
     }
 
     public int kafkaControllerPort() {

@@ -76,12 +76,12 @@ public final class Topology {
                     .setting("EMPORIUM_STOREFRONT_REDIRECT_URI", w -> w.publicUrl("gateway") + "/login/callback")
                     .setting("EMPORIUM_STOREFRONT_POST_LOGOUT_URI", w -> w.publicUrl("gateway") + "/")
                     .setting("EMPORIUM_STOREFRONT_SESSION_KEY", Wiring::storefrontSessionKey),
-            // accounts, sign-in pages and tokens. Writes the generated admin password to
-            // .emporium/data/identity/admin-password on its first start. Its session cookie is not Secure here
-            // because the local shop is plain HTTP.
+            // accounts, sign-in pages and tokens. Creates the admin account with the generated password
+            // (.emporium/secrets/identity-admin; a Secret in the cluster) on its first start. Its session
+            // cookie is Secure only behind https (not for the local shop, which is plain HTTP).
             spring("identity", 8110).memory(heap(160).pss(200)).database(8)
                     .setting("EMPORIUM_IDENTITY_ISSUER", Wiring::issuer)
-                    .setting("EMPORIUM_IDENTITY_ADMIN_PASSWORD_FILE", Wiring::adminPasswordFile)
+                    .setting("EMPORIUM_IDENTITY_ADMIN_PASSWORD", Wiring::adminPassword)
                     .setting("EMPORIUM_IDENTITY_SERVICES_SECRET", Wiring::servicesClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/login/callback")

@@ -77,8 +77,8 @@ public abstract class Wiring {
     /** A folder a service keeps derived data in (search's index), rebuilt from Kafka when empty. */
     public abstract String dataDirectory(String service);
 
-    /** Where identity writes the admin account's generated password on its first start. */
-    public abstract String adminPasswordFile();
+    /** The admin account's password, which identity sets when it creates the account on its first start. */
+    public abstract String adminPassword();
 
     /** Connections the services' pools may open, all together: Postgres allows these and a few of its own. */
     public int databaseConnections() {

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IdentityProperties(
         String issuer,
         String adminPasswordFile,
+        String adminPassword,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         String audience,

@@ -50,6 +50,27 @@ class RestartIT {
         assertThat(second.clients()).isEqualTo(3);
     }
 
+    @Test
+    void anAdminPasswordTheDeploymentGivesIsTheAdminsAndNoFileIsWritten() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.create("identity_given_admin"));
+        Path passwordFile = Path.of("target", "given-admin-password");
+        Files.deleteIfExists(passwordFile);
+        String given = "correct-horse-battery-" + System.nanoTime();
+        properties.put("emporium.identity.admin-password-file", passwordFile.toString());
+        properties.put("emporium.identity.admin-password", given);
+        properties.put("server.port", "0");
+        properties.put("server.servlet.session.cookie.secure", "false");
+        properties.put("management.tracing.sampling.probability", "0");
+
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityApplication.class)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+            String hash = context.getBean(JdbcClient.class).sql("SELECT password_hash FROM accounts WHERE email = :email")
+                    .param("email", AdminAccountBootstrap.ADMIN_EMAIL).query(String.class).single();
+            assertThat(context.getBean(PasswordEncoder.class).matches(given, hash)).isTrue();
+        }
+        assertThat(passwordFile).doesNotExist();
+    }
+
     private static Snapshot startAndLook(Map<String, Object> properties, Path passwordFile) throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {

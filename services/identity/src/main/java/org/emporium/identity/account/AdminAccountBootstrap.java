@@ -20,9 +20,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start (no account has the admin role) creates {@value #ADMIN_EMAIL} with a random password
- * and writes that password, and only that, to the admin password file with permissions 600. The
- * password is never logged. Later starts leave the account and the file alone.
+ * On first start (no account has the admin role) creates {@value #ADMIN_EMAIL}: with the password
+ * the deployment gives ({@code EMPORIUM_IDENTITY_ADMIN_PASSWORD}: the launcher's generated secret, a
+ * Kubernetes Secret, which outlive a pod), else with a random one written, alone, to the admin
+ * password file with permissions 600. The password is never logged. Later starts leave the account
+ * and the file alone.
  */
 @Component
 @Order(10)
@@ -34,12 +36,14 @@ public class AdminAccountBootstrap implements ApplicationRunner {
     private final AccountRepository accounts;
     private final AccountService service;
     private final Path passwordFile;
+    private final String givenPassword;
     private final SecureRandom random = new SecureRandom();
 
     public AdminAccountBootstrap(AccountRepository accounts, AccountService service, IdentityProperties properties) {
         this.accounts = accounts;
         this.service = service;
         this.passwordFile = Path.of(properties.adminPasswordFile());
+        this.givenPassword = properties.adminPassword() == null ? "" : properties.adminPassword().strip();
     }
 
     @Override
@@ -47,17 +51,28 @@ public class AdminAccountBootstrap implements ApplicationRunner {
         if (accounts.anyWithRole(Account.ADMIN)) {
             return;
         }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes); // 32 characters
+        String password = givenPassword.isEmpty() ? generated() : givenPassword;
+        PasswordPolicy.withEmbeddedList().check(password, ADMIN_EMAIL).ifPresent(why -> {
+            throw new IllegalStateException("EMPORIUM_IDENTITY_ADMIN_PASSWORD " + why + ": choose another (the admin account was not created)");
+        });
         try {
             service.create(ADMIN_EMAIL, password, "Administrator", List.of(Account.ADMIN));
         } catch (DuplicateEmailException e) {
             LOG.info("admin account created concurrently by another instance");
             return;
         }
+        if (!givenPassword.isEmpty()) {
+            LOG.info("created admin account {} with the password given in EMPORIUM_IDENTITY_ADMIN_PASSWORD", ADMIN_EMAIL);
+            return;
+        }
         write(password);
         LOG.info("created admin account {}; its password is in {}", ADMIN_EMAIL, passwordFile.toAbsolutePath());
+    }
+
+    private String generated() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes); // 32 characters
     }
 
     private void write(String password) {

@@ -316,6 +316,7 @@ public final class Emporium {
         @Override
         public Integer call() {
             System.out.println(Processes.INFRASTRUCTURE_MODULE + ":" + Processes.INFRASTRUCTURE_ARTIFACT);
+            System.out.println(Images.SETTINGS_CHECK_MODULE + ":" + Images.SETTINGS_CHECK_JAR);
             Topology.services().forEach(s -> System.out.println(s.module() + ":" + s.artifact()));
             return 0;
         }

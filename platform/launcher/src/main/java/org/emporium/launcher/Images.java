@@ -43,6 +43,10 @@ final class Images {
     /** The base made on this machine from Debian packages (see {@link OfflineBase}). */
     static final String OFFLINE = "offline";
     static final String APP = "/app";
+    /** The agent that stops a service missing a setting with one line (platform/required-settings). */
+    static final String SETTINGS_CHECK_MODULE = "platform/required-settings";
+    static final String SETTINGS_CHECK_JAR = SETTINGS_CHECK_MODULE + "/target/required-settings.jar";
+    static final String SETTINGS_CHECK_IN_IMAGE = "/opt/emporium/required-settings.jar";
 
     /** One image made: its name, the archive it was written to (none when pushed), its size and digest. */
     record Built(String service, String reference, Optional<Path> archive, long bytes, String digest, Duration took) {
@@ -105,23 +109,26 @@ final class Images {
 
     private Built build(Node service, String baseReference) throws Exception {
         long begin = System.nanoTime();
+        Map<String, String> environment = new LinkedHashMap<>(environment(service));
+        environment.put("EMPORIUM_REQUIRED_SETTINGS", String.join(",", new ClusterWiring(Topology.GRAPH).environment(service).keySet()));
         JibContainerBuilder image = Jib.from(baseReference)
                 .setUser(USER + ":" + USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get(APP))
                 .setExposedPorts(Port.tcp(service.defaultPort()))
-                .setEnvironment(environment(service))
+                .setEnvironment(environment)
                 .setLabels(labels(service));
+        String check = "-javaagent:" + SETTINGS_CHECK_IN_IMAGE;
         Path app = switch (service.kind()) {
             case QUARKUS -> {
                 Path folder = workspace.artifact(service.artifact()).getParent();
-                image.setEntrypoint("java", "-jar", APP + "/quarkus-run.jar");
+                image.setEntrypoint("java", check, "-jar", APP + "/quarkus-run.jar");
                 yield folder;
             }
             case SPRING -> {
                 Path jar = workspace.artifact(service.artifact());
                 Path folder = workspace.home().resolve("apps").resolve(service.name());
                 SpringJars.extract(jar, folder, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                image.setEntrypoint("java", "-jar", APP + "/" + jar.getFileName());
+                image.setEntrypoint("java", check, "-jar", APP + "/" + jar.getFileName());
                 yield folder;
             }
             case INFRASTRUCTURE -> throw new IllegalArgumentException(service.name() + " is not a service");
@@ -129,7 +136,14 @@ final class Images {
         if (!Files.isDirectory(app)) {
             throw new IllegalStateException(app + " is missing; build first (./emporium up builds what is stale)");
         }
-        image.setFileEntriesLayers(layers(app));
+        Path agent = workspace.artifact(SETTINGS_CHECK_JAR);
+        if (!Files.exists(agent)) {
+            throw new IllegalStateException(SETTINGS_CHECK_JAR + " is missing; build first (./emporium images builds what is stale)");
+        }
+        List<FileEntriesLayer> layers = new ArrayList<>(List.of(FileEntriesLayer.builder().setName("settings check")
+                .addEntry(agent, AbsoluteUnixPath.get(SETTINGS_CHECK_IN_IMAGE)).build()));
+        layers.addAll(layers(app));
+        image.setFileEntriesLayers(layers);
         Path archive = archive(workspace, service.name());
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
         Files.createDirectories(archive.getParent());

@@ -73,10 +73,12 @@ class ImagesTest {
     @Test
     void anImageIsBuiltOnABaseArchiveRunsAsTheNonRootUserAndSaysWhereItCameFrom() throws Exception {
         Path root = temp.resolve("checkout");
-        quarkusApp(root.resolve("services/demo/target/quarkus-app"));
+        quarkusApp(root.resolve(Topology.services().getFirst().module() + "/target/quarkus-app"));
+        Files.createDirectories(root.resolve(Images.SETTINGS_CHECK_JAR).getParent());
+        Files.writeString(root.resolve(Images.SETTINGS_CHECK_JAR), "agent");
         Path base = temp.resolve("base.tar");
         Jib.fromScratch().containerize(Containerizer.to(TarImage.at(base).named("test/base:1")));
-        Node demo = Node.quarkus("demo", 8999).memory(Budget.heap(64).pss(100));
+        Node demo = Topology.services().getFirst();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Workspace workspace = new Workspace(root);
 
@@ -84,19 +86,24 @@ class ImagesTest {
                 new Console(new PrintStream(printed, true), false, false)).build(List.of(demo));
 
         Images.Built image = built.getFirst();
-        assertThat(image.reference()).isEqualTo("emporium/demo:1.2.3");
-        assertThat(image.archive()).contains(Images.archive(workspace, "demo"));
+        String name = demo.name();
+        assertThat(image.reference()).isEqualTo("emporium/" + name + ":1.2.3");
+        assertThat(image.archive()).contains(Images.archive(workspace, name));
         assertThat(image.digest()).matches("sha256:[0-9a-f]{64}");
-        assertThat(image.bytes()).isEqualTo(Files.size(Images.archive(workspace, "demo")));
-        assertThat(printed.toString()).contains("emporium/demo:1.2.3", image.digest());
-        JsonNode config = imageConfig(Images.archive(workspace, "demo")).path("config");
+        assertThat(image.bytes()).isEqualTo(Files.size(Images.archive(workspace, name)));
+        assertThat(printed.toString()).contains("emporium/" + name + ":1.2.3", image.digest());
+        JsonNode config = imageConfig(Images.archive(workspace, name)).path("config");
         assertThat(config.path("User").asText()).isEqualTo("10001:10001");
         assertThat(config.path("WorkingDir").asText()).isEqualTo("/app");
-        assertThat(config.path("Entrypoint").toString()).isEqualTo("[\"java\",\"-jar\",\"/app/quarkus-run.jar\"]");
-        assertThat(config.path("ExposedPorts").has("8999/tcp")).isTrue();
+        assertThat(config.path("Entrypoint").toString()).isEqualTo("[\"java\",\"-javaagent:/opt/emporium/required-settings.jar\","
+                + "\"-jar\",\"/app/quarkus-run.jar\"]");
+        assertThat(config.path("ExposedPorts").has(demo.defaultPort() + "/tcp")).isTrue();
         assertThat(config.path("Env").toString()).contains("JDK_JAVA_OPTIONS=", "MaxRAMPercentage");
+        // every setting the graph gives the service is required: the agent stops it when one is missing
+        String required = String.join(",", new ClusterWiring(Topology.GRAPH).environment(demo).keySet());
+        assertThat(config.path("Env").toString()).contains("EMPORIUM_REQUIRED_SETTINGS=" + required);
         assertThat(config.path("Labels").path("org.opencontainers.image.version").asText()).isEqualTo("1.2.3");
-        assertThat(config.path("Labels").path("org.opencontainers.image.title").asText()).isEqualTo("emporium-demo");
+        assertThat(config.path("Labels").path("org.opencontainers.image.title").asText()).isEqualTo("emporium-" + name);
         assertThat(config.path("Labels").has("org.opencontainers.image.source")).isTrue();
         assertThat(config.path("Labels").has("org.opencontainers.image.revision")).isTrue();
     }

@@ -61,6 +61,32 @@ final class Podman {
         throw new IllegalStateException("no Uid line for process " + pid);
     }
 
+    /** What a finished {@code podman run} printed, and its exit code. */
+    record Exited(int code, List<String> lines) {
+    }
+
+    /** Runs a container to its end (at most a minute): its exit code and every line it printed. */
+    static Exited runToEnd(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("podman", "run", "--rm"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CONTAINERS_CONF", SystemHarness.ROOT.resolve("deploy/podman/containers.conf").toString());
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("podman run did not end within 60 s: " + out);
+            }
+            return new Exited(process.exitValue(), out.lines().toList());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String run(String... arguments) {
         List<String> command = new ArrayList<>(List.of("podman"));
         command.addAll(List.of(arguments));

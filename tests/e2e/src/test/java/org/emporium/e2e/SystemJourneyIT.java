@@ -71,6 +71,25 @@ class SystemJourneyIT {
         }
     }
 
+    @Test
+    @Order(0)
+    void anImageStartedWithoutItsSettingsStopsAtOnceWithOneLineNamingThem() {
+        Assumptions.assumeTrue(RunningSystem.CONTAINERS, "the services run as processes in this run; "
+                + "the pom's second run (emporium.containers) runs them as containers");
+        String image = "emporium/catalog:" + System.getProperty("emporium.version", "0.1.0-SNAPSHOT");
+        long start = System.nanoTime();
+
+        Podman.Exited exited = Podman.runToEnd("--read-only", "--network", "none", image);
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(exited.code()).as("exit code (EX_CONFIG): %s", exited.lines()).isEqualTo(78);
+        assertThat(exited.lines()).as("the JVM's own note on its options, and one line from the service")
+                .filteredOn(line -> !line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS")).singleElement().asString()
+                .startsWith("cannot start:").contains("EMPORIUM_CATALOG_DB_URL", "EMPORIUM_CATALOG_DB_PASSWORD")
+                .doesNotContain("Exception");
+        assertThat(millis).as("stopped before the framework started").isLessThan(20_000);
+    }
+
     private static String createdProductId;
 
     @Test

@@ -36,10 +36,26 @@ final class Containers {
 
     /** Stops with a sentence when Podman is missing or cannot run a container here. */
     void checkPodman() {
-        String said = podman(List.of("info", "--format", "{{.Host.OCIRuntime.Name}}"), 60);
-        if (said == null) {
+        if (!works()) {
             throw new IllegalStateException("--containers needs Podman (sudo apt-get install podman runc)");
         }
+    }
+
+    /** Whether Podman answers here (installed, and its runtime works). */
+    boolean works() {
+        return podman(List.of("info", "--format", "{{.Host.OCIRuntime.Name}}"), 60) != null;
+    }
+
+    /** Loads an image archive into Podman. */
+    void loadArchive(Path archive) {
+        if (podman(List.of("load", "--quiet", "--input", archive.toString()), 300) == null) {
+            throw new IllegalStateException("podman could not load " + archive);
+        }
+    }
+
+    /** Runs podman with these arguments: its output, or null when it failed. */
+    String run(List<String> arguments, int seconds) {
+        return podman(arguments, seconds);
     }
 
     /** Loads the service's image archive into Podman when the archive is newer than the last load. */
@@ -54,9 +70,7 @@ final class Containers {
         if (Files.exists(loaded) && Files.readString(loaded).equals(stamp)) {
             return;
         }
-        if (podman(List.of("load", "--quiet", "--input", archive.toString()), 300) == null) {
-            throw new IllegalStateException("podman could not load " + archive);
-        }
+        loadArchive(archive);
         Files.writeString(loaded, stamp);
     }
 

@@ -47,6 +47,8 @@ final class Images {
     static final String SETTINGS_CHECK_MODULE = "platform/required-settings";
     static final String SETTINGS_CHECK_JAR = SETTINGS_CHECK_MODULE + "/target/required-settings.jar";
     static final String SETTINGS_CHECK_IN_IMAGE = "/opt/emporium/required-settings.jar";
+    /** The image's list of the settings the service needs (read by the settings check). */
+    static final String REQUIRED_SETTINGS = "EMPORIUM_REQUIRED_SETTINGS";
 
     /** One image made: its name, the archive it was written to (none when pushed), its size and digest. */
     record Built(String service, String reference, Optional<Path> archive, long bytes, String digest, Duration took) {
@@ -58,6 +60,8 @@ final class Images {
     private final Optional<String> registry;
     private final Console console;
     private final Map<String, String> labels;
+    /** Records a start-up cache into the Quarkus services' images, when Podman can run them. */
+    private Optional<ImageCacheTraining> training = Optional.empty();
 
     /**
      * @param base     {@link #OFFLINE}, or an image reference Jib understands (a registry's, or
@@ -72,6 +76,12 @@ final class Images {
         this.registry = registry;
         this.console = console;
         this.labels = labels(workspace.root(), version);
+    }
+
+    /** Trains a JVM start-up cache into each Quarkus service's image (see {@link ImageCacheTraining}). */
+    Images trainedBy(ImageCacheTraining training) {
+        this.training = Optional.of(training);
+        return this;
     }
 
     /** The folder of the archives and Jib's layer caches. */
@@ -110,7 +120,7 @@ final class Images {
     private Built build(Node service, String baseReference) throws Exception {
         long begin = System.nanoTime();
         Map<String, String> environment = new LinkedHashMap<>(environment(service));
-        environment.put("EMPORIUM_REQUIRED_SETTINGS", String.join(",", new ClusterWiring(Topology.GRAPH).environment(service).keySet()));
+        environment.put(REQUIRED_SETTINGS, String.join(",", new ClusterWiring(Topology.GRAPH).environment(service).keySet()));
         JibContainerBuilder image = Jib.from(baseReference)
                 .setUser(USER + ":" + USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get(APP))
@@ -118,17 +128,18 @@ final class Images {
                 .setEnvironment(environment)
                 .setLabels(labels(service));
         String check = "-javaagent:" + SETTINGS_CHECK_IN_IMAGE;
+        List<String> entrypoint = new ArrayList<>();
         Path app = switch (service.kind()) {
             case QUARKUS -> {
                 Path folder = workspace.artifact(service.artifact()).getParent();
-                image.setEntrypoint("java", check, "-jar", APP + "/quarkus-run.jar");
+                entrypoint.addAll(List.of("java", check, "-jar", APP + "/quarkus-run.jar"));
                 yield folder;
             }
             case SPRING -> {
                 Path jar = workspace.artifact(service.artifact());
                 Path folder = workspace.home().resolve("apps").resolve(service.name());
                 SpringJars.extract(jar, folder, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                image.setEntrypoint("java", check, "-jar", APP + "/" + jar.getFileName());
+                entrypoint.addAll(List.of("java", check, "-jar", APP + "/" + jar.getFileName()));
                 yield folder;
             }
             case INFRASTRUCTURE -> throw new IllegalArgumentException(service.name() + " is not a service");
@@ -143,10 +154,29 @@ final class Images {
         List<FileEntriesLayer> layers = new ArrayList<>(List.of(FileEntriesLayer.builder().setName("settings check")
                 .addEntry(agent, AbsoluteUnixPath.get(SETTINGS_CHECK_IN_IMAGE)).build()));
         layers.addAll(layers(app));
-        image.setFileEntriesLayers(layers);
+        image.setFileEntriesLayers(layers).setEntrypoint(entrypoint);
         Path archive = archive(workspace, service.name());
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
         Files.createDirectories(archive.getParent());
+        if (training.isPresent() && service.kind() == Node.Kind.QUARKUS) {
+            // the image without a cache, run once by Podman to record one, then the cache as its last layer
+            Path untrained = archive.resolveSibling(service.name() + ".untrained.tar");
+            image.containerize(Containerizer.to(TarImage.at(untrained).named(reference(service.name())))
+                    .setToolName("emporium").setToolVersion(version)
+                    .setBaseImageLayersCache(folder().resolve("cache/base"))
+                    .setApplicationLayersCache(folder().resolve("cache/application")));
+            Optional<Path> cache = training.get().train(service, untrained, reference(service.name()), entrypoint);
+            Files.deleteIfExists(untrained);
+            if (cache.isPresent()) {
+                image.addFileEntriesLayer(FileEntriesLayer.builder().setName("start-up cache")
+                        .addEntry(cache.get(), AbsoluteUnixPath.get(ImageCacheTraining.CACHE_IN_IMAGE)).build());
+                List<String> cached = new ArrayList<>(entrypoint);
+                cached.add(1, "-XX:AOTCache=" + ImageCacheTraining.CACHE_IN_IMAGE);
+                image.setEntrypoint(cached);
+            } else {
+                console.fail(service.name() + ": the start-up cache could not be recorded; the image starts without one");
+            }
+        }
         Containerizer target = registry.isPresent()
                 ? Containerizer.to(pushedTo(reference(service.name()))).setAllowInsecureRegistries(insecure(registry.get()))
                 : Containerizer.to(TarImage.at(partial).named(reference(service.name())));

@@ -47,6 +47,16 @@ final class Podman {
                 state.path("HostConfig").path("Memory").asLong(), state.path("State").path("Pid").asLong(), labels);
     }
 
+    /** Loads an image archive. */
+    static void load(Path archive) {
+        run("load", "--quiet", "--input", archive.toString());
+    }
+
+    /** An image's entry point, as one string. */
+    static String entrypoint(String image) {
+        return run("image", "inspect", "--format", "{{.Config.Entrypoint}}", image);
+    }
+
     /** The real, effective, saved and file-system uids of a process (its {@code Uid:} line in /proc). */
     static List<String> uids(long pid) {
         try {

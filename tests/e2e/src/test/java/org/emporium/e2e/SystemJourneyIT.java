@@ -90,6 +90,25 @@ class SystemJourneyIT {
         assertThat(millis).as("stopped before the framework started").isLessThan(20_000);
     }
 
+    @Test
+    @Order(0)
+    void aQuarkusImageBuiltWithAStartUpCacheHasOneItsJvmAccepts() {
+        Assumptions.assumeTrue(RunningSystem.CONTAINERS, "the services run as processes in this run; "
+                + "the pom's second run (emporium.containers) runs them as containers");
+        system.emporium(Duration.ofMinutes(5), "images", "--base", "offline", "--start-up-cache", "catalog");
+        Podman.load(system.home.resolve("images/catalog.tar"));
+        String image = "emporium/catalog:" + System.getProperty("emporium.version", "0.1.0-SNAPSHOT");
+        assertThat(Podman.entrypoint(image)).contains("-XX:AOTCache=/app/app.aot");
+
+        // AOTMode=on: the JVM stops if it cannot use the cache; Quarkus' generation mode initialises
+        // the application and exits without connecting to anything
+        Podman.Exited exited = Podman.runToEnd("--read-only", "--network", "none", "--env", "EMPORIUM_REQUIRED_SETTINGS=",
+                "--entrypoint", "java", image, "-XX:AOTCache=/app/app.aot", "-XX:AOTMode=on",
+                "-javaagent:/opt/emporium/required-settings.jar", "-Dquarkus.appcds.generate=true", "-jar", "/app/quarkus-run.jar");
+
+        assertThat(exited.code()).as("%s", exited.lines()).isZero();
+    }
+
     private static String createdProductId;
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Set;
  * Zipkin), a ServiceMonitor and a HorizontalPodAutoscaler per service, an Ingress with the public
  * addresses it implies, and {@code overlays/dev} and {@code overlays/production}. Generated like
  * the base, from the same graph and the same cluster addresses ({@link ClusterWiring}), so the
- * names the services are given (redis:6379, mail:1025, zipkin:9411) are the names served.
+ * names the services are given (redis:6379, mail:1025, otel-collector:9411) are the names served.
  */
 final class ClusterComponents {
 
@@ -30,6 +30,11 @@ final class ClusterComponents {
     static final String REDIS_IMAGE = "redis:7.4.2-alpine";
     static final String MAIL_IMAGE = "axllent/mailpit:v1.21.8";
     static final String ZIPKIN_IMAGE = "openzipkin/zipkin:3.4.4";
+    /** The contrib distribution: it has the Zipkin receiver and exporter. */
+    static final String COLLECTOR_IMAGE = "otel/opentelemetry-collector-contrib:0.116.0";
+    static final int OTLP_GRPC = 4317;
+    static final int OTLP_HTTP = 4318;
+    static final int COLLECTOR_HEALTH = 13133;
     /** The production overlay's hosts: examples a user replaces (deploy/README.md says where). */
     static final String SHOP_HOST = "shop.emporium.example";
     static final String IDENTITY_HOST = "id.emporium.example";
@@ -92,18 +97,36 @@ final class ClusterComponents {
     }
 
     /**
-     * Zipkin, where every service sends its spans ({@code EMPORIUM_ZIPKIN_ENDPOINT}), in memory
-     * as locally, and a ServiceMonitor per service for a Prometheus Operator's Prometheus.
+     * An OpenTelemetry Collector, where every service sends its spans
+     * ({@code EMPORIUM_ZIPKIN_ENDPOINT}: its Zipkin receiver; OTLP is open too), which batches them,
+     * sheds load under memory pressure rather than slowing anyone, and passes them to Zipkin (in
+     * memory, as locally); and a ServiceMonitor per service for a Prometheus Operator's Prometheus.
      */
     private Map<String, String> observability() {
         int port = wiring.port("zipkin");
-        ObjectNode deployment = store("zipkin", ZIPKIN_IMAGE, List.of(port), 192, 320, httpProbe("/health", port));
-        ArrayNode env = container(deployment).putArray("env");
+        ObjectNode zipkin = store("zipkin", ZIPKIN_IMAGE, List.of(port), 192, 320, httpProbe("/health", port));
+        ArrayNode env = container(zipkin).putArray("env");
         env.add(object("name", "STORAGE_TYPE", "value", "mem"));
         env.add(object("name", "MEM_MAX_SPANS", "value", String.valueOf(Processes.ZIPKIN_MAX_SPANS)));
         env.add(object("name", "JAVA_OPTS", "value", "-Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"));
-        Map<String, String> files = storeFiles("zipkin", deployment, service("zipkin", Map.of("http", port)),
-                policy("zipkin", Topology.services(), port));
+        ObjectNode collectorPolicy = policy(ClusterWiring.TRACE_COLLECTOR, Topology.services(), ClusterWiring.TRACE_COLLECTOR_PORT);
+        ((ArrayNode) collectorPolicy.at("/spec/ingress/0/ports")).add(Manifests.port(OTLP_GRPC)).add(Manifests.port(OTLP_HTTP));
+        ArrayNode egress = (ArrayNode) collectorPolicy.at("/spec/egress");
+        ObjectNode toZipkin = egress.addObject();
+        toZipkin.putArray("to").add(object().set("podSelector", object().set("matchLabels", object("app.kubernetes.io/name", "zipkin"))));
+        toZipkin.putArray("ports").add(Manifests.port(port));
+        ObjectNode dns = egress.addObject();
+        dns.putArray("to").add(object().set("namespaceSelector", object().set("matchLabels",
+                object("kubernetes.io/metadata.name", "kube-system"))));
+        dns.putArray("ports").add(object().put("protocol", "UDP").put("port", 53)).add(Manifests.port(53));
+        ObjectNode zipkinPolicy = policy("zipkin", List.of(), port);
+        ((ArrayNode) zipkinPolicy.at("/spec/ingress/0/from")).add(object().set("podSelector",
+                object().set("matchLabels", object("app.kubernetes.io/name", ClusterWiring.TRACE_COLLECTOR))));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("zipkin.yaml", HEADER + documents(List.of(zipkin, service("zipkin", Map.of("http", port)), zipkinPolicy)));
+        files.put("otel-collector.yaml", HEADER + documents(List.of(collectorConfig(port), collector(),
+                service(ClusterWiring.TRACE_COLLECTOR, Map.of("zipkin", ClusterWiring.TRACE_COLLECTOR_PORT,
+                        "otlp-grpc", OTLP_GRPC, "otlp-http", OTLP_HTTP)), collectorPolicy)));
         List<ObjectNode> monitors = new ArrayList<>();
         for (Node service : Topology.services()) {
             ObjectNode monitor = object("apiVersion", "monitoring.coreos.com/v1", "kind", "ServiceMonitor");
@@ -114,9 +137,47 @@ final class ClusterComponents {
             monitors.add(monitor);
         }
         files.put("service-monitors.yaml", HEADER + documents(monitors));
-        List<String> resources = new ArrayList<>(List.of("zipkin.yaml", "service-monitors.yaml"));
+        List<String> resources = new ArrayList<>(List.of("otel-collector.yaml", "zipkin.yaml", "service-monitors.yaml"));
         files.put("kustomization.yaml", component(resources));
         return files;
+    }
+
+    /** The collector's pipeline: Zipkin's API and OTLP in, memory limited and batched, Zipkin out. */
+    private static ObjectNode collectorConfig(int zipkinPort) {
+        ObjectNode config = object();
+        ObjectNode receivers = config.putObject("receivers");
+        receivers.putObject("zipkin").put("endpoint", "0.0.0.0:" + ClusterWiring.TRACE_COLLECTOR_PORT);
+        ObjectNode protocols = receivers.putObject("otlp").putObject("protocols");
+        protocols.putObject("grpc").put("endpoint", "0.0.0.0:" + OTLP_GRPC);
+        protocols.putObject("http").put("endpoint", "0.0.0.0:" + OTLP_HTTP);
+        ObjectNode processors = config.putObject("processors");
+        // well below the container's limit: under pressure the collector refuses spans, it never swaps or dies
+        processors.putObject("memory_limiter").put("check_interval", "1s").put("limit_mib", 96).put("spike_limit_mib", 24);
+        processors.putObject("batch");
+        config.putObject("exporters").putObject("zipkin").put("endpoint", "http://zipkin:" + zipkinPort + "/api/v2/spans");
+        config.putObject("extensions").putObject("health_check").put("endpoint", "0.0.0.0:" + COLLECTOR_HEALTH);
+        ObjectNode service = config.putObject("service");
+        service.putArray("extensions").add("health_check");
+        ObjectNode traces = service.putObject("pipelines").putObject("traces");
+        traces.putArray("receivers").add("zipkin").add("otlp");
+        traces.putArray("processors").add("memory_limiter").add("batch");
+        traces.putArray("exporters").add("zipkin");
+        ObjectNode map = object("apiVersion", "v1", "kind", "ConfigMap");
+        map.set("metadata", object("name", ClusterWiring.TRACE_COLLECTOR + "-config").set("labels", labels(ClusterWiring.TRACE_COLLECTOR)));
+        map.putObject("data").put("config.yaml", documents(List.of(config)));
+        return map;
+    }
+
+    private static ObjectNode collector() {
+        ObjectNode deployment = store(ClusterWiring.TRACE_COLLECTOR, COLLECTOR_IMAGE,
+                List.of(ClusterWiring.TRACE_COLLECTOR_PORT, OTLP_GRPC, OTLP_HTTP, COLLECTOR_HEALTH), 64, 160,
+                httpProbe("/", COLLECTOR_HEALTH));
+        ObjectNode container = container(deployment);
+        container.putArray("args").add("--config=/etc/otelcol/config.yaml");
+        ((ArrayNode) container.path("volumeMounts")).add(object("name", "config", "mountPath", "/etc/otelcol"));
+        ((ArrayNode) deployment.at("/spec/template/spec/volumes")).add(object().put("name", "config")
+                .set("configMap", object("name", ClusterWiring.TRACE_COLLECTOR + "-config")));
+        return deployment;
     }
 
     /** Where a service's Prometheus metrics are: Quarkus' and Spring Boot's own paths. */

@@ -21,6 +21,10 @@ public final class ClusterWiring extends Wiring {
     static final String KAFKA_CLUSTER = "emporium";
     /** The port of the Kafka cluster's plain listener inside the cluster. */
     static final int KAFKA_PORT = 9092;
+    /** The OpenTelemetry Collector the services send their spans to (it passes them on to Zipkin). */
+    static final String TRACE_COLLECTOR = "otel-collector";
+    /** Its Zipkin-API receiver: the services speak Zipkin's API until they speak OTLP. */
+    static final int TRACE_COLLECTOR_PORT = 9411;
     /** Where services keep derived data (search's index): a volume mounted per service. */
     static final String DATA_ROOT = "/var/lib/emporium";
 
@@ -130,6 +134,11 @@ public final class ClusterWiring extends Wiring {
     @Override
     public String dataDirectory(String service) {
         return DATA_ROOT + "/" + service;
+    }
+
+    @Override
+    public String traceEndpoint() {
+        return "http://" + TRACE_COLLECTOR + ":" + TRACE_COLLECTOR_PORT + "/api/v2/spans";
     }
 
     @Override

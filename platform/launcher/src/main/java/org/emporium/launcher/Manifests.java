@@ -290,7 +290,7 @@ public final class Manifests {
         if (service.usesMail()) {
             egress.add(rule(object("app.kubernetes.io/name", wiring.smtpHost()), wiring.smtpPort()));
         }
-        egress.add(rule(object("app.kubernetes.io/name", "zipkin"), wiring.port("zipkin")));
+        egress.add(rule(object("app.kubernetes.io/name", ClusterWiring.TRACE_COLLECTOR), ClusterWiring.TRACE_COLLECTOR_PORT));
         ObjectNode dns = egress.addObject();
         dns.putArray("to").add(object()
                 .set("namespaceSelector", object().set("matchLabels", object("kubernetes.io/metadata.name", "kube-system"))));

@@ -80,6 +80,11 @@ public abstract class Wiring {
     /** The admin account's password, which identity sets when it creates the account on its first start. */
     public abstract String adminPassword();
 
+    /** Where the services send their spans (Zipkin's API): Zipkin itself here. */
+    public String traceEndpoint() {
+        return internalUrl("zipkin") + "/api/v2/spans";
+    }
+
     /** Connections the services' pools may open, all together: Postgres allows these and a few of its own. */
     public int databaseConnections() {
         return nodes.values().stream().mapToInt(Node::connections).sum();
@@ -121,7 +126,7 @@ public abstract class Wiring {
             env.put("EMPORIUM_SMTP_PORT", String.valueOf(smtpPort()));
         }
         node.settings().forEach((variable, value) -> env.put(variable, value.apply(this)));
-        env.put("EMPORIUM_ZIPKIN_ENDPOINT", internalUrl("zipkin") + "/api/v2/spans");
+        env.put("EMPORIUM_ZIPKIN_ENDPOINT", traceEndpoint());
         return env;
     }
 

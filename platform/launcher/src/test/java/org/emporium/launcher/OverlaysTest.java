@@ -42,8 +42,8 @@ class OverlaysTest {
         List<JsonNode> objects = objects(overlay);
 
         ManifestsTest.checkPods(objects);
-        assertThat(kind(objects, "Deployment")).as("the services and the in-cluster stores")
-                .hasSize(Topology.services().size() + 3);
+        assertThat(kind(objects, "Deployment")).as("the services, Redis, the mail relay, the collector and Zipkin")
+                .hasSize(Topology.services().size() + 4);
     }
 
     @ParameterizedTest
@@ -89,13 +89,13 @@ class OverlaysTest {
     void devRunsEverythingInTheClusterOnceWithSmallRequests() throws Exception {
         List<JsonNode> objects = objects("dev");
 
-        for (String store : List.of("redis", "mail", "zipkin")) {
+        for (String store : List.of("redis", "mail", "otel-collector", "zipkin")) {
             find(objects, "Service", store);
         }
         assertThat(kind(objects, "Deployment")).allSatisfy(d -> assertThat(d.at("/spec/replicas").asInt()).isEqualTo(1));
         assertThat(kind(objects, "Deployment")).filteredOn(d -> d.at("/metadata/labels/app.kubernetes.io~1component").asText().equals("service"))
                 .allSatisfy(d -> assertThat(d.at("/spec/template/spec/containers/0/resources/requests/cpu").asText()).isEqualTo("50m"));
-        assertThat(kind(objects, "NetworkPolicy")).as("only the stores' own").hasSize(3);
+        assertThat(kind(objects, "NetworkPolicy")).as("only the stores' own").hasSize(4);
         assertThat(kind(objects, "HorizontalPodAutoscaler")).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,6 +73,21 @@ final class Containers {
         }
         loadArchive(archive);
         Files.writeString(loaded, stamp);
+    }
+
+    /**
+     * A sentence when the service was built after its image was: the container would run the older
+     * code (images are built by {@code ./emporium images}, not by {@code up}).
+     */
+    Optional<String> olderThanBuild(Node service) throws IOException {
+        Path archive = Images.archive(workspace, service.name());
+        Path built = workspace.artifact(service.artifact());
+        if (Files.exists(archive) && Files.exists(built)
+                && Files.getLastModifiedTime(built).compareTo(Files.getLastModifiedTime(archive)) > 0) {
+            return Optional.of(service.name() + "'s image is older than its last build: the container runs the image's code"
+                    + " (./emporium images makes new ones)");
+        }
+        return Optional.empty();
     }
 
     /** The container's name: one per service and port, so a second system (the tests') runs beside. */

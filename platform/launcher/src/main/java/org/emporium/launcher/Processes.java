@@ -196,6 +196,7 @@ public final class Processes {
             containers.removeLeftover(name);
             containers.prepareFolders(settings);
             containers.load(node.name());
+            containers.olderThanBuild(node).ifPresent(console::progress);
         });
         return component;
     }

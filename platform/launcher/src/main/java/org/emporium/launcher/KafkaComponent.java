@@ -127,10 +127,18 @@ public final class KafkaComponent extends ProcessComponent {
         }
     }
 
-    /** Kafka wants a cluster id as a URL-safe base64 UUID. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * Kafka wants a cluster id as a URL-safe base64 UUID. One in 64 starts with "-", which the
+     * storage tool's argument parser takes for an option ("--cluster-id: expected one argument":
+     * a CI run failed so); Kafka's own {@code Uuid.randomUuid} draws again in that case, as here.
+     */
+    static String clusterId() {
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 }

@@ -8,6 +8,14 @@ import org.junit.jupiter.api.Test;
 class KafkaComponentTest {
 
     @Test
+    void aClusterIdIsAUrlSafeBase64UuidThatNoParserTakesForAnOption() {
+        // one id in 64 would start with "-" if drawn once: 10,000 draws all but certainly meet some
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(KafkaComponent.clusterId()).matches("[A-Za-z0-9_][A-Za-z0-9_-]{21}");
+        }
+    }
+
+    @Test
     void configuresASingleNodeKraftBrokerOnTheGivenPorts() {
         String properties = KafkaComponent.properties(19092, 19093, Path.of("/data/kafka"));
         assertThat(properties)

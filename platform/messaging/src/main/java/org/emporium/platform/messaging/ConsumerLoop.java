@@ -1,5 +1,7 @@
 package org.emporium.platform.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +38,8 @@ import org.jboss.logging.Logger;
  *   <li>The topics are created if missing (same specs as {@code emporium.outbox.topics}: whichever
  *       of producer and consumer starts first creates it), so a consumer can start before the
  *       service that publishes.</li>
+ *   <li>Each record is processed in a span of its own, a child of the trace its headers carry
+ *       ({@link Tracing}): the handler's log lines and outbox rows continue that trace.</li>
  * </ul>
  */
 public final class ConsumerLoop implements AutoCloseable {
@@ -189,16 +193,24 @@ public final class ConsumerLoop implements AutoCloseable {
                 if (stopping) {
                     break; // the rest is redelivered to whoever consumes next
                 }
+                Span span = Span.getInvalid();
                 try {
-                    handler.handle(Envelope.of(record));
+                    Envelope event = Envelope.of(record);
+                    span = processing(record, event);
+                    try (Scope ignored = event.activate()) {
+                        handler.handle(event);
+                    }
                 } catch (MalformedEvent | Refused e) {
                     skipping(record, e.getMessage());
                 } catch (RuntimeException e) {
+                    Tracing.failed(span, e);
                     LOG.warnf("%s: applying %s@%d failed: %s; retrying it", settings.name(), partition,
                             record.offset(), e.toString());
                     c.seek(partition, record.offset());
                     retry = true;
                     break;
+                } finally {
+                    span.end();
                 }
                 applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
@@ -214,9 +226,12 @@ public final class ConsumerLoop implements AutoCloseable {
             return false;
         }
         List<Envelope> batch = new ArrayList<>(records.count());
+        List<Span> spans = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                batch.add(Envelope.of(record));
+                Envelope event = Envelope.of(record);
+                spans.add(processing(record, event));
+                batch.add(event);
             } catch (MalformedEvent e) {
                 skipping(record, e.getMessage());
             }
@@ -226,12 +241,15 @@ public final class ConsumerLoop implements AutoCloseable {
                 batchHandler.handle(batch);
             }
         } catch (RuntimeException e) {
+            spans.forEach(span -> Tracing.failed(span, e));
             LOG.warnf("%s: applying a batch of %d records failed: %s; retrying it", settings.name(), records.count(),
                     e.toString());
             for (TopicPartition partition : records.partitions()) {
                 c.seek(partition, records.records(partition).getFirst().offset());
             }
             return true;
+        } finally {
+            spans.forEach(Span::end);
         }
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
@@ -239,6 +257,13 @@ public final class ConsumerLoop implements AutoCloseable {
         }
         c.commitSync(applied);
         return false;
+    }
+
+    /** Starts the record's span, a child of the trace it carries, and makes it the event's context. */
+    private Span processing(ConsumerRecord<String, byte[]> record, Envelope event) {
+        Span span = Tracing.processing(record, event.sentContext(), settings.groupId(), event.type());
+        event.processedIn(event.sentContext().with(span));
+        return span;
     }
 
     private void skipping(ConsumerRecord<String, byte[]> record, String reason) {

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,25 +35,32 @@ public final class Envelope {
     private final long offset;
     private final String key;
     private final long timestamp;
+    /** The trace context the record's headers carry (root when none). */
+    private final Context sent;
+    /** Where work caused by this event belongs: the span processing it, once a consumer started one. */
+    private Context context;
 
-    private Envelope(JsonNode event, String topic, int partition, long offset, String key, long timestamp) {
+    private Envelope(JsonNode event, String topic, int partition, long offset, String key, long timestamp,
+                     Context sent) {
         this.event = event;
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
         this.key = key;
         this.timestamp = timestamp;
+        this.sent = sent;
+        this.context = sent;
     }
 
     /** Reads a record's value: a JSON object with specversion 1.0, or a {@link MalformedEvent} saying why not. */
     public static Envelope of(ConsumerRecord<String, byte[]> record) throws MalformedEvent {
         return new Envelope(parse(record.value()), record.topic(), record.partition(), record.offset(), record.key(),
-                record.timestamp());
+                record.timestamp(), Tracing.extract(record.headers()));
     }
 
     /** Reads a value without its record (tests, tools). */
     public static Envelope read(byte[] value) throws MalformedEvent {
-        return new Envelope(parse(value), "", -1, -1, null, -1);
+        return new Envelope(parse(value), "", -1, -1, null, -1, Context.root());
     }
 
     private static JsonNode parse(byte[] value) throws MalformedEvent {
@@ -102,6 +112,24 @@ public final class Envelope {
         return timestamp;
     }
 
+    /** The trace context the record arrived with, {@link Context#root()} when none. */
+    Context sentContext() {
+        return sent;
+    }
+
+    void processedIn(Context processing) {
+        this.context = processing;
+    }
+
+    /**
+     * Makes the span processing this event current, so that what it causes (log lines, outbox
+     * rows, calls) continues its trace; close the scope when done. Batch handlers call it per
+     * event; single-record handlers already run inside it.
+     */
+    public Scope activate() {
+        return context.makeCurrent();
+    }
+
     /** Where the record was, for log lines: {@code topic-partition@offset (key k)}. */
     public String where() {
         return topic + "-" + partition + "@" + offset + " (key " + key + ")";
@@ -125,8 +153,19 @@ public final class Envelope {
 
     /** The Kafka record that carries an event written by {@link #write}, keyed by aggregate. */
     public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] event) {
+        return record(topic, key, event, Map.of());
+    }
+
+    /**
+     * The same, with the trace context ({@code traceparent}, {@code tracestate}) of the work that
+     * caused the event as headers (see {@link Tracing}).
+     */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] event,
+                                                        Map<String, String> traceHeaders) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, event);
         record.headers().add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        traceHeaders.forEach((name, value) ->
+                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return record;
     }
 }

@@ -1,5 +1,8 @@
 package org.emporium.platform.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -314,14 +318,22 @@ public final class ReplayConsumer {
         assign(c, assigned);
         while (!stopping) {
             ConsumerRecords<String, byte[]> records = c.poll(POLL);
-            for (ConsumerRecord<String, byte[]> record : records) {
-                apply(record);
-                heads.put(new TopicPartition(record.topic(), record.partition()), record.timestamp());
+            Span span = live(records);
+            try (Scope ignored = span.makeCurrent()) {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    apply(record);
+                    heads.put(new TopicPartition(record.topic(), record.partition()), record.timestamp());
+                }
+                for (TopicPartition p : assigned) {
+                    positions.put(p, c.position(p));
+                }
+                afterBatch(c, records.count());
+            } catch (IOException | RuntimeException e) {
+                Tracing.failed(span, e);
+                throw e;
+            } finally {
+                span.end();
             }
-            for (TopicPartition p : assigned) {
-                positions.put(p, c.position(p));
-            }
-            afterBatch(c, records.count());
             if (alignment != null) {
                 align(c, assigned);
             }
@@ -380,6 +392,23 @@ public final class ReplayConsumer {
         } else if (!caughtUp) {
             ends.forEach(target::putIfAbsent); // a topic that appeared while catching up is caught up on too
         }
+    }
+
+    /**
+     * Once caught up, a poll's records are applied in one span linked to each record's trace (a
+     * catalog write links to the index update it caused); replaying history records no spans.
+     */
+    private Span live(ConsumerRecords<String, byte[]> records) {
+        if (!caughtUp || records.isEmpty()) {
+            return Span.getInvalid();
+        }
+        List<Context> sent = new ArrayList<>(records.count());
+        Set<String> topics = new TreeSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            sent.add(Tracing.extract(record.headers()));
+            topics.add(record.topic());
+        }
+        return Tracing.processingMany(topics, sent);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) throws IOException {

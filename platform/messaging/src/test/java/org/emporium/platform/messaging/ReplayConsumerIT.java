@@ -1,26 +1,21 @@
 package org.emporium.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.emporium.platform.messaging.KafkaTestSupport.await;
+import static org.emporium.platform.messaging.KafkaTestSupport.producer;
+import static org.emporium.platform.messaging.KafkaTestSupport.send;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.emporium.platform.testing.EmbeddedKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +79,7 @@ class ReplayConsumerIT {
         String topic = "replay.a." + UUID.randomUUID();
         String later = "replay.b." + UUID.randomUUID();
         kafka.createTopic(topic, 3, Map.of());
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
             for (int i = 0; i < 30; i++) {
                 send(producer, topic, "k" + i, USED, "{\"version\":1}");
             }
@@ -102,7 +97,7 @@ class ReplayConsumerIT {
             assertThat(consumer.malformed()).isEqualTo(2);
 
             kafka.createTopic(later, 1, Map.of());
-            try (KafkaProducer<String, byte[]> producer = producer()) {
+            try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
                 for (int i = 0; i < 5; i++) {
                     send(producer, later, "k" + i, USED, "{\"version\":1}");
                 }
@@ -120,7 +115,7 @@ class ReplayConsumerIT {
     void resumesFromStoredPositionsAndStartsOverWhenTheyArePastTheEnd() throws Exception {
         String topic = "replay.c." + UUID.randomUUID();
         kafka.createTopic(topic, 1, Map.of());
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(kafka.bootstrapServers())) {
             for (int i = 0; i < 10; i++) {
                 send(producer, topic, "k", USED, "{\"version\":" + (i + 1) + "}");
             }
@@ -142,27 +137,5 @@ class ReplayConsumerIT {
         second.stop(Duration.ofSeconds(10));
         assertThat(recreated.startedOver).hasValue(1);
         assertThat(recreated.applied).hasValue(10);
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, String type, String data)
-            throws Exception {
-        byte[] event = Envelope.write(URI.create("/emporium/test"), type, key, OffsetDateTime.now(),
-                data.getBytes(StandardCharsets.UTF_8));
-        producer.send(Envelope.record(topic, key, event)).get(10, TimeUnit.SECONDS);
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

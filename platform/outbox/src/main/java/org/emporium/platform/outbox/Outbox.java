@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.Tracing;
 
 /**
  * Writes events into the outbox table on the caller's connection, so they commit or roll back
@@ -20,7 +22,8 @@ import org.emporium.platform.messaging.Envelope;
  */
 public final class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event (topic, message_key, payload) VALUES (?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO outbox_event (topic, message_key, payload, traceparent, tracestate) VALUES (?, ?, ?, ?, ?)";
 
     private final ObjectMapper json;
     private final URI source;
@@ -37,13 +40,19 @@ public final class Outbox {
         appendAll(connection, List.of(event));
     }
 
-    /** Inserts all events in one batch, in list order. */
+    /**
+     * Inserts all events in one batch, in list order, each with the current trace context (the
+     * request or record being handled), which the relay sends on as record headers.
+     */
     public void appendAll(Connection connection, List<OutboxEvent> events) {
+        Map<String, String> trace = Tracing.current();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (OutboxEvent event : events) {
                 insert.setString(1, event.topic());
                 insert.setString(2, event.key());
                 insert.setString(3, new String(envelope(event), StandardCharsets.UTF_8));
+                insert.setString(4, trace.get("traceparent"));
+                insert.setString(5, trace.get("tracestate"));
                 insert.addBatch();
             }
             insert.executeBatch();

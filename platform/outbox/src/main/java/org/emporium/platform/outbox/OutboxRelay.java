@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -29,6 +31,7 @@ import org.emporium.platform.messaging.Backoff;
 import org.emporium.platform.messaging.Envelope;
 import org.emporium.platform.messaging.TopicSpec;
 import org.emporium.platform.messaging.Topics;
+import org.emporium.platform.messaging.Tracing;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -190,35 +193,58 @@ public final class OutboxRelay implements AutoCloseable {
     private List<Row> fetch() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT id, topic, message_key, payload FROM outbox_event ORDER BY id LIMIT ?")) {
+                     "SELECT id, topic, message_key, payload, traceparent, tracestate, created_at FROM outbox_event"
+                             + " ORDER BY id LIMIT ?")) {
             s.setInt(1, settings.batchSize());
             try (ResultSet rs = s.executeQuery()) {
                 List<Row> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            trace(rs.getString(5), rs.getString(6)), rs.getTimestamp(7).toInstant()));
                 }
                 return rows;
             }
         }
     }
 
-    /** Sends the batch and waits until Kafka has acknowledged every record of it. */
+    /**
+     * Sends the batch and waits until Kafka has acknowledged every record of it. Each row that was
+     * written inside a trace is sent in a "publish" span of that trace, from the row's creation
+     * to Kafka's acknowledgement, and carries the span's context as headers.
+     */
     private void publish(List<Row> batch) throws Exception {
         Producer<String, byte[]> out = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (Row row : batch) {
-            Future<RecordMetadata> ack = out.send(Envelope.record(row.topic(), row.key(),
-                    row.payload().getBytes(StandardCharsets.UTF_8)));
-            if (ack.isDone()) {
-                // done at once means refused at once (no metadata while Kafka is down): every
-                // further send would wait as long again, so stop here and back off
-                ack.get();
+        List<Tracing.Publication> spans = new ArrayList<>(batch.size());
+        try {
+            for (Row row : batch) {
+                Tracing.Publication span = Tracing.publishing(row.topic(), row.key(), row.trace(), row.createdAt());
+                spans.add(span);
+                Future<RecordMetadata> ack = out.send(Envelope.record(row.topic(), row.key(),
+                        row.payload().getBytes(StandardCharsets.UTF_8), span.headers()));
+                if (ack.isDone()) {
+                    // done at once means refused at once (no metadata while Kafka is down): every
+                    // further send would wait as long again, so stop here and back off
+                    ack.get();
+                }
+                acks.add(ack);
             }
-            acks.add(ack);
+            for (Future<RecordMetadata> ack : acks) {
+                awaitAcknowledgement(ack);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.failed(e));
+            throw e;
         }
-        for (Future<RecordMetadata> ack : acks) {
-            awaitAcknowledgement(ack);
+        spans.forEach(Tracing.Publication::end);
+    }
+
+    private static Map<String, String> trace(String traceparent, String tracestate) {
+        if (traceparent == null) {
+            return Map.of();
         }
+        return tracestate == null ? Map.of("traceparent", traceparent)
+                : Map.of("traceparent", traceparent, "tracestate", tracestate);
     }
 
     /**
@@ -350,6 +376,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private record Row(long id, String topic, String key, String payload) {
+    private record Row(long id, String topic, String key, String payload, Map<String, String> trace,
+                       Instant createdAt) {
     }
 }

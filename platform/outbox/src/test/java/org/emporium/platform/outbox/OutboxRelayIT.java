@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.emporium.platform.messaging.Tracing;
 import org.emporium.platform.testing.EmbeddedKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +118,44 @@ class OutboxRelayIT {
         assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(event.path("data").path("sequence").asInt()).as("data is embedded JSON, not base64").isEqualTo(1);
         assertThat(UUID.fromString(event.path("id").asText())).isNotNull();
+    }
+
+    @Test
+    void anEventWrittenInATraceIsPublishedInAChildSpanWhoseContextTravelsAsHeaders() throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build()) {
+            Tracing.install(sdk);
+            Span request = sdk.getTracer("test").spanBuilder("POST /orders").startSpan();
+            try (Scope ignored = request.makeCurrent()) {
+                append(List.of(event("order-9", 1)));
+            }
+            request.end();
+            append(List.of(event("untraced", 2)));
+            relay.start();
+
+            List<ConsumerRecord<String, String>> records = consume(2);
+
+            SpanData publish = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getName().equals("publish " + topic)).findFirst().orElseThrow();
+            assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+            assertThat(publish.getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+            assertThat(publish.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
+            // it starts when the row was stored: the span shows the wait in the outbox
+            assertThat(publish.getStartEpochNanos()).isLessThanOrEqualTo(publish.getEndEpochNanos());
+            ConsumerRecord<String, String> traced = records.stream().filter(r -> r.key().equals("order-9")).findFirst()
+                    .orElseThrow();
+            assertThat(new String(traced.headers().lastHeader("traceparent").value()))
+                    .startsWith("00-" + publish.getTraceId() + "-" + publish.getSpanId() + "-"); // then the flags
+            ConsumerRecord<String, String> untraced = records.stream().filter(r -> r.key().equals("untraced"))
+                    .findFirst().orElseThrow();
+            assertThat(untraced.headers().lastHeader("traceparent")).as("no trace of its own").isNull();
+            assertThat(spans.getFinishedSpanItems()).hasSize(2); // the request and one publish
+        } finally {
+            Tracing.uninstall();
+        }
     }
 
     @Test

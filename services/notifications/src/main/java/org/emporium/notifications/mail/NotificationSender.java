@@ -3,6 +3,8 @@ package org.emporium.notifications.mail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -19,6 +21,7 @@ import org.emporium.notifications.persistence.NotificationRepository.Due;
 import org.emporium.notifications.persistence.NotificationRepository.Outcome;
 import org.emporium.platform.defaults.BackgroundJobs;
 import org.emporium.platform.defaults.OutageLog;
+import org.emporium.platform.messaging.Tracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -143,6 +146,15 @@ public class NotificationSender {
 
     /** Sends one notification and records the outcome; false when the SMTP server could not be used. */
     private boolean sendOne(Due due, Outcome outcome) {
+        Span span = Tracing.resume("send email", due.traceparent());
+        try (Scope ignored = span.makeCurrent()) {
+            return deliver(due, outcome);
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean deliver(Due due, Outcome outcome) {
         try {
             if (transport == null || !transport.isConnected()) {
                 disconnect();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.emporium.notifications.message.Kind;
 import org.emporium.notifications.message.RenderedMessage;
+import org.emporium.platform.messaging.Tracing;
 
 /**
  * The notifications, in plain JDBC. Receiving an event is one INSERT … ON CONFLICT DO NOTHING
@@ -30,7 +31,7 @@ public class NotificationRepository {
             + "next_attempt_at, sent_at, message_id, last_error";
 
     /** A due notification, locked by the transaction of {@link #withNextDue}, with what to send. */
-    public record Due(UUID eventId, String recipient, RenderedMessage message, int attempts) {
+    public record Due(UUID eventId, String recipient, RenderedMessage message, int attempts, String traceparent) {
     }
 
     /** What a sender does with a locked row; it records the outcome through the {@link Outcome}. */
@@ -54,11 +55,15 @@ public class NotificationRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores a notification for an event unless that event was stored before; true when new. */
+    /**
+     * Stores a notification for an event unless that event was stored before; true when new. The
+     * current trace (the event's) is stored with it, so sending it continues that trace.
+     */
     public boolean insert(UUID eventId, UUID orderId, Kind kind, String recipient, RenderedMessage message) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO notification (event_id, order_id, kind, recipient, "
-                     + "subject, text_body, html_body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
+                     + "subject, text_body, html_body, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                     + "ON CONFLICT (event_id) DO NOTHING")) {
             s.setObject(1, eventId);
             s.setObject(2, orderId);
             s.setString(3, kind.name());
@@ -66,6 +71,7 @@ public class NotificationRepository {
             s.setString(5, message.subject());
             s.setString(6, message.text());
             s.setString(7, message.html());
+            s.setString(8, Tracing.current().get("traceparent"));
             return s.executeUpdate() == 1; // auto-commit: durable when this returns
         } catch (SQLException e) {
             throw new IllegalStateException("storing the notification of event " + eventId + " failed", e);
@@ -101,14 +107,16 @@ public class NotificationRepository {
 
     private static Optional<Due> lockNextDue(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT event_id, recipient, subject, text_body, html_body, attempts "
+             ResultSet rs = s.executeQuery("SELECT event_id, recipient, subject, text_body, html_body, attempts, "
+                     + "traceparent "
                      + "FROM notification WHERE status = 'PENDING' AND next_attempt_at <= now() "
                      + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             return Optional.of(new Due(rs.getObject(1, UUID.class), rs.getString(2),
-                    new RenderedMessage(rs.getString(3), rs.getString(4), rs.getString(5)), rs.getInt(6)));
+                    new RenderedMessage(rs.getString(3), rs.getString(4), rs.getString(5)), rs.getInt(6),
+                    rs.getString(7)));
         }
     }
 

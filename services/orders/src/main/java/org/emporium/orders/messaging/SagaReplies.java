@@ -17,8 +17,11 @@ import org.emporium.platform.messaging.MalformedEvent;
  */
 public final class SagaReplies {
 
-    /** A reply to one order's checkout. */
-    public record Addressed(UUID orderId, Reply reply) {
+    /**
+     * A reply to one order's checkout, and the event it came in: what the reply causes is done in
+     * the event's span ({@link Envelope#activate}), so it continues the order's trace.
+     */
+    public record Addressed(UUID orderId, Reply reply, Envelope event) {
     }
 
     private SagaReplies() {
@@ -31,25 +34,25 @@ public final class SagaReplies {
             throw new MalformedEvent("a CloudEvent without a type");
         }
         return switch (type) {
-            case "emporium.inventory.StockReserved" -> reply(data, "reservationId", new Reply.StockReserved());
+            case "emporium.inventory.StockReserved" -> reply(event, "reservationId", new Reply.StockReserved());
             case "emporium.inventory.StockReservationRejected" ->
-                    reply(data, "reservationId", new Reply.StockRejected(shortages(data)));
-            case "emporium.inventory.StockCommitted" -> reply(data, "reservationId", new Reply.StockCommitted());
-            case "emporium.inventory.StockReleased" -> reply(data, "reservationId",
+                    reply(event, "reservationId", new Reply.StockRejected(shortages(data)));
+            case "emporium.inventory.StockCommitted" -> reply(event, "reservationId", new Reply.StockCommitted());
+            case "emporium.inventory.StockReleased" -> reply(event, "reservationId",
                     new Reply.StockReleased("EXPIRED".equals(data.optionalText("reason"))));
-            case "emporium.payments.PaymentAuthorized" -> reply(data, "paymentId", new Reply.PaymentAuthorized());
+            case "emporium.payments.PaymentAuthorized" -> reply(event, "paymentId", new Reply.PaymentAuthorized());
             case "emporium.payments.PaymentDeclined" ->
-                    reply(data, "paymentId", new Reply.PaymentDeclined(data.optionalText("reason")));
+                    reply(event, "paymentId", new Reply.PaymentDeclined(data.optionalText("reason")));
             case "emporium.payments.PaymentFailed" ->
-                    reply(data, "paymentId", new Reply.PaymentFailed(data.optionalText("reason")));
-            case "emporium.payments.PaymentCaptured" -> reply(data, "paymentId", new Reply.PaymentCaptured());
-            case "emporium.payments.PaymentVoided" -> reply(data, "paymentId", new Reply.PaymentVoided());
+                    reply(event, "paymentId", new Reply.PaymentFailed(data.optionalText("reason")));
+            case "emporium.payments.PaymentCaptured" -> reply(event, "paymentId", new Reply.PaymentCaptured());
+            case "emporium.payments.PaymentVoided" -> reply(event, "paymentId", new Reply.PaymentVoided());
             default -> Optional.empty();
         };
     }
 
-    private static Optional<Addressed> reply(Fields data, String idField, Reply reply) throws MalformedEvent {
-        return Optional.of(new Addressed(data.uuid(idField), reply));
+    private static Optional<Addressed> reply(Envelope event, String idField, Reply reply) throws MalformedEvent {
+        return Optional.of(new Addressed(event.data().uuid(idField), reply, event));
     }
 
     /** "not enough stock for ABC-1 (requested 2, available 1)", from a rejection's shortages. */

@@ -20,6 +20,7 @@ import org.emporium.orders.domain.Decision;
 import org.emporium.orders.domain.Order;
 import org.emporium.orders.domain.Step;
 import org.emporium.platform.jdbc.Transactions;
+import org.emporium.platform.messaging.Tracing;
 
 /**
  * Orders and their saga state in Postgres, in SQL and nothing else. The saga's writes take the
@@ -64,8 +65,8 @@ public class OrderRepository {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, cart_id, email, shipping_address, "
                 + "card_token, card_last4, card_brand, currency, total, status, step, attempts, deadline, "
-                + "created_at, updated_at, owner) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1, "
-                + "now() + ? * interval '1 millisecond', ?, ?, ?)")) {
+                + "created_at, updated_at, owner, traceparent) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1, "
+                + "now() + ? * interval '1 millisecond', ?, ?, ?, ?)")) {
             ps.setObject(1, order.id());
             ps.setObject(2, order.cartId());
             ps.setString(3, order.email());
@@ -81,6 +82,7 @@ public class OrderRepository {
             ps.setTimestamp(13, Timestamp.from(order.createdAt()));
             ps.setTimestamp(14, Timestamp.from(order.createdAt()));
             ps.setString(15, order.owner());
+            ps.setString(16, Tracing.current().get("traceparent"));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_line (order_id, sku, name, quantity, "
@@ -154,19 +156,23 @@ public class OrderRepository {
         return load(c, id, true, false); // a step needs no history
     }
 
+    /** A pending order whose step timed out, and the trace it was placed in (null: none). */
+    public record Overdue(UUID orderId, String traceparent) {
+    }
+
     /**
      * Locks up to {@code limit} pending orders whose step timed out, and answers their ids. SKIP
      * LOCKED: an order a reply is moving right now is left to it, and several instances share the
      * work without waiting on each other. Deadlines use the database's clock.
      */
-    public List<UUID> lockOverdue(Connection c, int limit) throws SQLException {
-        List<UUID> overdue = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM orders WHERE status = 'PENDING' "
+    public List<Overdue> lockOverdue(Connection c, int limit) throws SQLException {
+        List<Overdue> overdue = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, traceparent FROM orders WHERE status = 'PENDING' "
                 + "AND deadline <= now() ORDER BY deadline LIMIT ? FOR UPDATE SKIP LOCKED")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    overdue.add(rs.getObject(1, UUID.class));
+                    overdue.add(new Overdue(rs.getObject(1, UUID.class), rs.getString(2)));
                 }
             }
         }
@@ -203,20 +209,21 @@ public class OrderRepository {
         recordStep(c, orderId, d.next(), cause);
     }
 
-    /** A confirmed order whose cart is still to be emptied. */
-    public record CartToClear(UUID orderId, UUID cartId) {
+    /** A confirmed order whose cart is still to be emptied, and the trace it was placed in (null: none). */
+    public record CartToClear(UUID orderId, UUID cartId, String traceparent) {
     }
 
     /** Confirmed orders whose cart is still to be emptied, oldest confirmation first. */
     public List<CartToClear> cartsToClear(int limit) {
         return Transactions.run(dataSource, "finding carts to clear", c -> {
             List<CartToClear> result = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, cart_id FROM orders WHERE status = 'CONFIRMED' "
-                    + "AND NOT cart_cleared ORDER BY confirmed_at LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, cart_id, traceparent FROM orders "
+                    + "WHERE status = 'CONFIRMED' AND NOT cart_cleared ORDER BY confirmed_at LIMIT ?")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        result.add(new CartToClear(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+                        result.add(new CartToClear(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                                rs.getString(3)));
                     }
                 }
             }

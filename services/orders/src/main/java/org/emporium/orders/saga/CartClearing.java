@@ -1,5 +1,7 @@
 package org.emporium.orders.saga;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -10,6 +12,7 @@ import org.emporium.orders.client.CartAndCards;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.platform.defaults.BackgroundJobs;
 import org.emporium.platform.defaults.OutageLog;
+import org.emporium.platform.messaging.Tracing;
 import org.emporium.platform.upstream.UpstreamRejectedException;
 import org.jboss.logging.Logger;
 
@@ -59,11 +62,15 @@ public class CartClearing {
             List<OrderRepository.CartToClear> todo = orders.cartsToClear(BATCH);
             RuntimeException failed = null;
             for (var order : todo) {
-                try {
+                // the call to cart continues the order's trace
+                Span span = Tracing.resume("clear cart", order.traceparent());
+                try (Scope ignored = span.makeCurrent()) {
                     cartAndCards.clearCart(order.cartId());
                     orders.markCartCleared(order.orderId());
                 } catch (UpstreamRejectedException e) {
                     failed = e; // this cart only (e.g. an account's cart and no service token): the others go on
+                } finally {
+                    span.end();
                 }
             }
             if (failed != null) {

@@ -1,5 +1,7 @@
 package org.emporium.orders.saga;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +22,7 @@ import org.emporium.orders.messaging.SagaReplies;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.orders.persistence.OrderRepository.Placement;
 import org.emporium.platform.jdbc.Transactions;
+import org.emporium.platform.messaging.Tracing;
 import org.emporium.platform.outbox.Outbox;
 import org.emporium.platform.outbox.OutboxEvent;
 import org.jboss.logging.Logger;
@@ -74,9 +77,12 @@ public class CheckoutSaga {
     public void apply(List<SagaReplies.Addressed> replies) {
         Transactions.run(dataSource, "applying " + replies.size() + " replies", c -> {
             for (var reply : replies) {
-                Optional<Order> order = orders.lock(c, reply.orderId());
-                if (order.isPresent()) {
-                    step(c, order.get(), reply.reply());
+                // the commands and events this reply causes continue the order's trace
+                try (Scope ignored = reply.event().activate()) {
+                    Optional<Order> order = orders.lock(c, reply.orderId());
+                    if (order.isPresent()) {
+                        step(c, order.get(), reply.reply());
+                    }
                 }
             }
             return null;
@@ -86,9 +92,15 @@ public class CheckoutSaga {
     /** Applies "deadline passed" to up to {@code limit} orders whose step timed out, in one transaction; answers how many. */
     public int timeOut(int limit) {
         return Transactions.run(dataSource, "timing out orders", c -> {
-            List<UUID> overdue = orders.lockOverdue(c, limit);
-            for (UUID id : overdue) {
-                step(c, orders.lock(c, id).orElseThrow(), new Reply.DeadlinePassed());
+            List<OrderRepository.Overdue> overdue = orders.lockOverdue(c, limit);
+            for (var order : overdue) {
+                // the command sent again, or the compensation, continues the order's trace
+                Span span = Tracing.resume("saga deadline passed", order.traceparent());
+                try (Scope ignored = span.makeCurrent()) {
+                    step(c, orders.lock(c, order.orderId()).orElseThrow(), new Reply.DeadlinePassed());
+                } finally {
+                    span.end();
+                }
             }
             return overdue.size();
         });

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -136,6 +137,7 @@ public final class Emporium {
             // Launch counts from its own start, a moment after ours; the state counts from the start of up
             long launchBegin = System.nanoTime();
             Duration before = Duration.ofNanos(launchBegin - begin);
+            supervisor = Supervisor.of(launch, console, () -> writeState(workspace, launch, before, null));
             launch.onStarted(() -> writeState(workspace, launch, before, null));
             writeState(workspace, launch, before, null);
             try {
@@ -151,36 +153,39 @@ public final class Emporium {
             writeState(workspace, launch, before, ready);
             printTable(console, launch, workspace, ready);
             training.start();
-            watch(launch, console, stopped);
+            watch(stopped);
             return 0;
         }
 
-        /** Reports a process that dies while the system runs; the rest keeps running. */
-        private static void watch(Launch launch, Console console, CountDownLatch stopped) {
-            List<Component> reported = new ArrayList<>();
+        /** Until everything stops, restarts a process that died (see {@link Supervisor}); the rest keeps running. */
+        private void watch(CountDownLatch stopped) {
             try {
                 while (!stopped.await(1, TimeUnit.SECONDS)) {
-                    for (Component c : launch.started()) {
-                        if (!launch.isStopping() && !c.isAlive() && !reported.contains(c)) {
-                            reported.add(c);
-                            console.fail(c.name() + " has exited; see .emporium/logs/" + c.name() + ".log");
-                        }
-                    }
+                    supervisor.check();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        /** @param ready from the start of up until all were ready; null while starting */
-        private static synchronized void writeState(Workspace workspace, Launch launch, Duration before, Duration ready) {
+        /** Restarts what dies once everything is ready; the state file counts its restarts. */
+        private volatile Supervisor supervisor;
+        /** When all were ready, from the start of up; kept for the writes after it (a restart's). */
+        private volatile Duration allReady;
+
+        /** @param ready from the start of up until all were ready; null while starting or to keep the last one */
+        private synchronized void writeState(Workspace workspace, Launch launch, Duration before, Duration ready) {
+            if (ready != null) {
+                allReady = ready;
+            }
+            Map<String, Integer> restarts = supervisor == null ? Map.of() : supervisor.restarts();
             List<RunState.Entry> entries = new ArrayList<>();
             for (Component c : launch.started()) {
                 Duration after = launch.readyAfter().get(c.name());
                 entries.add(new RunState.Entry(c.name(), c.pid(), c.port(), c.url(), c.healthUrl(),
-                        after == null ? null : seconds(before.plus(after))));
+                        after == null ? null : seconds(before.plus(after)), restarts.getOrDefault(c.name(), 0)));
             }
-            new RunState(ProcessHandle.current().pid(), ready == null ? null : seconds(ready), entries)
+            new RunState(ProcessHandle.current().pid(), allReady == null ? null : seconds(allReady), entries)
                     .write(workspace.stateFile());
         }
 
@@ -397,8 +402,8 @@ public final class Emporium {
         }
     }
 
-    @Command(name = "status", description = "List each process with its port, health, memory (PSS and RSS) and "
-            + "memory budget, and say which is over its budget.")
+    @Command(name = "status", description = "List each process with its port, health, memory (PSS and RSS), "
+            + "memory budget and how often it was restarted, and say which is over its budget.")
     static final class Status implements Callable<Integer> {
 
         @CommandLine.ParentCommand
@@ -421,7 +426,8 @@ public final class Emporium {
                 long pid = postgres ? PostgresComponent.postmasterPid(workspace) : e.pid();
                 boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
                 rows.add(new StatusReport.Row(e.name(), pid, e.port(), e.url(), !alive ? "down" : healthOf(e),
-                        e.readySeconds(), postgres ? Memory.tree(pid) : Memory.of(pid), Topology.budget(e.name()).pssMb()));
+                        e.readySeconds(), postgres ? Memory.tree(pid) : Memory.of(pid), Topology.budget(e.name()).pssMb(),
+                        e.restarts()));
             }
             StatusReport report = new StatusReport(state.readySeconds(), rows,
                     StatusReport.launcher(state.launcherPid(), Memory.of(state.launcherPid())), Topology.MEMORY_BUDGET_MB);

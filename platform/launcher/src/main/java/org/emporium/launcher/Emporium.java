@@ -501,7 +501,7 @@ public final class Emporium {
             if (lines != null && lines < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--lines: must be 0 or more, not " + lines);
             }
-            List<String> shown = names.isEmpty() ? LogView.defaults(logs) : names.stream().distinct().toList();
+            List<String> shown = names.isEmpty() ? LogView.defaults() : names.stream().distinct().toList();
             if (!follow && LogView.withFiles(logs).stream().noneMatch(shown::contains)) {
                 System.out.println("no logs yet" + (names.isEmpty() ? "" : " of " + String.join(", ", shown)));
                 return 0;

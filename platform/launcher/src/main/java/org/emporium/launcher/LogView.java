@@ -62,10 +62,9 @@ final class LogView {
         }
     }
 
-    /** Those shown when none is named: the graph's components that have written a log, in the graph's order. */
-    static List<String> defaults(Path logs) {
-        List<String> written = withFiles(logs);
-        return Topology.GRAPH.stream().map(Node::name).filter(written::contains).toList();
+    /** Those shown when none is named: the graph's components, in the graph's order (a file may appear while followed). */
+    static List<String> defaults() {
+        return Topology.GRAPH.stream().map(Node::name).toList();
     }
 
     /** The last {@code limit} entries (all when null) the filter keeps, of every file, in time order. */

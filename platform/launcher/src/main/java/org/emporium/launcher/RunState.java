@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +44,15 @@ public record RunState(long launcherPid, Double readySeconds, List<Entry> entrie
             p.setProperty(e.name() + ".restarts", String.valueOf(e.restarts()));
         }
         p.setProperty("components", String.join(",", names));
-        try (Writer out = Files.newBufferedWriter(file)) {
+        // whole or not at all: status and tests read it while a restart rewrites it
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (Writer out = Files.newBufferedWriter(partial)) {
             p.store(out, "written by ./emporium up; removed when it stops");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -113,7 +113,9 @@ final class Supervisor {
             Thread.currentThread().interrupt();
         } finally {
             busy.remove(c.name());
-            changed.run();
+            if (!launch.isStopping()) { // once stopping, the state file is being removed
+                changed.run();
+            }
         }
     }
 

@@ -38,7 +38,7 @@ final class LogFile {
         }
 
         boolean test(Entry e) {
-            return (since == null || e.time() == null || !e.time().isBefore(since))
+            return (since == null || !e.time().isBefore(since))
                     // a line with no level is ordinary output: INFO
                     && (level == null || (e.level() == null ? LogLine.Level.INFO : e.level()).atLeast(level))
                     && (traceId == null || traceId.equalsIgnoreCase(e.traceId()));
@@ -106,8 +106,7 @@ final class LogFile {
         List<Entry> kept = new ArrayList<>();
         following.sink = kept::add;
         followed = lines(followed, size, following::accept);
-        following.flush();
-        fillTimes(kept, Instant.now());
+        following.finish(Instant.now());
         return kept;
     }
 
@@ -116,8 +115,7 @@ final class LogFile {
         Grouper grouper = new Grouper(filter, kept::add);
         // a window that starts mid-line starts at the next line
         lines(from == 0 ? 0 : nextLine(from, to), to, grouper::accept);
-        grouper.flush();
-        fillTimes(kept, lastModified());
+        grouper.finish(lastModified());
         return kept;
     }
 
@@ -125,29 +123,13 @@ final class LogFile {
         return limit == null || entries.size() <= limit ? entries : entries.subList(entries.size() - limit, entries.size());
     }
 
-    /**
-     * Entries before the first line with a time (a JVM's note as it starts) take the time of the
-     * next one that has one; with none after them, {@code otherwise}.
-     */
-    static void fillTimes(List<Entry> entries, Instant otherwise) {
-        Instant next = otherwise;
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            Entry e = entries.get(i);
-            if (e.time() == null) {
-                entries.set(i, new Entry(e.component(), next, e.level(), e.traceId(), e.lines()));
-            } else {
-                next = e.time();
-            }
-        }
-    }
-
     /** Turns lines into entries, in order. */
     final class Grouper {
         private final Filter filter;
         private Consumer<Entry> sink;
-        private Instant lastTime;
         private Entry open;
         private boolean openTakesMore;
+        private final List<Entry> waiting = new ArrayList<>();
 
         Grouper(Filter filter, Consumer<Entry> sink) {
             this.filter = filter;
@@ -161,6 +143,10 @@ final class LogFile {
                 }
                 return;
             }
+            if (raw.isBlank()) { // ends what it followed (a process's banner starts so); shown as nothing
+                flush();
+                return;
+            }
             LogLine line = LogLine.parse(raw, zone);
             if (line.time() == null && !line.json() && open != null && openTakesMore) {
                 List<String> lines = new ArrayList<>(open.lines());
@@ -169,20 +155,42 @@ final class LogFile {
                 return;
             }
             flush();
-            Instant time = line.time() != null ? line.time() : lastTime;
-            if (line.time() != null) {
-                lastTime = line.time();
-            }
-            open = new Entry(component, time, line.level(), line.traceId(), List.of(line.text().split("\n", -1)));
+            // a line with no time that continues nothing (a JVM's note as it starts) takes the next one's: see timed
+            open = new Entry(component, line.time(), line.level(), line.traceId(), List.of(line.text().split("\n", -1)));
             // a text line with a time heads what follows it; a JSON line is whole
             openTakesMore = !line.json() && line.time() != null;
         }
 
+        /** Ends the open entry; one without a time waits for the next entry's. */
         void flush() {
-            if (open != null && filter.test(open)) {
-                sink.accept(open);
+            if (open == null) {
+                return;
+            }
+            if (open.time() == null) {
+                waiting.add(open);
+            } else {
+                timed(open.time());
+                emit(open);
             }
             open = null;
+        }
+
+        /** At the end of what is read: entries still without a time take {@code otherwise}. */
+        void finish(Instant otherwise) {
+            flush();
+            timed(otherwise);
+        }
+
+        /** Entries before the first line with a time (a JVM's note as it starts) take the time of the next that has one. */
+        private void timed(Instant time) {
+            waiting.forEach(e -> emit(new Entry(e.component(), time, e.level(), e.traceId(), e.lines())));
+            waiting.clear();
+        }
+
+        private void emit(Entry e) {
+            if (filter.test(e)) {
+                sink.accept(e);
+            }
         }
     }
 

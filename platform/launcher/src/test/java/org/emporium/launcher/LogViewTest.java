@@ -121,6 +121,22 @@ class LogViewTest {
     }
 
     @Test
+    void aBannerAfterABlankLineIsNotPartOfTheLineBeforeItButOfTheStartAfterIt() throws IOException {
+        write("zipkin", "2026-12-05T10:00:01.000Z  INFO [/] 1 --- [main] Server : Serving HTTP",
+                "", "     ________ ____", "    |__  /_ _|  _ \\", "WARNING: A restricted method has been called",
+                "2026-12-05T10:05:00.000Z  INFO [/] 2 --- [main] Server : Serving HTTP");
+
+        List<LogFile.Entry> all = new LogFile("zipkin", logs.resolve("zipkin.log"), UTC).read(LogFile.Filter.NONE, null);
+
+        assertThat(all).hasSize(5);
+        assertThat(all.getFirst().lines()).hasSize(1);
+        assertThat(all.subList(1, 4)).as("the restarted process's banner, at its first time")
+                .allSatisfy(e -> assertThat(e.time()).isEqualTo(Instant.parse("2026-12-05T10:05:00Z")));
+        assertThat(new LogFile("zipkin", logs.resolve("zipkin.log"), UTC)
+                .read(new LogFile.Filter(Instant.parse("2026-12-05T10:06:00Z"), null, null), null)).isEmpty();
+    }
+
+    @Test
     void aJsonLineIsWholeSoALineAfterItIsItsOwnEntry() throws IOException {
         write("catalog", quarkus("2026-12-05T10:00:00.100Z", "ERROR", "bad", null), "NOTE: Picked up JDK_JAVA_OPTIONS");
 

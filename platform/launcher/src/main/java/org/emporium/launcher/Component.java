@@ -1,6 +1,7 @@
 package org.emporium.launcher;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /** Something the launcher starts, waits for and stops: a piece of infrastructure or a service. */
 public interface Component {
@@ -35,6 +36,11 @@ public interface Component {
     boolean isReady();
 
     boolean isAlive();
+
+    /** How the process ended, once it has and when the launcher can know (it started it). */
+    default OptionalInt exitCode() {
+        return OptionalInt.empty();
+    }
 
     long pid();
 

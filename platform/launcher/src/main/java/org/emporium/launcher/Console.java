@@ -1,9 +1,8 @@
 package org.emporium.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The terminal: launcher progress, each component's state, and (when asked) every process's log
  * lines under a coloured name. On an interactive terminal the states are one live table, redrawn
  * in place; elsewhere (CI, a file) each change is one plain line. JSON log lines (the services')
- * are shown as "time level message"; the log files keep the JSON.
+ * are shown as "time level message", at the time they carry; the log files keep the JSON.
  */
 public final class Console {
 
@@ -25,7 +24,6 @@ public final class Console {
 
     private static final String[] COLOURS = {"36", "32", "33", "35", "34", "96", "92", "93", "95", "94", "91"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
     private final boolean colour;
@@ -150,46 +148,22 @@ public final class Console {
         if (quiet) {
             return;
         }
-        String text = readable(raw);
-        synchronized (this) {
-            above(paint(colours.getOrDefault(name, "37"), String.format("%-" + width + "s │ ", name)) + text);
-        }
+        entry(name, readable(raw));
     }
 
+    /** A log line for a person: a JSON line as "time level message" (its own time), any other line as it is. */
     static String readable(String raw) {
-        if (!raw.startsWith("{")) {
+        LogLine line = LogLine.parse(raw);
+        if (!line.json()) {
             return raw;
         }
-        try {
-            JsonNode node = JSON.readTree(raw);
-            // Quarkus writes "level"; Spring Boot's ECS format nests it as log.level
-            String level = first(node, "level");
-            if (level == null && node.path("log").has("level")) {
-                level = node.path("log").path("level").asText();
-            }
-            String message = first(node, "message");
-            if (message == null) {
-                return raw;
-            }
-            String error = first(node, "exception");
-            if (error == null && node.path("error").has("stack_trace")) {
-                error = node.path("error").path("stack_trace").asText();
-            }
-            return LocalTime.now().format(TIME) + " " + (level == null ? "" : String.format("%-5s ", level))
-                    + message + (error == null ? "" : "\n" + error);
-        } catch (Exception notJson) {
-            return raw;
-        }
+        return (line.time() == null ? LocalTime.now() : LocalTime.ofInstant(line.time(), ZoneId.systemDefault())).format(TIME)
+                + " " + line.text();
     }
 
-    private static String first(JsonNode node, String... names) {
-        for (String name : names) {
-            JsonNode value = node.get(name);
-            if (value != null && !value.isNull()) {
-                return value.isTextual() ? value.asText() : value.toString();
-            }
-        }
-        return null;
+    /** One entry of {@code ./emporium logs} under its component's coloured name (printed even when quiet). */
+    public synchronized void entry(String name, String text) {
+        above(paint(colours.getOrDefault(name, "37"), String.format("%-" + width + "s │ ", name)) + text);
     }
 
     private String paint(String code, String text) {

@@ -24,6 +24,13 @@ final class ContainerComponent extends ProcessComponent {
         this.container = container;
     }
 
+    /** A start (or a restart after the container died): the new container's process is found anew. */
+    @Override
+    public void start() throws Exception {
+        containerPid = -1;
+        super.start();
+    }
+
     /** The container's main process once it runs; until then Podman's client. */
     @Override
     public long pid() {

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -27,7 +31,22 @@ public final class Emporium {
     Path root;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Emporium()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, whose errors in what it was given are one line (and exit code 2): the
+     * problem and where help is, not the whole usage text.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Emporium()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("emporium: " + e.getMessage() + " (see ./emporium "
+                    + (failed.getParent() == null ? "" : failed.getCommandName() + " ") + "--help)");
+            return 2;
+        });
+        return cli;
     }
 
     Workspace workspace() {
@@ -118,6 +137,7 @@ public final class Emporium {
             // Launch counts from its own start, a moment after ours; the state counts from the start of up
             long launchBegin = System.nanoTime();
             Duration before = Duration.ofNanos(launchBegin - begin);
+            supervisor = Supervisor.of(launch, console, () -> writeState(workspace, launch, before, null));
             launch.onStarted(() -> writeState(workspace, launch, before, null));
             writeState(workspace, launch, before, null);
             try {
@@ -133,36 +153,39 @@ public final class Emporium {
             writeState(workspace, launch, before, ready);
             printTable(console, launch, workspace, ready);
             training.start();
-            watch(launch, console, stopped);
+            watch(stopped);
             return 0;
         }
 
-        /** Reports a process that dies while the system runs; the rest keeps running. */
-        private static void watch(Launch launch, Console console, CountDownLatch stopped) {
-            List<Component> reported = new ArrayList<>();
+        /** Until everything stops, restarts a process that died (see {@link Supervisor}); the rest keeps running. */
+        private void watch(CountDownLatch stopped) {
             try {
                 while (!stopped.await(1, TimeUnit.SECONDS)) {
-                    for (Component c : launch.started()) {
-                        if (!launch.isStopping() && !c.isAlive() && !reported.contains(c)) {
-                            reported.add(c);
-                            console.fail(c.name() + " has exited; see .emporium/logs/" + c.name() + ".log");
-                        }
-                    }
+                    supervisor.check();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        /** @param ready from the start of up until all were ready; null while starting */
-        private static synchronized void writeState(Workspace workspace, Launch launch, Duration before, Duration ready) {
+        /** Restarts what dies once everything is ready; the state file counts its restarts. */
+        private volatile Supervisor supervisor;
+        /** When all were ready, from the start of up; kept for the writes after it (a restart's). */
+        private volatile Duration allReady;
+
+        /** @param ready from the start of up until all were ready; null while starting or to keep the last one */
+        private synchronized void writeState(Workspace workspace, Launch launch, Duration before, Duration ready) {
+            if (ready != null) {
+                allReady = ready;
+            }
+            Map<String, Integer> restarts = supervisor == null ? Map.of() : supervisor.restarts();
             List<RunState.Entry> entries = new ArrayList<>();
             for (Component c : launch.started()) {
                 Duration after = launch.readyAfter().get(c.name());
                 entries.add(new RunState.Entry(c.name(), c.pid(), c.port(), c.url(), c.healthUrl(),
-                        after == null ? null : seconds(before.plus(after))));
+                        after == null ? null : seconds(before.plus(after)), restarts.getOrDefault(c.name(), 0)));
             }
-            new RunState(ProcessHandle.current().pid(), ready == null ? null : seconds(ready), entries)
+            new RunState(ProcessHandle.current().pid(), allReady == null ? null : seconds(allReady), entries)
                     .write(workspace.stateFile());
         }
 
@@ -379,8 +402,8 @@ public final class Emporium {
         }
     }
 
-    @Command(name = "status", description = "List each process with its port, health, memory (PSS and RSS) and "
-            + "memory budget, and say which is over its budget.")
+    @Command(name = "status", description = "List each process with its port, health, memory (PSS and RSS), "
+            + "memory budget and how often it was restarted, and say which is over its budget.")
     static final class Status implements Callable<Integer> {
 
         @CommandLine.ParentCommand
@@ -403,7 +426,8 @@ public final class Emporium {
                 long pid = postgres ? PostgresComponent.postmasterPid(workspace) : e.pid();
                 boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
                 rows.add(new StatusReport.Row(e.name(), pid, e.port(), e.url(), !alive ? "down" : healthOf(e),
-                        e.readySeconds(), postgres ? Memory.tree(pid) : Memory.of(pid), Topology.budget(e.name()).pssMb()));
+                        e.readySeconds(), postgres ? Memory.tree(pid) : Memory.of(pid), Topology.budget(e.name()).pssMb(),
+                        e.restarts()));
             }
             StatusReport report = new StatusReport(state.readySeconds(), rows,
                     StatusReport.launcher(state.launcherPid(), Memory.of(state.launcherPid())), Topology.MEMORY_BUDGET_MB);
@@ -424,35 +448,75 @@ public final class Emporium {
         }
     }
 
-    @Command(name = "logs", description = "Print the last lines of a component's log file.")
+    @Command(name = "logs", description = "Print the components' log lines, each at its own time, merged in time "
+            + "order: the last lines of all (or of those named), one trace's lines, what came since a time; --follow "
+            + "keeps printing new lines until Ctrl-C.")
     static final class Logs implements Callable<Integer> {
 
         @CommandLine.ParentCommand
         Emporium parent;
 
-        @CommandLine.Parameters(arity = "0..1", description = "component name; all when omitted")
-        String name;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
-        @Option(names = {"-n", "--lines"}, defaultValue = "40")
-        int lines;
+        @CommandLine.Parameters(arity = "0..*", paramLabel = "COMPONENT",
+                description = "Only these components (kafka, catalog, ...; also build and <service>-training); all the "
+                        + "graph's when none is named.")
+        List<String> names = new ArrayList<>();
+
+        @Option(names = {"-n", "--lines"}, paramLabel = "N",
+                description = "The last N lines (default 40; with --trace or --since all of them).")
+        Integer lines;
+
+        @Option(names = "--trace", paramLabel = "TRACE_ID",
+                description = "Only the lines of this trace (its id as Zipkin and the services' JSON logs show it).")
+        String trace;
+
+        @Option(names = "--since", paramLabel = "WHEN",
+                description = "Only lines since then: a duration back from now (30s, 5m, 2h, 1d) or a time (2026-12-05T19:00:00Z).")
+        String since;
+
+        @Option(names = "--level", paramLabel = "LEVEL",
+                description = "Only lines of this level or more severe: ${COMPLETION-CANDIDATES} (a line with none counts as INFO).")
+        LogLine.Level level;
+
+        @Option(names = {"-f", "--follow"}, description = "Keep printing new lines as they are written, until Ctrl-C.")
+        boolean follow;
 
         @Override
-        public Integer call() throws IOException {
-            Workspace workspace = parent.workspace();
-            if (!Files.isDirectory(workspace.logs())) {
-                System.out.println("no logs yet");
+        public Integer call() throws InterruptedException {
+            Path logs = parent.workspace().logs();
+            List<String> known = LogView.known(logs);
+            List<String> unknown = names.stream().filter(n -> !known.contains(n)).distinct().toList();
+            if (!unknown.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no such component: " + String.join(", ", unknown)
+                        + " (known: " + String.join(", ", known) + ")");
+            }
+            Instant from;
+            try {
+                from = since == null ? null : LogView.since(since, Instant.now(), ZoneId.systemDefault());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+            }
+            if (lines != null && lines < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--lines: must be 0 or more, not " + lines);
+            }
+            List<String> shown = names.isEmpty() ? LogView.defaults() : names.stream().distinct().toList();
+            if (!follow && LogView.withFiles(logs).stream().noneMatch(shown::contains)) {
+                System.out.println("no logs yet" + (names.isEmpty() ? "" : " of " + String.join(", ", shown)));
                 return 0;
             }
-            try (var files = Files.list(workspace.logs())) {
-                for (Path file : files.sorted().toList()) {
-                    String component = file.getFileName().toString().replace(".log", "");
-                    if (name == null || name.equals(component)) {
-                        List<String> all = Files.readAllLines(file);
-                        for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
-                            System.out.println(component + " │ " + Console.readable(line));
-                        }
-                    }
-                }
+            Console console = new Console(System.out, colourful(), false);
+            shown.forEach(console::register);
+            LogView view = new LogView(logs, shown, ZoneId.systemDefault());
+            LogFile.Filter filter = new LogFile.Filter(from, level, trace == null ? null : trace.strip());
+            Integer limit = lines != null ? lines : trace != null || since != null ? null : 40;
+            for (LogFile.Entry e : view.history(filter, limit)) {
+                console.entry(e.component(), view.format(e, LocalDate.now()));
+            }
+            if (follow) {
+                view.follow(filter, e -> console.entry(e.component(), view.format(e, LocalDate.now())), () -> false,
+                        Duration.ofMillis(250));
             }
             return 0;
         }

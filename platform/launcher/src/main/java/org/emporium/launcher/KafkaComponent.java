@@ -67,6 +67,9 @@ public final class KafkaComponent extends ProcessComponent {
                 "-XX:TieredStopAtLevel=1"));
         command.addAll(memoryFlags);
         command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                // each line starts with its time, as the other logs do: ./emporium logs orders them by it
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
                 "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
                 "-cp", classpath, "kafka.Kafka", workspace.run().resolve("kafka.properties").toString()));
         return command;

@@ -110,25 +110,55 @@ public final class Launch {
             throw new LaunchException(component.name() + " failed to start: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!component.isReady()) {
-            if (!component.isAlive()) {
-                console.status(component.name(), "exited", Console.Mark.FAILED);
-                throw new LaunchException(component.name() + " exited during start-up; its last output:\n  "
-                        + String.join("\n  ", component.recentOutput()));
-            }
-            if (System.nanoTime() > deadline || stopping) {
-                console.status(component.name(), stopping ? "stopped" : "not ready", Console.Mark.FAILED);
-                throw new LaunchException(component.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
-                        + " s; its last output:\n  " + String.join("\n  ", component.recentOutput()));
-            }
-            pause();
+        try {
+            awaitReady(component);
+        } catch (NotReady e) {
+            console.status(component.name(), e.state, Console.Mark.FAILED);
+            throw e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         readyAfter.put(component.name(), Duration.ofNanos(System.nanoTime() - begin));
         onStarted.run();
         console.status(component.name(), String.format("ready in %.1f s", took.toMillis() / 1000.0), Console.Mark.DONE);
         component.notes().forEach(console::fail);
+    }
+
+    /** Polls the component's readiness until it is ready; fails when it exits, after the deadline, or on stop. */
+    private void awaitReady(Component component) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!component.isReady()) {
+            if (!component.isAlive()) {
+                throw new NotReady("exited", component.name() + " exited during start-up; its last output:\n  "
+                        + String.join("\n  ", component.recentOutput()));
+            }
+            if (System.nanoTime() > deadline || stopping) {
+                throw new NotReady(stopping ? "stopped" : "not ready", component.name() + " was not ready within "
+                        + READY_TIMEOUT.toSeconds() + " s; its last output:\n  " + String.join("\n  ", component.recentOutput()));
+            }
+            pause();
+        }
+    }
+
+    /**
+     * Starts a component that died again and waits until it is ready, as at the start (the
+     * {@link Supervisor} does, while the system runs). Never while, or after, everything stops: the
+     * start holds the lock {@link #stopAll} holds, so a process it starts is one stopAll stops.
+     */
+    public void restart(Component component) {
+        synchronized (this) {
+            if (stopping) {
+                throw new LaunchException("stopping");
+            }
+            try {
+                component.start();
+            } catch (Exception e) {
+                throw new LaunchException(component.name() + " failed to start: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
+        }
+        onStarted.run();
+        awaitReady(component);
+        onStarted.run();
     }
 
     /** Polling interval: short, because every millisecond here is start-up time. */
@@ -191,8 +221,18 @@ public final class Launch {
         return readyAfter;
     }
 
+    /** A component that did not become ready; {@code state} is what the table shows. */
+    private static final class NotReady extends LaunchException {
+        private final String state;
+
+        NotReady(String state, String message) {
+            super(message);
+            this.state = state;
+        }
+    }
+
     /** A start-up failure with a message meant for the person at the terminal. */
-    public static final class LaunchException extends RuntimeException {
+    public static class LaunchException extends RuntimeException {
         public LaunchException(String message) {
             super(message);
         }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -54,7 +55,7 @@ public class ProcessComponent implements Component {
     private final Path logFile;
     private final Console console;
     private final Deque<String> recent = new ArrayDeque<>();
-    private Process process;
+    private volatile Process process;
 
     public ProcessComponent(String name, List<String> needs, int port, String url, List<String> command,
                             Map<String, String> environment, Probe probe, Path logFile, Console console) {
@@ -266,6 +267,12 @@ public class ProcessComponent implements Component {
     @Override
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    @Override
+    public OptionalInt exitCode() {
+        Process p = process;
+        return p == null || p.isAlive() ? OptionalInt.empty() : OptionalInt.of(p.exitValue());
     }
 
     @Override

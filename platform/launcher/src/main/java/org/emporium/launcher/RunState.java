@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +14,19 @@ import java.util.Properties;
 
 /**
  * What a running {@code up} left in .emporium/run/state.properties: its own pid and each
- * process's pid, port, URL and health URL, so {@code status} and {@code stop} work from
+ * process's pid (the latest, after a restart), port, URL, health URL and restart count, so
+ * {@code status} and {@code stop} work from
  * another terminal; and how long after the start of {@code up} each component, then the whole
  * system, was ready (null until then).
  */
 public record RunState(long launcherPid, Double readySeconds, List<Entry> entries) {
 
-    public record Entry(String name, long pid, int port, String url, String health, Double readySeconds) {
+    /** @param restarts how many times the launcher restarted it after it died (its pid is the latest one's) */
+    public record Entry(String name, long pid, int port, String url, String health, Double readySeconds, int restarts) {
+
+        public Entry(String name, long pid, int port, String url, String health, Double readySeconds) {
+            this(name, pid, port, url, health, readySeconds, 0);
+        }
     }
 
     public void write(Path file) {
@@ -34,10 +41,18 @@ public record RunState(long launcherPid, Double readySeconds, List<Entry> entrie
             p.setProperty(e.name() + ".url", e.url());
             p.setProperty(e.name() + ".health", e.health() == null ? "" : e.health());
             setIfKnown(p, e.name() + ".ready.seconds", e.readySeconds());
+            p.setProperty(e.name() + ".restarts", String.valueOf(e.restarts()));
         }
         p.setProperty("components", String.join(",", names));
-        try (Writer out = Files.newBufferedWriter(file)) {
+        // whole or not at all: status and tests read it while a restart rewrites it
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (Writer out = Files.newBufferedWriter(partial)) {
             p.store(out, "written by ./emporium up; removed when it stops");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +73,8 @@ public record RunState(long launcherPid, Double readySeconds, List<Entry> entrie
             if (!name.isBlank()) {
                 entries.add(new Entry(name, Long.parseLong(p.getProperty(name + ".pid", "-1")),
                         Integer.parseInt(p.getProperty(name + ".port", "0")), p.getProperty(name + ".url", ""),
-                        p.getProperty(name + ".health", ""), seconds(p, name + ".ready.seconds")));
+                        p.getProperty(name + ".health", ""), seconds(p, name + ".ready.seconds"),
+                        Integer.parseInt(p.getProperty(name + ".restarts", "0"))));
             }
         }
         return new RunState(Long.parseLong(p.getProperty("launcher.pid", "-1")), seconds(p, "ready.seconds"), entries);

@@ -19,9 +19,9 @@ import java.util.Locale;
  */
 record StatusReport(Double readySeconds, List<Row> components, Row launcher, int budgetMb) {
 
-    /** One component; {@code budgetMb} is 0 when the table gives it none. */
+    /** One component; {@code budgetMb} is 0 when the table gives it none; {@code restarts}, by the launcher after it died. */
     record Row(String name, long pid, int port, String url, String health, Double readySeconds, Memory.Usage usage,
-               int budgetMb) {
+               int budgetMb, int restarts) {
 
         boolean overBudget() {
             return budgetMb > 0 && usage.pssMb() > budgetMb;
@@ -32,7 +32,7 @@ record StatusReport(Double readySeconds, List<Row> components, Row launcher, int
 
     /** The launcher's row: its pid and memory, and its budget from the table. */
     static Row launcher(long pid, Memory.Usage usage) {
-        return new Row("launcher", pid, 0, "", "", null, usage, Topology.LAUNCHER_BUDGET_MB);
+        return new Row("launcher", pid, 0, "", "", null, usage, Topology.LAUNCHER_BUDGET_MB, 0);
     }
 
     Memory.Usage total() {
@@ -62,16 +62,17 @@ record StatusReport(Double readySeconds, List<Row> components, Row launcher, int
     /** The table for a person: columns as wide as the longest name. */
     String table() {
         int width = Math.max("component".length(), components.stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        String row = "%-" + width + "s %8s %6s %-9s %8s %8s %8s %7s  %s%n";
+        String row = "%-" + width + "s %8s %6s %-9s %8s %8s %8s %7s %8s  %s%n";
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, row, "component", "pid", "port", "health", "PSS", "RSS", "budget", "ready", "address"));
+        out.append(String.format(Locale.ROOT, row, "component", "pid", "port", "health", "PSS", "RSS", "budget", "ready",
+                "restarts", "address"));
         for (Row r : rows()) {
             out.append(String.format(Locale.ROOT, row, r.name(), r.pid(), r.port() > 0 ? r.port() : "", r.health(),
                     mb(r.usage().pssMb()), mb(r.usage().rssMb()), r.budgetMb() > 0 ? mb(r.budgetMb()) : "",
-                    seconds(r.readySeconds()), r.url()));
+                    seconds(r.readySeconds()), r == launcher ? "" : r.restarts(), r.url()));
         }
         out.append(String.format(Locale.ROOT, row, "total", "", "", "", mb(total().pssMb()), mb(total().rssMb()),
-                mb(budgetMb), seconds(readySeconds), ""));
+                mb(budgetMb), seconds(readySeconds), components.stream().mapToInt(Row::restarts).sum(), ""));
         out.append("PSS counts a page shared by n processes 1/n in each (their sum is what the system holds); "
                 + "RSS counts it in each.\n");
         return out.toString();
@@ -93,6 +94,7 @@ record StatusReport(Double readySeconds, List<Row> components, Row launcher, int
                     .put("pssMb", r.usage().pssMb())
                     .put("rssMb", r.usage().rssMb())
                     .put("budgetMb", r.budgetMb())
+                    .put("restarts", r.restarts())
                     // what it waited for: the benchmark finds the start's critical path with it
                     .set("startsAfter", JSON.valueToTree(Topology.startsAfter(r.name())));
         }

@@ -31,4 +31,15 @@ class RunStateTest {
         new RunState(7, 14.04, read.entries()).write(file);
         assertThat(RunState.read(file).readySeconds()).isEqualTo(14.0);
     }
+
+    @Test
+    void keepsTheLatestPidAndHowOftenEachWasRestarted() {
+        Path file = directory.resolve("state.properties");
+        new RunState(7, 14.0, List.of(new RunState.Entry("zipkin", 4242, 9411, "http://localhost:9411", "", 3.0, 2))).write(file);
+
+        assertThat(RunState.read(file).entries()).singleElement().satisfies(e -> {
+            assertThat(e.pid()).isEqualTo(4242);
+            assertThat(e.restarts()).isEqualTo(2);
+        });
+    }
 }

@@ -11,7 +11,7 @@ class StatusReportTest {
 
     private static StatusReport.Row row(String name, String health, long pssMb, int budgetMb) {
         return new StatusReport.Row(name, 100 + name.length(), 8000 + name.length(), "http://localhost:" + name.length(),
-                health, 12.5, new Memory.Usage(pssMb * 1024, (pssMb + 20) * 1024), budgetMb);
+                health, 12.5, new Memory.Usage(pssMb * 1024, (pssMb + 20) * 1024), budgetMb, name.length() % 3);
     }
 
     private static StatusReport report(int budgetMb, StatusReport.Row... rows) {
@@ -57,17 +57,28 @@ class StatusReportTest {
         assertThat(json.get("readySeconds").isNull()).isTrue();
         JsonNode catalog = json.get("components").get(0);
         assertThat(catalog.fieldNames()).toIterable()
-                .containsExactly("name", "pid", "port", "health", "readySeconds", "pssMb", "rssMb", "budgetMb", "startsAfter");
+                .containsExactly("name", "pid", "port", "health", "readySeconds", "pssMb", "rssMb", "budgetMb", "restarts", "startsAfter");
         assertThat(catalog.get("name").asText()).isEqualTo("catalog");
         assertThat(catalog.get("health").asText()).isEqualTo("not ready");
         assertThat(catalog.get("readySeconds").asDouble()).isEqualTo(12.5);
         assertThat(catalog.get("pssMb").asLong()).isEqualTo(180);
         assertThat(catalog.get("rssMb").asLong()).isEqualTo(200);
         assertThat(catalog.get("budgetMb").asInt()).isEqualTo(200);
+        assertThat(catalog.get("restarts").asInt()).isEqualTo(1);
         assertThat(catalog.get("startsAfter")).as("catalog uses its database").extracting(JsonNode::asText).containsExactly("postgres");
         assertThat(json.get("totalPssMb").asLong()).isEqualTo(240);
         assertThat(json.get("totalRssMb").asLong()).isEqualTo(280);
         assertThat(json.get("budgetMb").asInt()).isEqualTo(2048);
+    }
+
+    @Test
+    void saysHowOftenEachProcessWasRestarted() {
+        List<String> lines = report(2048, row("catalog", "up", 180, 200), row("cart", "up", 150, 200)).table().lines().toList();
+
+        int column = lines.get(0).indexOf("restarts") + "restarts".length();
+        assertThat(lines.get(1)).startsWith("catalog").satisfies(l -> assertThat(l.substring(column - 1, column)).isEqualTo("1"));
+        assertThat(lines.get(2)).startsWith("cart").satisfies(l -> assertThat(l.substring(column - 1, column)).isEqualTo("1"));
+        assertThat(lines.get(4)).as("the total").startsWith("total").satisfies(l -> assertThat(l.substring(column - 1, column)).isEqualTo("2"));
     }
 
     @Test

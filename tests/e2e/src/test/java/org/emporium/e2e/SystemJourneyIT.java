@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -162,9 +164,7 @@ class SystemJourneyIT {
     @Order(4)
     void oneStorefrontPageViewIsOneTraceAcrossGatewayStorefrontAndCatalog() throws IOException {
         String sku = JSON.readTree(system.get("/api/catalog/products?size=1").body()).get("items").get(0).get("sku").asText();
-        byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
-        String traceId = HexFormat.of().formatHex(id);
+        String traceId = newTraceId();
         HttpResponse<String> page = system.get("/p/" + sku, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         assertThat(page.statusCode()).isEqualTo(200);
 
@@ -568,6 +568,93 @@ class SystemJourneyIT {
                 browser.getCurrentUrl().contains("/orders/")
                         && browser.findElement(By.id("order-live")).getText().contains("your order is confirmed"));
         return browser.getCurrentUrl().replaceAll(".*/orders/", "");
+    }
+
+    /**
+     * A guest checkout posted to the storefront is one trace in Zipkin from the gateway to the
+     * email: every span's parent is in the trace, each Kafka hop is a consumer span whose parent
+     * is the producer span of another service, and work done later (the email, clearing the cart)
+     * hangs off the same tree.
+     */
+    @Test
+    @Order(14)
+    void aCheckoutIsOneTraceFromTheGatewayThroughKafkaToTheEmail() throws IOException {
+        String sku = inStockSkus("electric kettle").get(0);
+        HttpResponse<String> cart = system.send("POST", "/api/carts", "{}", "Content-Type", "application/json");
+        String cartId = read(cart.body()).path("id").asText();
+        HttpResponse<String> added = system.send("POST", "/api/carts/" + cartId + "/items",
+                "{\"sku\":\"" + sku + "\",\"quantity\":1}", "Content-Type", "application/json");
+        assertThat(added.statusCode()).as(added.body()).isBetween(200, 201);
+        String traceId = newTraceId();
+        HttpResponse<String> placed = system.send("POST", "/checkout",
+                "idempotencyKey=trace-" + System.nanoTime() + "&email=trace%40example.com&name=Ada+Lovelace"
+                        + "&line1=12+St+James+Square&city=London&postalCode=SW1Y+4JH&country=GB"
+                        + "&cardNumber=4242+4242+4242+4242&expiry=12%2F30&cvc=123",
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "cart=" + cartId,
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(303);
+
+        List<String> services = List.of("gateway", "storefront", "orders", "inventory", "payments", "notifications",
+                "cart");
+        Map<String, JsonNode> spans = new HashMap<>();
+        RunningSystem.await(Duration.ofSeconds(60), "the checkout's spans in Zipkin, down to the email", () -> {
+            spans.clear();
+            HttpResponse<String> trace = system.get("http://localhost:" + RunningSystem.ZIPKIN + "/api/v2/trace/" + traceId);
+            if (trace.statusCode() != 200) {
+                return false;
+            }
+            read(trace.body()).forEach(span -> spans.put(span.path("id").asText(), span));
+            Set<String> seen = new HashSet<>();
+            spans.values().forEach(span -> seen.add(serviceOf(span)));
+            return seen.containsAll(services) && spans.values().stream().anyMatch(span -> name(span).equals("send email"));
+        });
+
+        for (JsonNode span : spans.values()) {
+            String parent = span.path("parentId").asText();
+            if (parent.equals("00f067aa0ba902b7")) {
+                assertThat(serviceOf(span)).as("the root, under the caller's span").isEqualTo("gateway");
+                continue;
+            }
+            assertThat(spans).as("the parent of %s in %s", name(span), serviceOf(span)).containsKey(parent);
+            if (span.path("kind").asText().equals("CONSUMER")) {
+                JsonNode producer = spans.get(parent);
+                assertThat(producer.path("kind").asText()).as("the parent of %s", name(span)).isEqualTo("PRODUCER");
+                assertThat(serviceOf(producer)).isNotEqualTo(serviceOf(span));
+            }
+        }
+        // the Kafka hops of the saga, each continuing the trace
+        for (String service : List.of("inventory", "payments", "orders", "notifications")) {
+            assertThat(spans.values()).as("a Kafka record processed by %s", service)
+                    .anyMatch(span -> serviceOf(span).equals(service) && span.path("kind").asText().equals("CONSUMER"));
+        }
+        JsonNode email = spans.values().stream().filter(span -> name(span).equals("send email")).findFirst().orElseThrow();
+        assertThat(ancestors(email, spans)).as("the email's ancestry")
+                .contains("notifications/process orders.order.v1", "orders/publish orders.order.v1", "gateway/" + name(
+                        spans.values().stream().filter(span -> span.path("parentId").asText().equals("00f067aa0ba902b7"))
+                                .findFirst().orElseThrow()));
+    }
+
+    private static String newTraceId() {
+        byte[] id = new byte[16];
+        new SecureRandom().nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    private static String serviceOf(JsonNode span) {
+        return span.path("localEndpoint").path("serviceName").asText();
+    }
+
+    private static String name(JsonNode span) {
+        return span.path("name").asText();
+    }
+
+    /** service/name of each span from this one's parent up to the root. */
+    private static List<String> ancestors(JsonNode span, Map<String, JsonNode> spans) {
+        List<String> chain = new ArrayList<>();
+        for (JsonNode at = spans.get(span.path("parentId").asText()); at != null; at = spans.get(at.path("parentId").asText())) {
+            chain.add(serviceOf(at) + "/" + name(at));
+        }
+        return chain;
     }
 
     @Test

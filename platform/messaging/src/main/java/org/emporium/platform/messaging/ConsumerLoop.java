@@ -89,6 +89,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private final BatchHandler batchHandler;
     private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final ConsumerLag lag;
     private volatile boolean stopping;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private boolean topicsReady;
@@ -100,6 +101,12 @@ public final class ConsumerLoop implements AutoCloseable {
         this.topicNames = topics.stream().map(TopicSpec::name).toList();
         this.handler = handler;
         this.batchHandler = batchHandler;
+        this.lag = new ConsumerLag(settings.groupId());
+    }
+
+    /** Records behind each assigned partition's end, as of the last poll (also the gauge emporium_kafka_consumer_lag). */
+    public Map<TopicPartition, Long> lag() {
+        return lag.current();
     }
 
     /** Starts consuming on a new platform thread, one record at a time. */
@@ -152,6 +159,7 @@ public final class ConsumerLoop implements AutoCloseable {
                     c.subscribe(topicNames);
                     while (!stopping) {
                         ConsumerRecords<String, byte[]> records = c.poll(POLL);
+                        lag.update(c);
                         boolean retry = process(c, records);
                         if (failing && !records.isEmpty()) {
                             LOG.infof("%s: consuming works again", settings.name());

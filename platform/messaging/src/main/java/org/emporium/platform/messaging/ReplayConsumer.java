@@ -175,6 +175,7 @@ public final class ReplayConsumer {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Set<String> skippedTypes = new HashSet<>();
+    private final ConsumerLag lag;
 
     private volatile boolean stopping;
     private volatile boolean caughtUp;
@@ -202,6 +203,8 @@ public final class ReplayConsumer {
         this.created = List.copyOf(b.created);
         this.alignment = b.alignment;
         this.progressEvery = b.progressEvery;
+        // no group: every instance reads everything; the consumer's name stands for it
+        this.lag = new ConsumerLag(b.name);
         this.sink = sink;
         kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         kafka.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
@@ -318,6 +321,7 @@ public final class ReplayConsumer {
         assign(c, assigned);
         while (!stopping) {
             ConsumerRecords<String, byte[]> records = c.poll(POLL);
+            lag.update(c);
             Span span = live(records);
             try (Scope ignored = span.makeCurrent()) {
                 for (ConsumerRecord<String, byte[]> record : records) {

@@ -62,6 +62,7 @@ public class OutboxSetup {
                     .description("events the outbox relay has published to Kafka").register(registry.get());
             FunctionCounter.builder("emporium.outbox.failures", relay, OutboxRelay::failures)
                     .description("failed relay attempts, each followed by a backoff").register(registry.get());
+            new OutboxBacklog(dataSource).register(registry.get());
         }
     }
 

@@ -1,10 +1,13 @@
 package org.emporium.orders.saga;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +45,15 @@ public class CheckoutSaga {
     private final OrderRepository orders;
     private final Outbox outbox;
     private final SagaSettings settings;
+    private final MeterRegistry metrics;
 
-    CheckoutSaga(DataSource dataSource, OrderRepository orders, Outbox outbox, SagaSettings settings) {
+    CheckoutSaga(DataSource dataSource, OrderRepository orders, Outbox outbox, SagaSettings settings,
+                 MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.orders = orders;
         this.outbox = outbox;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /**
@@ -119,8 +125,29 @@ public class CheckoutSaga {
         String cause = reply.getClass().getSimpleName() + (d.retry() ? " (attempt " + attempts + ")" : "");
         orders.store(c, order.id(), d, attempts, settings.timeout(d.next()), cause, now);
         outbox.appendAll(c, messages(order, d, now));
+        measure(order, reply, d, now);
         if (d.next() != order.step() || d.retry()) {
             LOG.debugf("order %s: %s → %s after %s", order.id(), order.step(), d.next(), cause);
+        }
+    }
+
+    /**
+     * Each step's duration by step, the reply that ended it and where it went
+     * ({@code emporium_saga_step_seconds}), and each checkout's from placed to confirmed or
+     * cancelled ({@code emporium_checkout_seconds}, with buckets for its p99). Recorded in the
+     * transaction: a batch that rolls back and is retried counts its steps twice, which is rare.
+     */
+    private void measure(Order order, Reply reply, Decision d, Instant now) {
+        Timer.builder("emporium.saga.step").description("time an order spent at a step of the checkout saga")
+                .tag("step", order.step().name()).tag("reply", reply.getClass().getSimpleName())
+                .tag("next", d.next().name())
+                .register(metrics).record(Duration.between(order.updatedAt(), now));
+        if (d.next() == Step.CONFIRMED || d.next() == Step.CANCELLED) {
+            Timer.builder("emporium.checkout").description("time from an order placed to confirmed or cancelled")
+                    .tag("outcome", d.next().name())
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(5))
+                    .maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(metrics).record(Duration.between(order.createdAt(), now));
         }
     }
 

@@ -2,6 +2,7 @@ package org.emporium.payments.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -100,14 +101,15 @@ public class Authorizations {
 
     private void start(UUID paymentId) {
         try {
-            executor.execute(() -> {
+            // the worker continues the trace of the command that asked for it (the checkout's)
+            executor.execute(Context.current().wrap(() -> {
                 try {
                     drive(paymentId);
                 } finally {
                     inFlight.remove(paymentId);
                     slots.release();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             // rejected: shutting down; recovery picks it up after the restart
             inFlight.remove(paymentId);

@@ -1,5 +1,7 @@
 package org.emporium.payments.provider;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +84,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
+    @WithSpan(value = "provider authorize", kind = SpanKind.CLIENT)
     public Authorization authorize(UUID paymentId, Money amount, String cardToken) {
         pause(latency);
         Outcome outcome = outcome(cardToken);
@@ -100,16 +103,19 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
+    @WithSpan(value = "provider capture", kind = SpanKind.CLIENT)
     public void capture(UUID paymentId, Money amount) {
         pause(latency);
     }
 
     @Override
+    @WithSpan(value = "provider void", kind = SpanKind.CLIENT)
     public void voidAuthorization(UUID paymentId) {
         pause(latency);
     }
 
     @Override
+    @WithSpan(value = "provider refund", kind = SpanKind.CLIENT)
     public void refund(UUID paymentId, Money amount) {
         pause(latency);
     }

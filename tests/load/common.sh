@@ -66,3 +66,21 @@ stop_started() {
   sleep 5
   kill -KILL "${alive[@]}" 2>/dev/null || true
 }
+
+# start_system EMPORIUM LOG TIMEOUT: starts the whole system in the background with the gateway's
+# rate limit off (and whatever else the caller exported), output to LOG; waits until it is ready
+# or TIMEOUT seconds pass (then shows the end of LOG and exits 1). Sets UP_PID for stop_started.
+start_system() {
+  local emporium=$1 log=$2 timeout=$3 waited
+  EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false "$emporium" up --quiet > "$log" 2>&1 &
+  UP_PID=$!
+  for ((waited = 0; ; waited++)); do
+    grep -q 'Emporium is ready' "$log" && return 0
+    if ! kill -0 "$UP_PID" 2>/dev/null || (( waited > timeout * 10 )); then
+      echo "Emporium did not become ready within $timeout s; the last of its output:" >&2
+      tail -n 20 "$log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+}

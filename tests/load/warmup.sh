@@ -44,17 +44,7 @@ trap on_exit EXIT
 trap 'exit 130' INT TERM
 
 echo "▸ starting Emporium (the gateway's rate limit off); its output: $WORK/up.log"
-EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false "$ROOT/emporium" up --quiet > "$WORK/up.log" 2>&1 &
-UP_PID=$!
-for ((waited = 0; ; waited++)); do
-  grep -q 'Emporium is ready' "$WORK/up.log" && break
-  if ! kill -0 "$UP_PID" 2>/dev/null || (( waited > TIMEOUT * 10 )); then
-    echo "Emporium did not become ready within $TIMEOUT s; the last of its output:" >&2
-    tail -n 20 "$WORK/up.log" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
+start_system "$ROOT/emporium" "$WORK/up.log" "$TIMEOUT"
 READY=$EPOCHSECONDS
 echo "✓ $(grep -o 'Emporium is ready in .*' "$WORK/up.log")"
 

@@ -632,6 +632,18 @@ class SystemJourneyIT {
                 .contains("notifications/process orders.order.v1", "orders/publish orders.order.v1", "gateway/" + name(
                         spans.values().stream().filter(span -> span.path("parentId").asText().equals("00f067aa0ba902b7"))
                                 .findFirst().orElseThrow()));
+
+        // and ./emporium logs --trace finds the lines every service wrote for it, the access lines included
+        List<String> logged = List.of("gateway", "storefront", "orders", "inventory", "payments", "notifications");
+        Set<String> writers = new HashSet<>();
+        RunningSystem.await(Duration.ofSeconds(30), "log lines of the trace from " + logged, () -> {
+            writers.clear();
+            for (String line : system.emporium(Duration.ofSeconds(30), "logs", "--trace", traceId).split("\n")) {
+                writers.add(line.split("\\s", 2)[0]);
+            }
+            return writers.containsAll(logged);
+        });
+        assertThat(writers).containsAll(logged);
     }
 
     private static String newTraceId() {

@@ -165,6 +165,7 @@ public class NotificationSender {
             // one window where a crash before that commit sends it again)
             outcome.sent(messageId);
             sent.increment();
+            LOG.infof("sent notification %s (message %s)", due.eventId(), messageId); // no address: logs keep no personal data
             smtpOutage.recovered();
             return true;
         } catch (MessagingException e) {

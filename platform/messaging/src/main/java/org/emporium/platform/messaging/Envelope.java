@@ -127,7 +127,7 @@ public final class Envelope {
      * event; single-record handlers already run inside it.
      */
     public Scope activate() {
-        return context.makeCurrent();
+        return Tracing.activate(context);
     }
 
     /** Where the record was, for log lines: {@code topic-partition@offset (key k)}. */

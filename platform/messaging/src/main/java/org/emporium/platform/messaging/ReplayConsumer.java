@@ -323,7 +323,7 @@ public final class ReplayConsumer {
             ConsumerRecords<String, byte[]> records = c.poll(POLL);
             lag.update(c);
             Span span = live(records);
-            try (Scope ignored = span.makeCurrent()) {
+            try (Scope ignored = Tracing.activate(Context.root().with(span))) {
                 for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record);
                     heads.put(new TopicPartition(record.topic(), record.partition()), record.timestamp());

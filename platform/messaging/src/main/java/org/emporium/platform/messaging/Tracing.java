@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -224,6 +225,19 @@ public final class Tracing {
             builder.setAttribute(GROUP, group);
         }
         return builder;
+    }
+
+    /**
+     * Makes the context current when it holds a span; otherwise changes nothing, so that log lines
+     * written outside any trace (a replay catching up) carry no all-zero trace id.
+     */
+    /** {@link #activate(Context)} for a span, such as the one {@link #resume} starts. */
+    public static Scope activate(Span span) {
+        return activate(Context.current().with(span));
+    }
+
+    static Scope activate(Context context) {
+        return Span.fromContext(context).getSpanContext().isValid() ? context.makeCurrent() : Scope.noop();
     }
 
     static void failed(Span span, Throwable cause) {

@@ -147,7 +147,7 @@ public class NotificationSender {
     /** Sends one notification and records the outcome; false when the SMTP server could not be used. */
     private boolean sendOne(Due due, Outcome outcome) {
         Span span = Tracing.resume("send email", due.traceparent());
-        try (Scope ignored = span.makeCurrent()) {
+        try (Scope ignored = Tracing.activate(span)) {
             return deliver(due, outcome);
         } finally {
             span.end();

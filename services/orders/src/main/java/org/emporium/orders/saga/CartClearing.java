@@ -64,7 +64,7 @@ public class CartClearing {
             for (var order : todo) {
                 // the call to cart continues the order's trace
                 Span span = Tracing.resume("clear cart", order.traceparent());
-                try (Scope ignored = span.makeCurrent()) {
+                try (Scope ignored = Tracing.activate(span)) {
                     cartAndCards.clearCart(order.cartId());
                     orders.markCartCleared(order.orderId());
                 } catch (UpstreamRejectedException e) {

@@ -102,7 +102,7 @@ public class CheckoutSaga {
             for (var order : overdue) {
                 // the command sent again, or the compensation, continues the order's trace
                 Span span = Tracing.resume("saga deadline passed", order.traceparent());
-                try (Scope ignored = span.makeCurrent()) {
+                try (Scope ignored = Tracing.activate(span)) {
                     step(c, orders.lock(c, order.orderId()).orElseThrow(), new Reply.DeadlinePassed());
                 } finally {
                     span.end();

@@ -17,6 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +53,9 @@ class GatewayMetricsIT {
 
     @Value("${local.management.port}")
     int managementPort;
+
+    @Autowired
+    ObjectProvider<SpanExporter> exporters;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -153,6 +159,11 @@ class GatewayMetricsIT {
         assertThat(get(managementPort, "/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get(managementPort, "/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void zipkinOutagesAreLoggedByOutageNotByBatch() {
+        assertThat(exporters.stream().map(e -> e.getClass().getSimpleName())).contains("ZipkinOutage");
     }
 
     private Set<String> requestSeries() throws Exception {

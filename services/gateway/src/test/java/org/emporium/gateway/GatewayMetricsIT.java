@@ -96,6 +96,7 @@ class GatewayMetricsIT {
         assertThat(metrics).containsPattern("(?m)^resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\",state=\"closed\"} 1\\.0");
         assertThat(metrics).containsPattern("(?m)^resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog\",state=\"open\"} 0\\.0");
         assertThat(metrics).containsPattern("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"");
+        assertThat(metrics).containsPattern("(?m)^process_resident_memory_bytes [1-9][0-9.E]+");
         assertThat(metrics).containsPattern("(?m)^process_cpu_usage ");
         assertThat(metrics).containsPattern("(?m)^system_cpu_usage ");
     }

@@ -53,6 +53,7 @@ class MetricsIT {
         assertThat(metrics).containsPattern("(?m)^ft_circuitbreaker_state_current\\{[^}]*method=\"[^\"]*GuardedCatalog[^\"]*\"[^}]*state=\"closed\"[^}]*} 1\\.0");
         assertThat(metrics).containsPattern("(?m)^ft_circuitbreaker_state_current\\{[^}]*state=\"open\"[^}]*} 0\\.0");
         assertThat(metrics).containsPattern("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"");
+        assertThat(metrics).containsPattern("(?m)^process_resident_memory_bytes [1-9][0-9.E]+");
         assertThat(metrics).containsPattern("(?m)^process_cpu_usage ");
         assertThat(metrics).containsPattern("(?m)^system_cpu_usage ");
     }

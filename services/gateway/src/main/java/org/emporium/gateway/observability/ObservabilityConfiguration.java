@@ -1,5 +1,6 @@
 package org.emporium.gateway.observability;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,12 @@ class ObservabilityConfiguration {
     @ConditionalOnBooleanProperty(name = "emporium.gateway.access-log.enabled", matchIfMissing = true)
     AccessLog accessLog(RequestSpan requestSpan) {
         return new AccessLog(requestSpan);
+    }
+
+    /** process_resident_memory_bytes (ProcessMemory). */
+    @Bean
+    MeterBinder processResidentMemory() {
+        return ProcessMemory.binder();
     }
 
     /** Zipkin outages logged once a minute at most, not once per span batch (ZipkinOutage). */

@@ -68,6 +68,9 @@ class GatewayRoutingIT {
     @Value("${local.server.port}")
     int port;
 
+    @Value("${local.management.port}")
+    int managementPort;
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("EMPORIUM_CATALOG_URL", catalog::url);
@@ -324,7 +327,9 @@ class GatewayRoutingIT {
     void exposesProbesAndPrometheusMetrics() throws Exception {
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+        // metrics on the management port only (GatewayMetricsIT: not on this one)
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).GET());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }

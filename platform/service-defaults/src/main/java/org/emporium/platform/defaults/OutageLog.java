@@ -4,14 +4,15 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Logs an outage of something a background job uses once when it starts, then every 30 s while it
- * lasts, and once when it ends — not once per failed attempt, which would flood the log during an
+ * Logs an outage of something a background job uses once when it starts, then every 30 s (or the
+ * interval given) while it lasts, and once when it ends — not once per failed attempt, which would flood the log during an
  * outage of minutes. One per thing that can fail; safe to share between the rounds of a job.
  */
 public final class OutageLog {
 
-    private static final long EVERY_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final Duration EVERY = Duration.ofSeconds(30);
 
+    private final long everyNanos;
     private final Logger log;
     private final String what;
     private final String meanwhile;
@@ -24,6 +25,12 @@ public final class OutageLog {
      * @param meanwhile what happens until it works again ("retrying every 10m")
      */
     public OutageLog(Logger log, String what, String meanwhile) {
+        this(log, what, meanwhile, EVERY);
+    }
+
+    /** @param every how often a lasting outage is logged again */
+    public OutageLog(Logger log, String what, String meanwhile, Duration every) {
+        this.everyNanos = every.toNanos();
         this.log = log;
         this.what = what;
         this.meanwhile = meanwhile;
@@ -48,7 +55,7 @@ public final class OutageLog {
             startedAt = now;
             loggedAt = now;
             log.warnf("%s failed: %s; %s", what, cause, meanwhile);
-        } else if (now - loggedAt >= EVERY_NANOS) {
+        } else if (now - loggedAt >= everyNanos) {
             loggedAt = now;
             log.warnf("%s still failing after %d s (%d failed attempts): %s", what,
                     Duration.ofNanos(now - startedAt).toSeconds(), failures, cause);

@@ -1,8 +1,10 @@
 package org.emporium.gateway.observability;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,18 @@ class ObservabilityConfiguration {
     @ConditionalOnBooleanProperty(name = "emporium.gateway.access-log.enabled", matchIfMissing = true)
     AccessLog accessLog(RequestSpan requestSpan) {
         return new AccessLog(requestSpan);
+    }
+
+    /** process_resident_memory_bytes (ProcessMemory). */
+    @Bean
+    MeterBinder processResidentMemory() {
+        return ProcessMemory.binder();
+    }
+
+    /** Zipkin outages logged once a minute at most, not once per span batch (ZipkinOutage). */
+    @Bean
+    static BeanPostProcessor zipkinOutageLog() {
+        return ZipkinOutage.wrapper();
     }
 
     /**

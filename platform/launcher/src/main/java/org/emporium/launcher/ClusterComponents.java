@@ -133,7 +133,8 @@ final class ClusterComponents {
             monitor.set("metadata", object("name", service.name()).set("labels", partOf()));
             ObjectNode spec = monitor.putObject("spec");
             spec.putObject("selector").set("matchLabels", object("app.kubernetes.io/name", service.name()));
-            spec.putArray("endpoints").add(object("port", "http", "path", metricsPath(service), "interval", "15s"));
+            spec.putArray("endpoints").add(object("port", service.managementOffset() == 0 ? "http" : "management",
+                    "path", service.metricsPath(), "interval", "15s"));
             monitors.add(monitor);
         }
         files.put("service-monitors.yaml", HEADER + documents(monitors));
@@ -178,11 +179,6 @@ final class ClusterComponents {
         ((ArrayNode) deployment.at("/spec/template/spec/volumes")).add(object().put("name", "config")
                 .set("configMap", object("name", ClusterWiring.TRACE_COLLECTOR + "-config")));
         return deployment;
-    }
-
-    /** Where a service's Prometheus metrics are: Quarkus' and Spring Boot's own paths. */
-    static String metricsPath(Node service) {
-        return service.kind() == Node.Kind.QUARKUS ? "/q/metrics" : "/actuator/prometheus";
     }
 
     /** A HorizontalPodAutoscaler per replicated service: 2 to {@value #MAX_REPLICAS} pods by CPU. */

@@ -273,7 +273,7 @@ public final class Manifests {
         ObjectNode scrape = ingress.addObject();
         scrape.putArray("from").add(object().<ObjectNode>set("namespaceSelector", object())
                 .set("podSelector", object().set("matchLabels", object("app.kubernetes.io/name", "prometheus"))));
-        scrape.putArray("ports").add(port(wiring.port(service.name())));
+        scrape.putArray("ports").add(port(wiring.metricsPort(service.name())));
         ArrayNode egress = spec.putArray("egress");
         for (String called : reaches(service)) {
             egress.add(rule(object("app.kubernetes.io/name", called), wiring.port(called)));
@@ -366,7 +366,11 @@ public final class Manifests {
         ObjectNode container = object().put("name", service.name())
                 .put("image", "emporium/" + service.name() + ":" + imageTag)
                 .put("imagePullPolicy", "IfNotPresent");
-        container.putArray("ports").add(object().put("name", "http").put("containerPort", wiring.port(service.name())));
+        ArrayNode ports = container.putArray("ports");
+        ports.add(object().put("name", "http").put("containerPort", wiring.port(service.name())));
+        if (service.managementOffset() != 0) {
+            ports.add(object().put("name", "management").put("containerPort", wiring.metricsPort(service.name())));
+        }
         container.putArray("envFrom").add(object().set("configMapRef", object("name", service.name() + "-config")));
         ArrayNode env = container.putArray("env");
         secrets.forEach((variable, key) -> env.add(object().put("name", variable).set("valueFrom", object()
@@ -405,8 +409,12 @@ public final class Manifests {
         object.set("metadata", metadata(service.name(), service));
         ObjectNode spec = object.putObject("spec");
         spec.set("selector", selector(service));
-        spec.putArray("ports").add(object().put("name", "http").put("port", wiring.port(service.name()))
-                .put("targetPort", "http"));
+        ArrayNode ports = spec.putArray("ports");
+        ports.add(object().put("name", "http").put("port", wiring.port(service.name())).put("targetPort", "http"));
+        if (service.managementOffset() != 0) {
+            ports.add(object().put("name", "management").put("port", wiring.metricsPort(service.name()))
+                    .put("targetPort", "management"));
+        }
         return object;
     }
 

@@ -40,6 +40,7 @@ public final class Node {
     private boolean redis;
     private boolean mail;
     private boolean serviceTokens;
+    private int managementOffset;
     private final Set<String> calls = new LinkedHashSet<>();
     private final Set<String> startsAfter = new LinkedHashSet<>();
     private final Map<String, Function<Wiring, String>> settings = new LinkedHashMap<>();
@@ -130,6 +131,26 @@ public final class Node {
     public Node setting(String variable, Function<Wiring, String> value) {
         settings.put(variable, value);
         return this;
+    }
+
+    /**
+     * Serves its management endpoints (metrics; everything but the health probes) on its own port,
+     * this far above its public one, never through the public port (the gateway: the shop's
+     * address). The service derives the same port itself (gateway's {@code ManagementPort}).
+     */
+    public Node managementPortAbove(int offset) {
+        this.managementOffset = offset;
+        return this;
+    }
+
+    /** How far above its port its management port is; 0 when it serves them on its own port. */
+    public int managementOffset() {
+        return managementOffset;
+    }
+
+    /** Where Prometheus reads its metrics: Quarkus' and Spring Boot's own paths. */
+    public String metricsPath() {
+        return kind == Kind.QUARKUS ? "/q/metrics" : "/actuator/prometheus";
     }
 
     public String name() {

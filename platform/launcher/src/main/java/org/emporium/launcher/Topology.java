@@ -88,7 +88,9 @@ public final class Topology {
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_POST_LOGOUT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/")
                     .setting("EMPORIUM_IDENTITY_COOKIE_SECURE", w -> String.valueOf(w.issuer().startsWith("https://"))),
             // the single entry point; rate limits live in Redis, which it does not wait for (it fails open)
+            // its actuator (metrics) on port + 1000: nothing but the probes answers on the shop's address
             spring("gateway", 8080).memory(heap(160).pss(210)).auth().redis().startsAfter("catalog", "storefront")
+                    .managementPortAbove(1000)
                     .calls("catalog", "search", "inventory", "cart", "orders", "payments", "recommendations", "storefront"));
 
     private Topology() {

@@ -41,6 +41,11 @@ public abstract class Wiring {
     /** The port a component listens on. */
     public abstract int port(String name);
 
+    /** The port its metrics are read from: its own, or its management port (see {@link Node#managementPortAbove}). */
+    public int metricsPort(String name) {
+        return port(name) + node(name).managementOffset();
+    }
+
     /** Where another service reaches it. */
     public abstract String internalUrl(String name);
 

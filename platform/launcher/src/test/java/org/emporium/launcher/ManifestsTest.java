@@ -79,9 +79,9 @@ class ManifestsTest {
             find(policies, "NetworkPolicy", "allow-" + service.name()).at("/spec/ingress").forEach(rules::add);
             List<JsonNode> scrapes = rules.stream().filter(ManifestsTest::admitsPrometheus).toList();
             List<JsonNode> fromServices = rules.stream().filter(rule -> !admitsPrometheus(rule)).toList();
-            assertThat(scrapes).as("%s: one rule for Prometheus, on its port only", service.name()).singleElement()
+            assertThat(scrapes).as("%s: one rule for Prometheus, on its metrics port only", service.name()).singleElement()
                     .satisfies(rule -> assertThat(rule.path("from").size()).isEqualTo(1))
-                    .satisfies(rule -> assertThat(opens(rule, service.defaultPort())).isTrue())
+                    .satisfies(rule -> assertThat(opens(rule, service.defaultPort() + service.managementOffset())).isTrue())
                     .satisfies(rule -> assertThat(rule.path("ports").size()).isEqualTo(1));
             boolean called = Topology.services().stream().anyMatch(s -> Manifests.reaches(s).contains(service.name()));
             if (Manifests.PUBLIC.contains(service.name())) {

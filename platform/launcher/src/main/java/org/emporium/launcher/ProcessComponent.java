@@ -245,7 +245,12 @@ public class ProcessComponent implements Component {
             while ((line = in.readLine()) != null) {
                 file.write(line);
                 file.newLine();
-                file.flush();
+                // one write per burst, not per line: under load (an access line per request) a
+                // write per line kept this thread behind, the pipe filled and the services' logging
+                // waited for it; the file is still current whenever the process pauses
+                if (!in.ready()) {
+                    file.flush();
+                }
                 console.line(name, line);
                 synchronized (recent) {
                     if (recent.size() == KEPT_LINES) {

@@ -140,6 +140,16 @@ public final class Topology {
                 .orElseThrow(() -> new IllegalArgumentException("no component named " + name + " in the service graph"));
     }
 
+    /**
+     * Where a component's Prometheus metrics are read ({@code ./emporium top}, the Prometheus
+     * {@code up} starts): its metrics path on its metrics port ({@link Wiring#metricsPort}: its port, or
+     * its management port when the graph gives it one); empty for infrastructure and names not in the graph.
+     */
+    public static Optional<String> metricsUrl(String name) {
+        return node(name).filter(Node::isService).map(n -> "http://127.0.0.1:"
+                + new LocalWiring(new Workspace(java.nio.file.Path.of(".")), GRAPH).metricsPort(name) + n.metricsPath());
+    }
+
     /** Every port the system listens on, by component (SMTP and Kafka's controller included). */
     public static Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();

@@ -99,7 +99,8 @@ public final class Topology {
      * when the machine has the binary ({@link PrometheusServer}); it scrapes, nothing depends on it.
      */
     public static final List<Node> LOCAL_ONLY = List.of(
-            infrastructure("prometheus", 9090).memory(process(110)));
+            // not 9090: Debian's package runs the system's own Prometheus there
+            infrastructure("prometheus", 19090).memory(process(110)));
 
     private Topology() {
     }

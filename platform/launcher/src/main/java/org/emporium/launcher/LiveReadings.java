@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code ./emporium top}'s readings of the running system: each component's metrics from its URL in
@@ -35,6 +36,9 @@ final class LiveReadings implements Top.Source {
         if (process.isEmpty()) {
             return new Top.Reading(nanos, "down", null, null, null, Memory.Usage.NONE);
         }
+        // the probe and the scrape at the same time: a component that answers neither costs one timeout, not two
+        CompletableFuture<String> health = CompletableFuture.supplyAsync(() -> Emporium.Status.healthOf(e, TIMEOUT),
+                task -> Thread.ofVirtual().start(task));
         Duration cpu = postgres ? treeCpu(process.get()) : process.get().info().totalCpuDuration().orElse(null);
         Memory.Usage memory = postgres ? Memory.tree(pid) : Memory.of(pid);
         PrometheusText metrics = null;
@@ -58,7 +62,7 @@ final class LiveReadings implements Top.Source {
                 error = "interrupted";
             }
         }
-        return new Top.Reading(nanos, Emporium.Status.healthOf(e, TIMEOUT), metrics, error, cpu, memory);
+        return new Top.Reading(nanos, health.join(), metrics, error, cpu, memory);
     }
 
     /** The CPU time of a process and all its descendants (Postgres: one process per connection). */

@@ -20,7 +20,8 @@ final class LiveReadings implements Top.Source {
 
     static final Duration TIMEOUT = Duration.ofMillis(500);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** HTTP/1.1: no upgrade round trip to HTTP/2, which the services' plain ports would decline anyway. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     private final Workspace workspace;
 
     LiveReadings(Workspace workspace) {

@@ -113,7 +113,8 @@ final class Top {
         if (before != null && before.cpu() != null && now.cpu() != null && seconds > 0) {
             cpu = Math.max(0, (now.cpu().toNanos() - before.cpu().toNanos()) / 1e9 / seconds * 100);
         }
-        if (m != null && b != null && seconds > 0 && m.has(REQUESTS + "_count")) {
+        // both scrapes answered: no series yet is no request yet
+        if (m != null && b != null && seconds > 0) {
             double all = counted(b, m, s -> true);
             double failed = counted(b, m, s -> s.label("status").startsWith("5"));
             rps = all / seconds;

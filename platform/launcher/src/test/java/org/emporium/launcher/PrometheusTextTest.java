@@ -59,6 +59,21 @@ class PrometheusTextTest {
     }
 
     @Test
+    void readsARealScrapeOfCatalogWithExemplarsAndTheOpenMetricsEnd() {
+        // curl http://127.0.0.1:8101/q/metrics of a running system (OpenMetrics: exemplars after " # ", "# EOF")
+        PrometheusText scrape = PrometheusText.parse(resource("catalog-live.txt"));
+
+        assertThat(scrape.count("http_server_requests_seconds_count", s -> true)).isEqualTo(3);
+        assertThat(scrape.sum("http_server_requests_seconds_count")).isEqualTo(2262);
+        var buckets = scrape.buckets("http_server_requests_seconds", s -> true);
+        assertThat(buckets).hasSize(14);
+        assertThat(buckets.lastEntry().getValue()).isEqualTo(2262);
+        assertThat(scrape.has("process_cpu_usage")).isTrue();
+        assertThat(scrape.has("emporium_outbox_backlog_events")).isTrue();
+        assertThat(Histogram.quantile(0.99, buckets)).isBetween(0.001, 10.0);
+    }
+
+    @Test
     void aLineItCannotReadIsSkippedNotFatal() {
         PrometheusText scrape = PrometheusText.parse("""
                 good 1

@@ -70,6 +70,16 @@ class TopTest {
     }
 
     @Test
+    void aServiceThatServedNothingYetIsZeroPerSecond() {
+        PrometheusText none = PrometheusText.parse("process_cpu_usage 0.01\n");
+        Top.Row row = Top.row("search", reading(0, none, 0), reading(SECOND, none, 0));
+
+        assertThat(row.requestsPerSecond()).isZero();
+        assertThat(row.errorPercent()).isNull();
+        assertThat(row.openBreakers()).isNull();
+    }
+
+    @Test
     void aComponentWhoseMetricsDidNotAnswerSaysSo() {
         Top.Reading silent = new Top.Reading(SECOND, "up", null, "no answer in 500 ms", null, Memory.Usage.NONE);
         Top.Row row = Top.row("gateway", reading(0, FIRST, 0), silent);

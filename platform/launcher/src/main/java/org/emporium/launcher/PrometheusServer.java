@@ -26,7 +26,7 @@ final class PrometheusServer {
             "http_server_requests_seconds",
             "http_client_requests_seconds",
             "spring_cloud_gateway_requests_seconds",
-            "emporium_kafka_consumer_lag",
+            "emporium_kafka_consumer_lag_records",
             "emporium_outbox_backlog_events",
             "emporium_outbox_oldest_age_seconds",
             "emporium_checkout_seconds",

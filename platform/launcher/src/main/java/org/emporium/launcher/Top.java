@@ -28,7 +28,7 @@ final class Top {
     static final double ERROR_PERCENT_ALERT = 1.0;
 
     static final String REQUESTS = "http_server_requests_seconds";
-    static final String CONSUMER_LAG = "emporium_kafka_consumer_lag";
+    static final String CONSUMER_LAG = "emporium_kafka_consumer_lag_records";
     static final String OUTBOX_BACKLOG = "emporium_outbox_backlog_events";
     static final String QUARKUS_BREAKER = "ft_circuitbreaker_state_current";
     static final String GATEWAY_BREAKER = "resilience4j_circuitbreaker_state";
@@ -136,7 +136,8 @@ final class Top {
                 lag = m.sum(CONSUMER_LAG);
                 lagGrowing = b != null && b.has(CONSUMER_LAG) && lag > b.sum(CONSUMER_LAG);
             }
-            if (m.has(OUTBOX_BACKLOG)) {
+            // NaN until the relay's first count: unknown, not 0
+            if (m.count(OUTBOX_BACKLOG, s -> !Double.isNaN(s.value())) > 0) {
                 outbox = m.sum(OUTBOX_BACKLOG);
             }
         }

@@ -55,7 +55,7 @@ class PrometheusServerTest {
         Pattern kept = Pattern.compile(config().at("/scrape_configs/0/metric_relabel_configs/0/regex").asText());
 
         assertThat(List.of("http_server_requests_seconds_bucket", "http_server_requests_seconds_count",
-                "spring_cloud_gateway_requests_seconds_sum", "emporium_kafka_consumer_lag", "ft_circuitbreaker_state_current",
+                "spring_cloud_gateway_requests_seconds_sum", "emporium_kafka_consumer_lag_records", "ft_circuitbreaker_state_current",
                 "ft_circuitbreaker_opened_total", "resilience4j_circuitbreaker_state", "jvm_memory_used_bytes",
                 "process_cpu_usage")).allMatch(name -> kept.matcher(name).matches());
         assertThat(List.of("jvm_threads_live_threads", "worker_pool_active", "http_server_active_requests",

@@ -31,7 +31,7 @@ class PrometheusTextTest {
                 0.0));
         assertThat(scrape.sum("http_server_requests_seconds_count")).isEqualTo(407);
         assertThat(scrape.sum("http_server_requests_seconds_count", s -> s.label("status").startsWith("5"))).isEqualTo(3);
-        assertThat(scrape.sum("emporium_kafka_consumer_lag")).isEqualTo(4);
+        assertThat(scrape.sum("emporium_kafka_consumer_lag_records")).isEqualTo(4);
         assertThat(scrape.sum("jvm_memory_used_bytes", s -> s.label("area").equals("heap"))).isEqualTo(24_118_784);
     }
 

@@ -71,12 +71,13 @@ class TopTest {
 
     @Test
     void aServiceThatServedNothingYetIsZeroPerSecond() {
-        PrometheusText none = PrometheusText.parse("process_cpu_usage 0.01\n");
+        PrometheusText none = PrometheusText.parse("process_cpu_usage 0.01\nemporium_outbox_backlog_events NaN\n");
         Top.Row row = Top.row("search", reading(0, none, 0), reading(SECOND, none, 0));
 
         assertThat(row.requestsPerSecond()).isZero();
         assertThat(row.errorPercent()).isNull();
         assertThat(row.openBreakers()).isNull();
+        assertThat(row.outbox()).as("not counted yet").isNull();
     }
 
     @Test

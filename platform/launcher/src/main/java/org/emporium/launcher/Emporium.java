@@ -19,10 +19,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code ./emporium} command line: up, stop, status, logs, token, graph, modules, manifests, images. */
+/** The {@code ./emporium} command line: up, stop, status, top, logs, token, graph, modules, manifests, images. */
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
-        subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Logs.class,
+        subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.TopCommand.class,
+                Emporium.Logs.class,
                 Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class,
                 Emporium.ImagesCommand.class})
 public final class Emporium {
@@ -442,9 +443,77 @@ public final class Emporium {
         }
 
         private static String healthOf(RunState.Entry e) {
-            Probe probe = e.health() != null && !e.health().isBlank() ? Probe.http(e.health())
+            return healthOf(e, Duration.ofSeconds(2));
+        }
+
+        /** "up" or "not ready" by the component's readiness probe (its process is alive), waiting at most {@code timeout}. */
+        static String healthOf(RunState.Entry e, Duration timeout) {
+            Probe probe = e.health() != null && !e.health().isBlank() ? Probe.http(e.health(), timeout)
                     : e.name().equals("redis") ? Probe.redis(e.port()) : Probe.tcp(e.port());
             return probe.ready() ? "up" : "not ready";
+        }
+    }
+
+    @Command(name = "top", description = "A live view of the running system, refreshed every second until Ctrl-C: "
+            + "per component requests/s, 5xx share, p99 latency, CPU, memory (PSS), open breakers, consumer lag, "
+            + "outbox backlog and health.")
+    static final class TopCommand implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--once", description = "Print one frame (two readings an interval apart) and exit, for scripts.")
+        boolean once;
+
+        @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+                description = "Seconds between frames, and what rates and p99 are over (0.2 to 60; default ${DEFAULT-VALUE}).")
+        double interval;
+
+        /** Where readings come from: the running system, or a test's fake. */
+        java.util.function.Function<Workspace, Top.Source> sources = LiveReadings::new;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (!(interval >= 0.2 && interval <= 60)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--interval: between 0.2 and 60 seconds, not " + interval);
+            }
+            Workspace workspace = parent.workspace();
+            if (RunState.read(workspace.stateFile()) == null) {
+                System.out.println("Emporium is not running (no " + workspace.stateFile() + ")");
+                return 3;
+            }
+            Duration every = Duration.ofMillis(Math.round(interval * 1000));
+            Top top = new Top(() -> {
+                RunState state = RunState.read(workspace.stateFile());
+                return state == null ? List.of() : state.entries();
+            }, sources.apply(workspace));
+            boolean colour = colourful();
+            java.io.PrintStream out = System.out;
+            long next = System.nanoTime();
+            top.frame(); // the first reading: rates need two
+            while (true) {
+                next += every.toNanos();
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                List<Top.Row> rows = top.frame();
+                if (rows.isEmpty()) {
+                    out.println("Emporium is not running (no " + workspace.stateFile() + ")");
+                    out.flush();
+                    return 3;
+                }
+                String frame = Top.render(rows, colour, every);
+                if (once) {
+                    out.print(frame);
+                    out.flush();
+                    return rows.stream().allMatch(r -> r.health().equals("up")) ? 0 : 1;
+                }
+                // redrawn in place on a terminal; one frame after another elsewhere
+                out.print(interactive() ? "\u001b[H\u001b[2J" + frame : frame + "\n");
+                out.flush();
+            }
         }
     }
 

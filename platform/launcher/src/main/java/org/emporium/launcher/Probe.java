@@ -31,8 +31,13 @@ public interface Probe {
      * cores, and the client's request machinery cost more CPU than the connect.
      */
     static Probe http(String url) {
+        return http(url, Duration.ofSeconds(2));
+    }
+
+    /** {@link #http(String)}, waiting at most {@code timeout} for the answer ({@code top} waits 500 ms). */
+    static Probe http(String url, Duration timeout) {
         URI uri = URI.create(url);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         Probe listening = uri.getPort() > 0 ? tcp(uri.getHost(), uri.getPort()) : () -> true;
         return new Probe() {
             @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the lines of the {@link Topology} into processes: the embedded infrastructure, Quarkus
@@ -63,6 +64,16 @@ public final class Processes {
             };
             console.register(component.name());
             components.add(component);
+        }
+        // local only, and only where the machine has it: the system runs the same without
+        Optional<Path> prometheus = PrometheusServer.binary();
+        if (prometheus.isPresent()) {
+            Component component = PrometheusServer.component(prometheus.get(), workspace,
+                    Topology.port("prometheus"), console);
+            console.register(component.name());
+            components.add(component);
+        } else {
+            console.progress(PrometheusServer.MISSING);
         }
         return components;
     }

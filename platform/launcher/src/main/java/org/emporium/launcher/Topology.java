@@ -93,11 +93,21 @@ public final class Topology {
                     .managementPortAbove(1000)
                     .calls("catalog", "search", "inventory", "cart", "orders", "payments", "recommendations", "storefront"));
 
+    /**
+     * Components {@code up} starts on this machine only, beside the graph: not in the manifests, the
+     * graph's chart or its references (a cluster has its own observability component). Prometheus runs
+     * when the machine has the binary ({@link PrometheusServer}); it scrapes, nothing depends on it.
+     */
+    public static final List<Node> LOCAL_ONLY = List.of(
+            // not 9090: Debian's package runs the system's own Prometheus there
+            infrastructure("prometheus", 19090).memory(process(110)));
+
     private Topology() {
     }
 
     private static Optional<Node> node(String name) {
-        return GRAPH.stream().filter(n -> n.name().equals(name)).findFirst();
+        return java.util.stream.Stream.concat(GRAPH.stream(), LOCAL_ONLY.stream())
+                .filter(n -> n.name().equals(name)).findFirst();
     }
 
     public static List<Node> services() {
@@ -140,10 +150,23 @@ public final class Topology {
                 .orElseThrow(() -> new IllegalArgumentException("no component named " + name + " in the service graph"));
     }
 
-    /** Every port the system listens on, by component (SMTP and Kafka's controller included). */
+    /**
+     * Where a component's Prometheus metrics are read ({@code ./emporium top}, the Prometheus
+     * {@code up} starts): its metrics path on its metrics port ({@link Wiring#metricsPort}: its port, or
+     * its management port when the graph gives it one); empty for infrastructure and names not in the graph.
+     */
+    public static Optional<String> metricsUrl(String name) {
+        return node(name).filter(Node::isService).map(n -> "http://127.0.0.1:"
+                + new LocalWiring(new Workspace(java.nio.file.Path.of(".")), GRAPH).metricsPort(name) + n.metricsPath());
+    }
+
+    /** Every port the system listens on, by component (SMTP, Kafka's controller, management ports and Prometheus included). */
     public static Map<String, Integer> ports() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         GRAPH.forEach(node -> ports.put(node.name(), port(node.name(), node.defaultPort())));
+        LOCAL_ONLY.forEach(node -> ports.put(node.name(), port(node.name(), node.defaultPort())));
+        GRAPH.stream().filter(node -> node.managementOffset() > 0)
+                .forEach(node -> ports.put(node.name() + "-management", port(node.name(), node.defaultPort()) + node.managementOffset()));
         ports.put("smtp", port("smtp", SMTP_PORT));
         ports.put("kafka-controller", port("kafka-controller", KAFKA_CONTROLLER_PORT));
         return ports;

@@ -195,10 +195,21 @@ class SystemJourneyIT {
                 + "\"category\":\"coffee-tea\",\"price\":{\"amount\":\"42.00\",\"currency\":\"USD\"}}";
         HttpResponse<String> anonymous = system.send("POST", "/api/catalog/products", body, "Content-Type", "application/json");
         assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+        String traceId = newTraceId();
         HttpResponse<String> created = system.send("POST", "/api/catalog/products", body,
-                "Authorization", "Bearer " + system.token(), "Content-Type", "application/json");
+                "Authorization", "Bearer " + system.token(), "Content-Type", "application/json",
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         createdProductId = JSON.readTree(created.body()).get("id").asText();
+
+        // the write's event reaches search's index in a span linked to the write's trace
+        RunningSystem.await(Duration.ofSeconds(30), "search's index update linked to the catalog write", () -> {
+            HttpResponse<String> traces = system.get("http://localhost:" + RunningSystem.ZIPKIN
+                    + "/api/v2/traces?serviceName=search&limit=100");
+            return traces.statusCode() == 200 && traces.body().contains("\"emporium.linked_trace_ids\":\"")
+                    && read(traces.body()).findValuesAsText("emporium.linked_trace_ids").stream()
+                            .anyMatch(ids -> List.of(ids.split(",")).contains(traceId));
+        });
     }
 
     @Test

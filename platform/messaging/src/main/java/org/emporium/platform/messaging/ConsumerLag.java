@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * A consumer's lag per partition (records behind the partition's end), as the gauge
- * {@code emporium_kafka_consumer_lag{group, topic, partition}}. The consumer's own thread updates
+ * {@code emporium_kafka_consumer_lag_records{group, topic, partition}}. The consumer's own thread updates
  * it after every poll from what the fetches returned ({@link Consumer#currentLag}, no extra call
  * to the broker); a partition no longer assigned here reads NaN, so the gauge's sum over a group
  * counts each partition once. Registered in Micrometer's global registry, to which Quarkus adds

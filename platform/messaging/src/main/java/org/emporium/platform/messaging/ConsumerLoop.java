@@ -104,7 +104,7 @@ public final class ConsumerLoop implements AutoCloseable {
         this.lag = new ConsumerLag(settings.groupId());
     }
 
-    /** Records behind each assigned partition's end, as of the last poll (also the gauge emporium_kafka_consumer_lag). */
+    /** Records behind each assigned partition's end, as of the last poll (also the gauge emporium_kafka_consumer_lag_records). */
     public Map<TopicPartition, Long> lag() {
         return lag.current();
     }

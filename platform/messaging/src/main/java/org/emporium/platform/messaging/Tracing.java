@@ -18,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -51,6 +53,8 @@ public final class Tracing {
     private static final AttributeKey<String> GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
     private static final AttributeKey<Long> BATCH = AttributeKey.longKey("messaging.batch.message_count");
     private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
+    private static final AttributeKey<String> LINKED_TRACES = AttributeKey.stringKey("emporium.linked_trace_ids");
+    private static final int MAX_LINKED_TRACE_IDS = 32;
 
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
         @Override
@@ -206,11 +210,19 @@ public final class Tracing {
         SpanBuilder builder = consumerSpan("process " + topicList, topicList, null)
                 .setNoParent()
                 .setAttribute(BATCH, (long) parents.size());
+        Set<String> traces = new LinkedHashSet<>();
         for (Context parent : parents) {
             SpanContext linked = Span.fromContext(parent).getSpanContext();
             if (linked.isValid()) {
                 builder.addLink(linked);
+                if (traces.size() < MAX_LINKED_TRACE_IDS) {
+                    traces.add(linked.getTraceId());
+                }
             }
+        }
+        if (!traces.isEmpty()) {
+            // Zipkin's model has no links: the ids as a tag let one find the update from the write there too
+            builder.setAttribute(LINKED_TRACES, String.join(",", traces));
         }
         return builder.startSpan();
     }

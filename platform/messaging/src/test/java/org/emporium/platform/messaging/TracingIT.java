@@ -158,6 +158,8 @@ class TracingIT {
         assertThat(live.getLinks()).anyMatch(l -> l.getSpanContext().getTraceId().equals(write.getSpanContext().getTraceId())
                 && l.getSpanContext().getSpanId().equals(write.getSpanContext().getSpanId()));
         assertThat(live.getTraceId()).isNotEqualTo(write.getSpanContext().getTraceId());
+        assertThat(live.getAttributes().asMap().toString()).as("the linked trace as a tag, for Zipkin")
+                .contains("emporium.linked_trace_ids=" + write.getSpanContext().getTraceId());
         assertThat(applied.get("live").get("traceparent")).contains(live.getTraceId());
         write.end();
     }

@@ -617,7 +617,11 @@ class SystemJourneyIT {
             read(trace.body()).forEach(span -> spans.put(span.path("id").asText(), span));
             Set<String> seen = new HashSet<>();
             spans.values().forEach(span -> seen.add(serviceOf(span)));
-            return seen.containsAll(services) && spans.values().stream().anyMatch(span -> name(span).equals("send email"));
+            // each service exports in batches of its own: wait for the whole tree, not its first leaves
+            boolean whole = spans.values().stream().allMatch(span -> span.path("parentId").asText().equals("00f067aa0ba902b7")
+                    || spans.containsKey(span.path("parentId").asText()));
+            return whole && seen.containsAll(services)
+                    && spans.values().stream().anyMatch(span -> name(span).equals("send email"));
         });
 
         for (JsonNode span : spans.values()) {

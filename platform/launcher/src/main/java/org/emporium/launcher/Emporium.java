@@ -1,6 +1,7 @@
 package org.emporium.launcher;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /** The {@code ./emporium} command line: up, stop, status, top, logs, token, graph, modules, manifests, images. */
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
-        subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.TopCommand.class,
+        subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Scale.class, Emporium.TopCommand.class,
                 Emporium.Logs.class,
                 Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class,
                 Emporium.ImagesCommand.class})
@@ -85,6 +86,11 @@ public final class Emporium {
                 + "read-only and as a non-root user, as a cluster runs them; the infrastructure stays embedded.")
         boolean containers;
 
+        @Option(names = "--scale", paramLabel = "<service>=<n>", split = ",",
+                description = "Run several copies of services from the start, e.g. --scale storefront=2,catalog=3 "
+                        + "(./emporium scale changes it while the system runs).")
+        List<String> scale = List.of();
+
         @Override
         public Integer call() {
             long begin = System.nanoTime();
@@ -105,11 +111,23 @@ public final class Emporium {
                     podman = new Containers(workspace, ManifestsFiles.projectVersion());
                     podman.checkPodman();
                 }
-                List<Component> components = new Processes(workspace, console, java(), podman).components();
+                Map<String, Integer> counts = Instances.parse(scale);
+                Processes processes = new Processes(workspace, console, java(), podman);
+                List<Component> components = new ArrayList<>(processes.components());
+                // a copy's start-up cache is its first copy's: trained once, by the first
+                training = new CacheTraining(List.copyOf(components), workspace, console);
+                components.addAll(Scaling.extraCopies(counts, processes::instance));
                 launch = new Launch(components, console);
                 launch.checkPorts();
-                training = new CacheTraining(components, workspace, console);
-            } catch (RuntimeException e) {
+                Path asked = Scaling.file(workspace);
+                Files.deleteIfExists(asked);
+                if (!counts.isEmpty()) {
+                    Scaling.ask(asked, counts);
+                }
+                registry = new Registry(URI.create(new LocalWiring(workspace, Topology.GRAPH).registryUrl().orElseThrow()), console);
+                scaling = new Scaling(launch, registry, processes::instance, console, asked);
+                scaling.check(); // takes the counts above as already done: their copies start with the rest
+            } catch (RuntimeException | IOException e) {
                 console.fail(e.getMessage());
                 return 1;
             }
@@ -141,6 +159,7 @@ public final class Emporium {
             supervisor = Supervisor.of(launch, console, () -> writeState(workspace, launch, before, null));
             launch.onStarted(() -> writeState(workspace, launch, before, null));
             writeState(workspace, launch, before, null);
+            keepRegistered(launch, stopped);
             try {
                 launch.startAll();
             } catch (Launch.LaunchException e) {
@@ -163,11 +182,33 @@ public final class Emporium {
             try {
                 while (!stopped.await(1, TimeUnit.SECONDS)) {
                     supervisor.check();
+                    scaling.check();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+
+        /**
+         * From the start until everything stops, every second: the registry lists exactly the
+         * services' instances that answer ready (see {@link Registry}).
+         */
+        private void keepRegistered(Launch launch, CountDownLatch stopped) {
+            Thread.ofPlatform().daemon().name("emporium-registrar").start(() -> {
+                try {
+                    do {
+                        if (!launch.isStopping()) {
+                            registry.check(launch.started().stream().filter(c -> !c.isInfrastructure()).toList());
+                        }
+                    } while (!stopped.await(1, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        private volatile Registry registry;
+        private volatile Scaling scaling;
 
         /** Restarts what dies once everything is ready; the state file counts its restarts. */
         private volatile Supervisor supervisor;
@@ -198,9 +239,9 @@ public final class Emporium {
             console.plain("");
             console.ok(String.format("Emporium is ready in %.1f s", took.toMillis() / 1000.0));
             console.plain("");
-            console.plain(String.format("  %-12s %-32s %s", "component", "address", "pid"));
+            console.plain(String.format("  %-17s %-32s %s", "component", "address", "pid"));
             for (Component c : launch.started()) {
-                console.plain(String.format("  %-12s %-32s %d", c.name(), c.url(), c.pid()));
+                console.plain(String.format("  %-17s %-32s %d", c.name(), c.url(), c.pid()));
             }
             int gateway = Topology.port("gateway");
             console.plain("");
@@ -213,6 +254,73 @@ public final class Emporium {
             console.plain("  API token:   ./emporium token   (a client-credentials token for admin API calls)");
             console.plain("  Logs:        " + workspace.logs() + "   Stop: Ctrl-C or ./emporium stop");
             console.plain("");
+        }
+    }
+
+    @Command(name = "scale", description = "Run as many copies of services as given, while the system runs: "
+            + "./emporium scale catalog=3 storefront=2 (1 to " + Instances.MAX + " each). New copies start on free ports and "
+            + "join the registry once ready; copies taken away leave it, drain, and stop gracefully.")
+    static final class Scale implements Callable<Integer> {
+
+        /** A copy needs a JVM start on a busy machine, and waits for what its service waits for. */
+        private static final Duration DEADLINE = Duration.ofSeconds(180);
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "<service>=<n>", description = "e.g. catalog=3")
+        List<String> assignments;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Workspace workspace = parent.workspace();
+            Console console = new Console(System.out, colourful(), false);
+            Map<String, Integer> counts;
+            try {
+                counts = Instances.parse(assignments);
+            } catch (IllegalArgumentException e) {
+                System.err.println("emporium: " + e.getMessage());
+                return 2;
+            }
+            RunState state = RunState.read(workspace.stateFile());
+            if (state == null || ProcessHandle.of(state.launcherPid()).map(p -> !p.isAlive()).orElse(true)) {
+                console.fail("Emporium is not running; start it with copies: ./emporium up --scale "
+                        + String.join(",", assignments));
+                return 3;
+            }
+            Scaling.ask(Scaling.file(workspace), counts);
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (true) {
+                state = RunState.read(workspace.stateFile());
+                if (state == null) {
+                    console.fail("Emporium stopped meanwhile");
+                    return 1;
+                }
+                if (matches(state, counts)) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    console.fail("not every copy was ready within " + DEADLINE.toSeconds() + " s; see ./emporium status"
+                            + " and .emporium/logs/<copy>.log");
+                    return 1;
+                }
+                Thread.sleep(250);
+            }
+            for (String service : counts.keySet()) {
+                List<String> copies = state.entries().stream().filter(e -> Instances.service(e.name()).equals(service))
+                        .map(e -> e.name() + " :" + e.port()).toList();
+                console.ok(service + ": " + String.join(", ", copies));
+            }
+            return 0;
+        }
+
+        /** Whether the running system has exactly the copies asked for, every one of them ready. */
+        static boolean matches(RunState state, Map<String, Integer> counts) {
+            return counts.entrySet().stream().allMatch(want -> {
+                List<RunState.Entry> copies = state.entries().stream()
+                        .filter(e -> Instances.service(e.name()).equals(want.getKey())).toList();
+                return copies.size() == want.getValue() && copies.stream().allMatch(e -> e.readySeconds() != null);
+            });
         }
     }
 
@@ -352,6 +460,7 @@ public final class Emporium {
         @Override
         public Integer call() {
             System.out.println(Processes.INFRASTRUCTURE_MODULE + ":" + Processes.INFRASTRUCTURE_ARTIFACT);
+            System.out.println(Processes.REGISTRY_MODULE + ":" + Processes.REGISTRY_ARTIFACT);
             System.out.println(Images.SETTINGS_CHECK_MODULE + ":" + Images.SETTINGS_CHECK_JAR);
             Topology.services().forEach(s -> System.out.println(s.module() + ":" + s.artifact()));
             return 0;
@@ -570,7 +679,7 @@ public final class Emporium {
             if (lines != null && lines < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--lines: must be 0 or more, not " + lines);
             }
-            List<String> shown = names.isEmpty() ? LogView.defaults() : names.stream().distinct().toList();
+            List<String> shown = LogView.shown(names, logs);
             if (!follow && LogView.withFiles(logs).stream().noneMatch(shown::contains)) {
                 System.out.println("no logs yet" + (names.isEmpty() ? "" : " of " + String.join(", ", shown)));
                 return 0;

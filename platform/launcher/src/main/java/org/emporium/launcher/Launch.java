@@ -26,15 +26,17 @@ public final class Launch {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
+    /** Everything it runs; a copy of a service joins and leaves while the system runs ({@link #add}, {@link #remove}). */
     private final List<Component> components;
     private final Console console;
+    private volatile long begin = System.nanoTime();
     private final List<Component> started = new CopyOnWriteArrayList<>();
     private final Map<String, Duration> readyAfter = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile Runnable onStarted = () -> { };
 
     public Launch(List<Component> components, Console console) {
-        this.components = components;
+        this.components = new CopyOnWriteArrayList<>(components);
         this.console = console;
     }
 
@@ -66,7 +68,7 @@ public final class Launch {
     }
 
     public void startAll() {
-        long begin = System.nanoTime();
+        begin = System.nanoTime();
         Map<String, CompletableFuture<Void>> ready = new LinkedHashMap<>();
         for (Component component : components) {
             console.status(component.name(), component.needs().isEmpty() ? "waiting"
@@ -159,6 +161,53 @@ public final class Launch {
         onStarted.run();
         awaitReady(component);
         onStarted.run();
+    }
+
+    /**
+     * Starts one more component while the system runs (another copy of a service) and waits until
+     * it is ready; it is stopped with everything else. Fails, leaving nothing running, when it
+     * does not become ready.
+     */
+    public void add(Component component) {
+        // started under the lock stopAll holds, as a restart is: a process it starts is one stopAll stops
+        synchronized (this) {
+            if (stopping) {
+                throw new LaunchException("stopping");
+            }
+            components.add(component);
+            try {
+                component.start();
+            } catch (Exception e) {
+                components.remove(component);
+                throw new LaunchException(component.name() + " failed to start: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
+            started.add(component);
+        }
+        onStarted.run();
+        try {
+            awaitReady(component);
+        } catch (LaunchException e) {
+            remove(component);
+            throw e;
+        }
+        readyAfter.put(component.name(), Duration.ofNanos(System.nanoTime() - begin));
+        onStarted.run();
+    }
+
+    /** Stops one component for good (a copy of a service scaled away): not restarted, no longer listed. */
+    public void remove(Component component) {
+        synchronized (this) {
+            started.remove(component);
+            components.remove(component);
+        }
+        onStarted.run();
+        stop(component);
+    }
+
+    /** Everything it runs or is starting now, in the order they were declared or added. */
+    public List<Component> components() {
+        return List.copyOf(components);
     }
 
     /** Polling interval: short, because every millisecond here is start-up time. */

@@ -44,7 +44,7 @@ final class LiveReadings implements Top.Source {
         Memory.Usage memory = postgres ? Memory.tree(pid) : Memory.of(pid);
         PrometheusText metrics = null;
         String error = null;
-        Optional<String> url = Topology.metricsUrl(e.name());
+        Optional<String> url = Topology.metricsUrl(e.name(), e.port());
         if (url.isPresent()) {
             try {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url.get())).timeout(TIMEOUT)

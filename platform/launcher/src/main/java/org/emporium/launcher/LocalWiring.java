@@ -32,6 +32,21 @@ public final class LocalWiring extends Wiring {
         return "http://127.0.0.1:" + port(name);
     }
 
+    /**
+     * Looked up in the registry the launcher runs (ADR 0012), by the client library of the caller's
+     * kind: SmallRye Stork in the Quarkus services, Spring Cloud LoadBalancer at the gateway. Each
+     * balances over the instances the launcher has registered because they answer ready.
+     */
+    @Override
+    public String serviceUrl(Node caller, String called) {
+        return (caller.kind() == Node.Kind.SPRING ? "lb://" : "stork://") + called;
+    }
+
+    @Override
+    public java.util.Optional<String> registryUrl() {
+        return java.util.Optional.of("http://127.0.0.1:" + Topology.port(Registry.NAME) + "/eureka");
+    }
+
     @Override
     public String publicUrl(String name) {
         return "http://localhost:" + port(name);
@@ -87,6 +102,16 @@ public final class LocalWiring extends Wiring {
     @Override
     public int smtpPort() {
         return Topology.port("smtp", Topology.SMTP_PORT);
+    }
+
+    /**
+     * Every pool {@link Instances#MAX} times over: each instance of a service opens a pool of its
+     * own, and Postgres cannot allow more connections without a restart. An unused slot costs
+     * Postgres little (its share of the lock table).
+     */
+    @Override
+    public int databaseConnections() {
+        return super.databaseConnections() * Instances.MAX;
     }
 
     @Override

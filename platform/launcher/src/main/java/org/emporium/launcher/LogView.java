@@ -67,6 +67,22 @@ final class LogView {
         return Topology.GRAPH.stream().map(Node::name).toList();
     }
 
+    /**
+     * The components to show for the names given (none: {@link #defaults()}): a service's name
+     * stands for all its copies that have a log file ({@code catalog}: catalog, catalog-2, …), a
+     * copy's name for that copy alone.
+     */
+    static List<String> shown(List<String> names, Path logs) {
+        List<String> asked = names.isEmpty() ? defaults() : names.stream().distinct().toList();
+        List<String> shown = new ArrayList<>();
+        for (String name : asked) {
+            shown.add(name);
+            withFiles(logs).stream().filter(f -> !f.equals(name) && Instances.service(f).equals(name))
+                    .sorted(java.util.Comparator.comparingInt(Instances::index)).forEach(shown::add);
+        }
+        return shown.stream().distinct().toList();
+    }
+
     /** The last {@code limit} entries (all when null) the filter keeps, of every file, in time order. */
     List<LogFile.Entry> history(LogFile.Filter filter, Integer limit) {
         List<List<LogFile.Entry>> each = new ArrayList<>();

@@ -20,6 +20,9 @@ public final class Processes {
     /** Where Kafka's classpath, Zipkin's and GreenMail's jars come from, and the file that proves it was built. */
     public static final String INFRASTRUCTURE_MODULE = "platform/infrastructure";
     public static final String INFRASTRUCTURE_ARTIFACT = INFRASTRUCTURE_MODULE + "/target/kafka.classpath";
+    /** The service registry, a Eureka server of our own configuration (ADR 0012). */
+    public static final String REGISTRY_MODULE = "platform/registry";
+    public static final String REGISTRY_ARTIFACT = REGISTRY_MODULE + "/target/registry.jar";
 
     /**
      * Spans Zipkin keeps in memory before it drops the oldest traces. Measured with spans shaped
@@ -65,6 +68,9 @@ public final class Processes {
             console.register(component.name());
             components.add(component);
         }
+        Component registry = registry();
+        console.register(registry.name());
+        components.add(registry);
         // local only, and only where the machine has it: the system runs the same without
         Optional<Path> prometheus = PrometheusServer.binary();
         if (prometheus.isPresent()) {
@@ -117,6 +123,18 @@ public final class Processes {
     }
 
     /**
+     * The service registry ({@code platform/registry}, a Eureka server; ADR 0012), run as the Spring
+     * services are. Nothing waits for it: the launcher registers each instance once both answer
+     * ({@link Registry}), and until then a client has nothing to look up only if it calls at once.
+     */
+    private Component registry() {
+        Node node = Topology.LOCAL_ONLY.stream().filter(n -> n.name().equals(Registry.NAME)).findFirst().orElseThrow();
+        return springWithAotCache(Registry.NAME, REGISTRY_ARTIFACT, List.of(),
+                // C1 only, as for the other infrastructure: its speed matters little, the services' start does
+                concat(memoryFlags(node), "-XX:TieredStopAtLevel=1"), Map.of());
+    }
+
+    /**
      * A Quarkus service, started from its quarkus-app folder. On JDK 25+ it maps the AOT cache the
      * launcher trains (classes, linked, and method profiles of a real start); until there is one,
      * or on an older JDK, the AppCDS archive Quarkus recorded at packaging (app-cds.jsa, paths
@@ -125,9 +143,37 @@ public final class Processes {
      * while it starts beside the running service: it only starts and stops.
      */
     private Component quarkus(Node node) {
+        return quarkus(node, node.name(), wiring.port(node.name()), wiring.environment(node));
+    }
+
+    /**
+     * Another copy of a service ({@code catalog-2}; see {@link Instances}), on a free port: a log
+     * and data folders of its own (a search index is one process's), the service's start-up cache
+     * (trained by its first copy only), waiting for what the first copy waits for. Only Quarkus
+     * services scale, and only as processes.
+     */
+    public Component instance(String service, int index) {
+        Node node = Topology.services().stream().filter(n -> n.name().equals(service)).findFirst()
+                .filter(n -> Instances.scalable(n.name()))
+                .orElseThrow(() -> new IllegalArgumentException(service + " cannot be scaled"));
+        if (containers != null) {
+            throw new IllegalArgumentException("services run from images (up --containers) run one copy each");
+        }
+        String name = Instances.name(service, index);
+        int port = index == 1 ? wiring.port(service) : ProcessComponent.freePort();
+        Map<String, String> env = new LinkedHashMap<>(wiring.environment(node));
+        String ownData = wiring.dataDirectory(service);
+        env.replaceAll((variable, value) -> variable.endsWith("_DIR") && value.equals(ownData)
+                ? wiring.dataDirectory(name) : value);
+        Component component = quarkus(node, name, port, env);
+        console.register(name);
+        return component;
+    }
+
+    private Component quarkus(Node node, String name, int port, Map<String, String> env) {
         Path app = Path.of(artifact(node.artifact())).getParent();
-        ProcessComponent component = jvm(node.name(), "/q/health/ready", node.startsAfter(),
-                concat(memoryFlags(node), "-jar", "quarkus-run.jar"), wiring.environment(node));
+        ProcessComponent component = jvm(name, port, "/q/health/ready", node.startsAfter(),
+                concat(memoryFlags(node), "-jar", "quarkus-run.jar"), env);
         component.workingDirectory = app;
         if (Files.exists(app.resolve("app-cds.jsa"))) {
             component.startOptions = List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xlog:cds=off", "-Xlog:class+path=off");
@@ -157,12 +203,16 @@ public final class Processes {
 
     private ProcessComponent jvm(String name, String healthPath, List<String> needs, List<String> args,
                                  Map<String, String> env) {
-        int port = wiring.port(name);
+        return jvm(name, wiring.port(name), healthPath, needs, args, env);
+    }
+
+    private ProcessComponent jvm(String name, int port, String healthPath, List<String> needs, List<String> args,
+                                 Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_FLAGS);
         command.addAll(args);
         Map<String, String> environment = new LinkedHashMap<>(env);
-        environment.put(Node.prefix(name) + "PORT", String.valueOf(port));
+        environment.put(Node.prefix(Instances.service(name)) + "PORT", String.valueOf(port));
         return new ProcessComponent(name, needs, port, "http://localhost:" + port, command, environment,
                 Probe.http("http://127.0.0.1:" + port + healthPath), workspace.log(name), console);
     }
@@ -175,13 +225,17 @@ public final class Processes {
      * cache is trained by a run that stops right after the application context is refreshed.
      */
     private Component springWithAotCache(Node node) {
-        Path jar = Path.of(artifact(node.artifact()));
-        Path extracted = workspace.home().resolve("apps").resolve(node.name());
-        ProcessComponent component = jvm(node.name(), "/actuator/health/readiness", node.startsAfter(),
-                concat(memoryFlags(node), "-jar", extracted.resolve(jar.getFileName()).toString()),
-                wiring.environment(node));
+        return springWithAotCache(node.name(), node.artifact(), node.startsAfter(), memoryFlags(node), wiring.environment(node));
+    }
+
+    private ProcessComponent springWithAotCache(String name, String artifact, List<String> needs, List<String> flags,
+                                                Map<String, String> env) {
+        Path jar = Path.of(artifact(artifact));
+        Path extracted = workspace.home().resolve("apps").resolve(name);
+        ProcessComponent component = jvm(name, "/actuator/health/readiness", needs,
+                concat(flags, "-jar", extracted.resolve(jar.getFileName()).toString()), env);
         component.preparedBy(() -> SpringJars.extract(jar, extracted, java));
-        component.cachedBy(new AheadOfTimeCache(workspace, node.name(), List.of(extracted)),
+        component.cachedBy(new AheadOfTimeCache(workspace, name, List.of(extracted)),
                 free -> new ProcessComponent.Training(List.of("-Dspring.context.exit=onRefresh", "-Dserver.port=0",
                         "-Dmanagement.tracing.export.zipkin.enabled=false"), Map.of(), null));
         return component;

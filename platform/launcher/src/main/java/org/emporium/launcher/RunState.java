@@ -1,12 +1,6 @@
 package org.emporium.launcher;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,28 +39,13 @@ public record RunState(long launcherPid, Double readySeconds, List<Entry> entrie
         }
         p.setProperty("components", String.join(",", names));
         // whole or not at all: status and tests read it while a restart rewrites it
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (Writer out = Files.newBufferedWriter(partial)) {
-            p.store(out, "written by ./emporium up; removed when it stops");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PropertiesFile.write(file, p, "written by ./emporium up; removed when it stops");
     }
 
     public static RunState read(Path file) {
-        if (!Files.exists(file)) {
+        Properties p = PropertiesFile.read(file);
+        if (p == null) {
             return null;
-        }
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         List<Entry> entries = new ArrayList<>();
         for (String name : p.getProperty("components", "").split(",")) {

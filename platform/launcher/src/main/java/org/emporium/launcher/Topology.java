@@ -99,15 +99,20 @@ public final class Topology {
      * when the machine has the binary ({@link PrometheusServer}); it scrapes, nothing depends on it.
      */
     public static final List<Node> LOCAL_ONLY = List.of(
+            // Eureka, where the launcher registers every instance that answers ready and the clients
+            // look them up (ADR 0012); a cluster's Services do this job there
+            infrastructure(Registry.NAME, 8761).memory(heap(48).pss(150)),
             // not 9090: Debian's package runs the system's own Prometheus there
             infrastructure("prometheus", 19090).memory(process(110)));
 
     private Topology() {
     }
 
+    /** The line of a component, an instance of a service ({@code catalog-2}) being its service's line. */
     private static Optional<Node> node(String name) {
+        String service = Instances.service(name);
         return java.util.stream.Stream.concat(GRAPH.stream(), LOCAL_ONLY.stream())
-                .filter(n -> n.name().equals(name)).findFirst();
+                .filter(n -> n.name().equals(service)).findFirst();
     }
 
     public static List<Node> services() {
@@ -158,6 +163,12 @@ public final class Topology {
     public static Optional<String> metricsUrl(String name) {
         return node(name).filter(Node::isService).map(n -> "http://127.0.0.1:"
                 + new LocalWiring(new Workspace(java.nio.file.Path.of(".")), GRAPH).metricsPort(name) + n.metricsPath());
+    }
+
+    /** {@link #metricsUrl(String)} of one instance of a service, which listens on {@code port} ({@code catalog-2}'s, say). */
+    public static Optional<String> metricsUrl(String name, int port) {
+        return node(name).filter(Node::isService)
+                .map(n -> "http://127.0.0.1:" + (port + n.managementOffset()) + n.metricsPath());
     }
 
     /** Every port the system listens on, by component (SMTP, Kafka's controller, management ports and Prometheus included). */

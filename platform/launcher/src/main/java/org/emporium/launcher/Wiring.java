@@ -14,7 +14,8 @@ import java.util.Map;
  *   <li>uses {@code auth()} gets {@code EMPORIUM_AUTH_ISSUER} and identity's key set at its internal
  *       address, {@code EMPORIUM_AUTH_JWKS_URL} (and with {@code serviceTokens()} the client secret
  *       {@code EMPORIUM_AUTH_CLIENT_SECRET} and {@code EMPORIUM_AUTH_TOKEN_URL});</li>
- *   <li>{@code calls("x")} gets {@code EMPORIUM_X_URL};</li>
+ *   <li>{@code calls("x")} gets {@code EMPORIUM_X_URL} ({@link #serviceUrl}), and {@code EMPORIUM_REGISTRY_URL}
+ *       where instances are looked up in a registry;</li>
  *   <li>uses {@code redis()} gets {@code EMPORIUM_REDIS_HOST}/{@code _PORT}, {@code mail()} gets
  *       {@code EMPORIUM_SMTP_HOST}/{@code _PORT}.</li>
  * </ul>
@@ -48,6 +49,20 @@ public abstract class Wiring {
 
     /** Where another service reaches it. */
     public abstract String internalUrl(String name);
+
+    /**
+     * How {@code caller}'s client names a service it calls: its address by default (a Kubernetes
+     * Service, which balances over the ready pods); a name the client looks up in the registry
+     * where there is one ({@link #registryUrl()}).
+     */
+    public String serviceUrl(Node caller, String called) {
+        return internalUrl(called);
+    }
+
+    /** The service registry's Eureka API, where the clients look instances up; none in a cluster (its Services balance). */
+    public java.util.Optional<String> registryUrl() {
+        return java.util.Optional.empty();
+    }
 
     /** Where a browser reaches it (cookies and the token issuer name this address). */
     public abstract String publicUrl(String name);
@@ -107,8 +122,9 @@ public abstract class Wiring {
             env.put(own + "DB_POOL", String.valueOf(node.connections()));
         }
         for (String called : node.calls()) {
-            env.put(Node.prefix(called) + "URL", internalUrl(called));
+            env.put(Node.prefix(called) + "URL", serviceUrl(node, called));
         }
+        registryUrl().filter(url -> !node.calls().isEmpty()).ifPresent(url -> env.put("EMPORIUM_REGISTRY_URL", url));
         // the issuer is the address browsers use, which need not be one a service can reach (in a
         // pod it is not): keys and tokens come from identity's address inside the system
         if (node.usesAuth()) {

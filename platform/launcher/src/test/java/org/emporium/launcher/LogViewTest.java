@@ -44,6 +44,19 @@ class LogViewTest {
     }
 
     @Test
+    void aServicesNameStandsForAllItsCopiesAndACopysNameForItselfAlone(@TempDir Path logs) throws IOException {
+        for (String name : List.of("catalog", "catalog-10", "catalog-2", "cart", "nothing-2")) {
+            Files.writeString(logs.resolve(name + ".log"), "");
+        }
+        assertThat(LogView.shown(List.of("catalog"), logs)).containsExactly("catalog", "catalog-2", "catalog-10");
+        assertThat(LogView.shown(List.of("catalog-2", "cart"), logs)).containsExactly("catalog-2", "cart");
+        List<String> all = LogView.shown(List.of(), logs);
+        assertThat(all.subList(all.indexOf("catalog"), all.indexOf("catalog") + 3))
+                .containsExactly("catalog", "catalog-2", "catalog-10");
+        assertThat(all).doesNotContain("nothing-2");
+    }
+
+    @Test
     void mergesSeveralComponentsInTheOrderOfTheirOwnTimes() throws IOException {
         write("gateway", gateway("2026-12-05T10:00:00.100Z", "GET /p 200", "t1"), gateway("2026-12-05T10:00:00.400Z", "GET /q 200", "t2"));
         write("catalog", quarkus("2026-12-05T10:00:00.200Z", "INFO", "product read", "t1"),

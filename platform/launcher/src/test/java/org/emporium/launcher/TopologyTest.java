@@ -48,9 +48,14 @@ class TopologyTest {
     void aCallGivesTheCallerTheCalledServicesUrlAndNothingElseOfIt() {
         Map<String, String> env = wiring().environment(node("cart"));
 
-        assertThat(env).containsEntry("EMPORIUM_CATALOG_URL", "http://127.0.0.1:" + Topology.port("catalog"))
-                .containsEntry("EMPORIUM_INVENTORY_URL", "http://127.0.0.1:" + Topology.port("inventory"))
+        // locally a name the client looks up in the registry, by the client library of the caller's kind
+        assertThat(env).containsEntry("EMPORIUM_CATALOG_URL", "stork://catalog")
+                .containsEntry("EMPORIUM_INVENTORY_URL", "stork://inventory")
+                .containsEntry("EMPORIUM_REGISTRY_URL", "http://127.0.0.1:" + Topology.port("registry") + "/eureka")
                 .doesNotContainKeys("EMPORIUM_ORDERS_URL", "EMPORIUM_CATALOG_DB_URL", "EMPORIUM_REDIS_HOST");
+        assertThat(wiring().environment(node("gateway"))).containsEntry("EMPORIUM_CATALOG_URL", "lb://catalog");
+        // a service that calls none has nothing to look up
+        assertThat(wiring().environment(node("catalog"))).doesNotContainKey("EMPORIUM_REGISTRY_URL");
     }
 
     @Test
@@ -113,8 +118,10 @@ class TopologyTest {
 
     @Test
     void postgresAllowsTheConnectionsOfEveryPoolWhichTheServicesAreGiven() {
-        assertThat(wiring().databaseConnections()).isEqualTo(Topology.GRAPH.stream().mapToInt(Node::connections).sum())
-                .isEqualTo(5 * 16 + 8 + 8);
+        // every pool as many times over as a service may have copies (Postgres cannot allow more without a restart)
+        assertThat(wiring().databaseConnections())
+                .isEqualTo(Topology.GRAPH.stream().mapToInt(Node::connections).sum() * Instances.MAX)
+                .isEqualTo((5 * 16 + 8 + 8) * Instances.MAX);
         assertThat(wiring().environment(node("notifications"))).containsEntry("EMPORIUM_NOTIFICATIONS_DB_POOL", "8");
         assertThat(wiring().environment(node("identity"))).containsEntry("EMPORIUM_IDENTITY_DB_POOL", "8");
         assertThat(wiring().environment(node("catalog"))).containsEntry("EMPORIUM_CATALOG_DB_POOL", "16");

@@ -16,17 +16,17 @@ import java.util.function.Predicate;
  * cannot read (a scrape is shown with what it could read, never refused). The Prometheus Java
  * libraries on Maven Central write this format but do not read it.
  */
-record PrometheusText(List<Sample> samples) {
+public record PrometheusText(List<Sample> samples) {
 
     /** One line: the family's sample name ({@code http_server_requests_seconds_count}), its labels and value. */
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
 
-        String label(String key) {
+        public String label(String key) {
             return labels.getOrDefault(key, "");
         }
     }
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             String l = line.strip();
@@ -127,7 +127,7 @@ record PrometheusText(List<Sample> samples) {
     }
 
     /** The sum of every sample of this name whose labels pass (NaN samples count as nothing). */
-    double sum(String name, Predicate<Sample> where) {
+    public double sum(String name, Predicate<Sample> where) {
         return samples.stream().filter(s -> s.name().equals(name) && where.test(s) && !Double.isNaN(s.value()))
                 .mapToDouble(Sample::value).sum();
     }

@@ -27,10 +27,10 @@ import java.util.concurrent.Executors;
  * it before it stops taking requests. The clients (Stork, Spring Cloud LoadBalancer) read the
  * registry every second: a change reaches them within about two.
  */
-final class Registry {
+public final class Registry {
 
     /** The registry's name in the topology and the state file. */
-    static final String NAME = "registry";
+    public static final String NAME = "registry";
 
     /**
      * Probes in a row an instance that runs may fail before it is taken out: one slow answer from a
@@ -59,7 +59,7 @@ final class Registry {
     private volatile boolean answering;
 
     /** @param eureka the registry's API, {@code http://127.0.0.1:8761/eureka} */
-    Registry(URI eureka, Console console) {
+    public Registry(URI eureka, Console console) {
         this.eureka = eureka;
         this.console = console;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -74,7 +74,7 @@ final class Registry {
      * Probes every service instance once, at the same time (one that hangs delays no other), and
      * brings the registry in line; an instance that is no longer among them is removed.
      */
-    void check(Collection<Component> instances) {
+    public void check(Collection<Component> instances) {
         Set<String> present = new HashSet<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Component c : instances) {
@@ -114,7 +114,7 @@ final class Registry {
     }
 
     /** Takes an instance out before it is stopped on purpose; it is not registered again. */
-    void remove(Component c) {
+    public void remove(Component c) {
         retired.add(c);
         cancel(c.name());
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,9 @@ import org.emporium.harness.SystemHarness;
 import org.emporium.launcher.Component;
 import org.emporium.launcher.Console;
 import org.emporium.launcher.ProcessComponent;
+import org.emporium.launcher.LocalWiring;
 import org.emporium.launcher.Processes;
+import org.emporium.launcher.Registry;
 import org.emporium.launcher.Topology;
 import org.emporium.launcher.Workspace;
 
@@ -32,34 +34,57 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
 
     private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
 
-    private final Map<String, Component> components = new LinkedHashMap<>();
-    private final List<Component> started = new ArrayList<>();
+    private final Map<String, Component> components = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Component> started = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Workspace workspace;
+    private final Processes processes;
+    private final Registry registry;
+    private volatile boolean closed;
+    private final List<String> names;
 
     private SystemUnderTest(Workspace workspace, List<String> names) {
         Console console = new Console(System.out, false, true);
         String java = ProcessHandle.current().info().command().orElseThrow();
         Map<String, Component> all = new LinkedHashMap<>();
-        new Processes(workspace, console, java).components().forEach(c -> all.put(c.name(), c));
+        processes = new Processes(workspace, console, java);
+        processes.components().forEach(c -> all.put(c.name(), c));
         names.forEach(name -> components.put(name, all.get(name)));
+        components.put(Registry.NAME, all.get(Registry.NAME));
+        this.names = List.copyOf(names);
+        registry = new Registry(URI.create(new LocalWiring(workspace, Topology.GRAPH).registryUrl().orElseThrow()), console);
         this.workspace = workspace;
     }
 
-    /** Starts the named components, in the given order, each once the previous is ready. */
+    /**
+     * Starts the registry, then the named components, in the given order, each once the previous is
+     * ready; registers every service instance that answers ready, every second, as {@code up} does.
+     */
     static SystemUnderTest start(String... names) {
+        SystemUnderTest system = prepare(names);
+        system.startAll();
+        return system;
+    }
+
+    /** The named components, made but not started (a test may change their settings first); then {@link #startAll}. */
+    static SystemUnderTest prepare(String... names) {
         Workspace workspace = new Workspace(ROOT);
         wipe(workspace.home());
         workspace.create();
-        SystemUnderTest system = new SystemUnderTest(workspace, List.of(names));
+        return new SystemUnderTest(workspace, List.of(names));
+    }
+
+    /** Starts the registry, then every named component in the given order (see {@link #start(String...)}). */
+    void startAll() {
         try {
+            start(Registry.NAME);
+            keepRegistered();
             for (String name : names) {
-                system.start(name);
+                start(name);
             }
         } catch (RuntimeException | AssertionError e) {
-            system.close(); // nothing may outlive a failed start
+            close(); // nothing may outlive a failed start
             throw e;
         }
-        return system;
     }
 
     void start(String name) {
@@ -79,6 +104,31 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
         });
     }
 
+    /** Starts another copy of a service ({@code catalog-2} for index 2) on a free port, as {@code ./emporium scale} does. */
+    Component startCopy(String service, int index) {
+        Component copy = processes.instance(service, index);
+        components.put(copy.name(), copy);
+        start(copy.name());
+        return copy;
+    }
+
+    Component component(String name) {
+        return components.get(name);
+    }
+
+    private void keepRegistered() {
+        Thread.ofPlatform().daemon().name("test-registrar").start(() -> {
+            while (!closed) {
+                registry.check(started.stream().filter(c -> !c.isInfrastructure()).toList());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
     void stop(String name) {
         components.get(name).stop();
     }
@@ -90,6 +140,7 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).stop();
         }
@@ -98,7 +149,8 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
     // --- HTTP ---------------------------------------------------------------------------------
 
     HttpResponse<String> get(String component, String path) {
-        return send("GET", url(component, path), null);
+        return send("GET", component(component) == null ? url(component, path)
+                : "http://127.0.0.1:" + component(component).port() + path, null);
     }
 
     JsonNode getJson(String component, String path) {

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * How several copies of one service are named and counted. The first instance keeps the
  * service's name and port ({@code catalog}, so everything that knows one copy works unchanged);
  * the others are {@code catalog-2}, {@code catalog-3}, … on free ports, each with a log file of
- * its own. Only services scale: infrastructure is one server each, the gateway is the single
- * entry point and identity's issuer is one address (issue 16 leaves both at one copy).
+ * its own. Only services scale: infrastructure is one server each, and the gateway is the single
+ * entry point. Identity's copies share its database (accounts, keys, the login throttle), but
+ * browsers and the services' token calls reach its first copy, the issuer's address: a copy
+ * answers only who asks it directly until something balances in front of identity.
  */
 public final class Instances {
 
@@ -48,7 +50,7 @@ public final class Instances {
     /** Whether {@code ./emporium scale} may run more than one copy of it (see the class comment). */
     public static boolean scalable(String service) {
         return Topology.services().stream().anyMatch(n -> n.name().equals(service))
-                && !service.equals("gateway") && !service.equals("identity");
+                && !service.equals("gateway");
     }
 
     /**

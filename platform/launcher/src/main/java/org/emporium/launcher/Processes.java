@@ -129,7 +129,7 @@ public final class Processes {
      */
     private Component registry() {
         Node node = Topology.LOCAL_ONLY.stream().filter(n -> n.name().equals(Registry.NAME)).findFirst().orElseThrow();
-        return springWithAotCache(Registry.NAME, REGISTRY_ARTIFACT, List.of(),
+        return springWithAotCache(Registry.NAME, Registry.NAME, Topology.port(Registry.NAME), REGISTRY_ARTIFACT, List.of(),
                 // C1 only, as for the other infrastructure: its speed matters little, the services' start does
                 concat(memoryFlags(node), "-XX:TieredStopAtLevel=1"), Map.of());
     }
@@ -149,8 +149,8 @@ public final class Processes {
     /**
      * Another copy of a service ({@code catalog-2}; see {@link Instances}), on a free port: a log
      * and data folders of its own (a search index is one process's), the service's start-up cache
-     * (trained by its first copy only), waiting for what the first copy waits for. Only Quarkus
-     * services scale, and only as processes.
+     * (trained by its first copy only), waiting for what the first copy waits for. Services scale
+     * as processes only.
      */
     public Component instance(String service, int index) {
         Node node = Topology.services().stream().filter(n -> n.name().equals(service)).findFirst()
@@ -165,7 +165,9 @@ public final class Processes {
         String ownData = wiring.dataDirectory(service);
         env.replaceAll((variable, value) -> variable.endsWith("_DIR") && value.equals(ownData)
                 ? wiring.dataDirectory(name) : value);
-        Component component = quarkus(node, name, port, env);
+        Component component = node.kind() == Node.Kind.SPRING
+                ? springWithAotCache(name, service, port, node.artifact(), node.startsAfter(), memoryFlags(node), env)
+                : quarkus(node, name, port, env);
         console.register(name);
         return component;
     }
@@ -225,17 +227,19 @@ public final class Processes {
      * cache is trained by a run that stops right after the application context is refreshed.
      */
     private Component springWithAotCache(Node node) {
-        return springWithAotCache(node.name(), node.artifact(), node.startsAfter(), memoryFlags(node), wiring.environment(node));
+        return springWithAotCache(node.name(), node.name(), wiring.port(node.name()), node.artifact(), node.startsAfter(),
+                memoryFlags(node), wiring.environment(node));
     }
 
-    private ProcessComponent springWithAotCache(String name, String artifact, List<String> needs, List<String> flags,
-                                                Map<String, String> env) {
+    /** @param name the process's (a copy's: {@code identity-2}); {@code app} the application's, whose folder and cache copies share */
+    private ProcessComponent springWithAotCache(String name, String app, int port, String artifact, List<String> needs,
+                                                List<String> flags, Map<String, String> env) {
         Path jar = Path.of(artifact(artifact));
-        Path extracted = workspace.home().resolve("apps").resolve(name);
-        ProcessComponent component = jvm(name, "/actuator/health/readiness", needs,
+        Path extracted = workspace.home().resolve("apps").resolve(app);
+        ProcessComponent component = jvm(name, port, "/actuator/health/readiness", needs,
                 concat(flags, "-jar", extracted.resolve(jar.getFileName()).toString()), env);
         component.preparedBy(() -> SpringJars.extract(jar, extracted, java));
-        component.cachedBy(new AheadOfTimeCache(workspace, name, List.of(extracted)),
+        component.cachedBy(new AheadOfTimeCache(workspace, app, List.of(extracted)),
                 free -> new ProcessComponent.Training(List.of("-Dspring.context.exit=onRefresh", "-Dserver.port=0",
                         "-Dmanagement.tracing.export.zipkin.enabled=false"), Map.of(), null));
         return component;

@@ -15,7 +15,8 @@ final class SpringJars {
     private SpringJars() {
     }
 
-    static void extract(Path jar, Path folder, String java) throws IOException, InterruptedException {
+    /** Synchronized: copies of one application (identity-2 beside identity) share its folder and may start at once. */
+    static synchronized void extract(Path jar, Path folder, String java) throws IOException, InterruptedException {
         Path origin = folder.resolve(".extracted-from");
         String stamp = jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
         if (Files.exists(origin) && Files.readString(origin).equals(stamp)) {

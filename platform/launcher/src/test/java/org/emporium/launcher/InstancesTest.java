@@ -32,6 +32,7 @@ class InstancesTest {
         assertThatThrownBy(() -> Instances.parse(List.of("nothing=2"))).hasMessageContaining("nothing cannot be scaled");
         assertThatThrownBy(() -> Instances.parse(List.of("postgres=2"))).hasMessageContaining("cannot be scaled");
         assertThatThrownBy(() -> Instances.parse(List.of("gateway=2"))).hasMessageContaining("cannot be scaled");
+        assertThat(Instances.parse(List.of("identity=2"))).containsEntry("identity", 2);
         assertThatThrownBy(() -> Instances.parse(List.of("catalog=0"))).hasMessageContaining("1 to " + Instances.MAX);
         assertThatThrownBy(() -> Instances.parse(List.of("catalog=" + (Instances.MAX + 1)))).hasMessageContaining("1 to ");
         assertThatThrownBy(() -> Instances.parse(List.of("catalog=two"))).hasMessageContaining("'two' is not a number");

@@ -19,6 +19,7 @@ import org.emporium.harness.SystemHarness;
 import org.emporium.launcher.Component;
 import org.emporium.launcher.Console;
 import org.emporium.launcher.ProcessComponent;
+import org.emporium.launcher.Instances;
 import org.emporium.launcher.LocalWiring;
 import org.emporium.launcher.Processes;
 import org.emporium.launcher.Registry;
@@ -116,6 +117,13 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
         return components.get(name);
     }
 
+    /** One of the copies of a service whose process runs, chosen at random (a shopper's request lands on any). */
+    String anyAlive(String service) {
+        List<String> alive = components.values().stream()
+                .filter(c -> Instances.service(c.name()).equals(service) && c.isAlive()).map(Component::name).toList();
+        return alive.isEmpty() ? service : alive.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(alive.size()));
+    }
+
     private void keepRegistered() {
         Thread.ofPlatform().daemon().name("test-registrar").start(() -> {
             while (!closed) {
@@ -149,8 +157,7 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
     // --- HTTP ---------------------------------------------------------------------------------
 
     HttpResponse<String> get(String component, String path) {
-        return send("GET", component(component) == null ? url(component, path)
-                : "http://127.0.0.1:" + component(component).port() + path, null);
+        return send("GET", address(component, path), null);
     }
 
     JsonNode getJson(String component, String path) {
@@ -173,7 +180,13 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
 
     /** Any request to a component; {@code headers} as name, value, name, value…. */
     HttpResponse<String> request(String component, String method, String path, String body, String... headers) {
-        return send(method, url(component, path), body, headers);
+        return send(method, address(component, path), body, headers);
+    }
+
+    /** Where a started component (a copy too) listens, else where the graph says it would. */
+    private String address(String component, String path) {
+        Component c = components.get(component);
+        return c == null ? url(component, path) : "http://127.0.0.1:" + c.port() + path;
     }
 
     /** A GET with an admin token, answered 200 with JSON. */

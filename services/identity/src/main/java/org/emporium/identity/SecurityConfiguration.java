@@ -1,8 +1,6 @@
 package org.emporium.identity;
 
-import java.time.Clock;
 import org.emporium.identity.api.Problems;
-import org.emporium.identity.throttle.CaffeineLoginThrottle;
 import org.emporium.identity.throttle.LoginThrottle;
 import org.emporium.identity.throttle.LoginThrottleFilter;
 import org.emporium.identity.throttle.ThrottlingLoginHandlers;
@@ -82,10 +80,5 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                 .frameOptions(f -> f.deny()));
-    }
-
-    @Bean
-    LoginThrottle loginThrottle(IdentityProperties properties) {
-        return new CaffeineLoginThrottle(properties.throttle(), Clock.systemUTC());
     }
 }

@@ -112,10 +112,9 @@ public class IdempotentRefresh {
                 .param("next", next)
                 .param("now", Timestamp.from(now))
                 .update();
-        // rows past the grace period are never read again; the few of the last moments go with each write
-        jdbc.sql("DELETE FROM refresh_token_rotations WHERE rotated_at <= :expired")
-                .param("expired", Timestamp.from(now.minus(grace)))
-                .update();
+        // No clean-up of rows past the grace period: the reads ignore them, there is one per authorization
+        // and it goes with the authorization. (Deleting other authorizations' stale rows here would make
+        // two concurrent rotations wait for each other's row: a deadlock.)
     }
 
     /** The current tokens again, when {@code request} presents the token their rotation replaced, within the grace period. */

@@ -120,9 +120,11 @@ public class JdbcLoginThrottle implements LoginThrottle {
         int total = 0;
         int deleted;
         do {
-            // the names are this class's constants, never input
+            // the names are this class's constants, never input; SKIP LOCKED: rows another instance's clean-up
+            // (or a failure being counted) holds are left for later instead of waited for, so two clean-ups
+            // never deadlock
             deleted = jdbc.sql("DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table
-                            + " WHERE " + time + " <= :before LIMIT " + DELETE_BATCH + ")")
+                            + " WHERE " + time + " <= :before LIMIT " + DELETE_BATCH + " FOR UPDATE SKIP LOCKED)")
                     .param("before", Timestamp.from(before))
                     .update();
             total += deleted;

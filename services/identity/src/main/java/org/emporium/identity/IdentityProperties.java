@@ -12,6 +12,7 @@ public record IdentityProperties(
         String adminPassword,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
+        Duration refreshTokenGrace,
         String audience,
         Throttle throttle,
         Clients clients) {

@@ -1,8 +1,7 @@
 package org.emporium.identity;
 
-import java.time.Clock;
 import org.emporium.identity.api.Problems;
-import org.emporium.identity.throttle.CaffeineLoginThrottle;
+import org.emporium.identity.oauth.IdempotentRefresh;
 import org.emporium.identity.throttle.LoginThrottle;
 import org.emporium.identity.throttle.LoginThrottleFilter;
 import org.emporium.identity.throttle.ThrottlingLoginHandlers;
@@ -39,10 +38,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, IdempotentRefresh idempotentRefresh) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, s -> s.oidc(Customizer.withDefaults()))
+                .with(server, s -> s.oidc(Customizer.withDefaults())
+                        // a just-rotated refresh token is answered again for a few seconds (several storefronts)
+                        .tokenEndpoint(t -> t.authenticationProviders(p -> p.replaceAll(idempotentRefresh::around))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 // a browser without a session is sent to the login page (or, with prompt=create, to the
                 // sign-up page); it comes back here afterwards, from the saved request
@@ -82,10 +83,5 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                 .frameOptions(f -> f.deny()));
-    }
-
-    @Bean
-    LoginThrottle loginThrottle(IdentityProperties properties) {
-        return new CaffeineLoginThrottle(properties.throttle(), Clock.systemUTC());
     }
 }

@@ -11,11 +11,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -195,29 +192,12 @@ class OidcFlowIT extends RunningIdentityServer {
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
     }
 
-    /** The storefront client's authorization request with PKCE S256 for {@code verifier}, plus {@code extra} parameters. */
-    private static String authorizeUrl(String verifier, String state, String nonce, String extra) throws Exception {
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        return "/oauth2/authorize?response_type=code&client_id=storefront"
-                + "&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(STOREFRONT_REDIRECT, StandardCharsets.UTF_8)
-                + "&state=" + state + "&nonce=" + nonce + extra + "&code_challenge=" + challenge
-                + "&code_challenge_method=S256";
-    }
-
     private static JWTClaimsSet verified(String jwt, JWKSet jwks) throws Exception {
         SignedJWT signed = SignedJWT.parse(jwt);
         RSAKey key = (RSAKey) jwks.getKeyByKeyId(signed.getHeader().getKeyID());
         assertThat(key).as("JWKS has the token's kid").isNotNull();
         assertThat(signed.verify(new RSASSAVerifier(key))).as("signature").isTrue();
         return signed.getJWTClaimsSet();
-    }
-
-    private static String randomUrlSafe(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
 }

@@ -1,6 +1,12 @@
 package org.emporium.identity;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -8,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The running service on a random port against a real PostgreSQL. Every IT extends this with the same
@@ -34,7 +41,7 @@ public abstract class RunningIdentityServer {
     }
 
     private static final class Shared {
-        static final java.util.Map<String, String> DATABASE = TestDatabase.create("identity");
+        static final Map<String, String> DATABASE = TestDatabase.create("identity");
         static final String ADMIN_FILE = "target/test-admin-password-" + UUID.randomUUID();
     }
 
@@ -52,9 +59,54 @@ public abstract class RunningIdentityServer {
         return "shopper-" + UUID.randomUUID() + "@example.com";
     }
 
+    /** The storefront client's authorization request with PKCE S256 for {@code verifier}, plus {@code extra} parameters. */
+    protected static String authorizeUrl(String verifier, String state, String nonce, String extra) throws Exception {
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        return "/oauth2/authorize?response_type=code&client_id=storefront"
+                + "&scope=" + URLEncoder.encode("openid profile email", StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(STOREFRONT_REDIRECT, StandardCharsets.UTF_8)
+                + "&state=" + state + "&nonce=" + nonce + extra + "&code_challenge=" + challenge
+                + "&code_challenge_method=S256";
+    }
+
+    protected static String randomUrlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** A new account signed in through the storefront client's code flow: the token response. */
+    protected Map<String, Object> storefrontSignIn() throws Exception {
+        return storefrontSignIn(browser());
+    }
+
+    /** The same, through {@code browser}'s instance. */
+    protected static Map<String, Object> storefrontSignIn(Browser browser) throws Exception {
+        String email = uniqueEmail();
+        String password = "a long enough passphrase";
+        register(browser, email, password, "Shopper");
+        browser.login(email, password);
+        String verifier = randomUrlSafe(48);
+        var authorized = browser.get(authorizeUrl(verifier, "st", "n", ""));
+        String code = UriComponentsBuilder.fromUriString(Browser.location(authorized)).build().getQueryParams()
+                .getFirst("code");
+        var token = browser.postForm("/oauth2/token", Browser.form("grant_type", "authorization_code", "code", code,
+                "redirect_uri", STOREFRONT_REDIRECT, "code_verifier", verifier), "storefront:" + STOREFRONT_SECRET);
+        if (token.statusCode() != 200) {
+            throw new AssertionError("code exchange failed: " + token.statusCode() + " " + token.body());
+        }
+        return Json.parse(token.body());
+    }
+
     /** Registers an account through the API and returns its id. */
     protected String register(String email, String password, String name) {
-        var response = browser().postJson("/api/identity/accounts",
+        return register(browser(), email, password, name);
+    }
+
+    /** The same, through {@code browser}'s instance. */
+    protected static String register(Browser browser, String email, String password, String name) {
+        var response = browser.postJson("/api/identity/accounts",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"" + name + "\"}");
         if (response.statusCode() != 201) {
             throw new AssertionError("registration failed: " + response.statusCode() + " " + response.body());

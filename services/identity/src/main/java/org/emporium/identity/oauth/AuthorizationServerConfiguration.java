@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
 import java.util.Map;
 import org.emporium.identity.IdentityProperties;
 import org.emporium.identity.account.AccountRepository;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The authorization server's stores (all in Postgres), its signing key and the token contents. */
 @Configuration(proxyBeanMethods = false)
@@ -60,6 +62,12 @@ public class AuthorizationServerConfiguration {
     @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    @Bean
+    IdempotentRefresh idempotentRefresh(OAuth2AuthorizationService authorizations, JdbcClient jdbc,
+                                        PlatformTransactionManager transactions, IdentityProperties properties) {
+        return new IdempotentRefresh(authorizations, jdbc, transactions, properties.refreshTokenGrace(), Clock.systemUTC());
     }
 
     @Bean

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Login attempt bookkeeping: per email (consecutive failures, then an exponentially growing wait) and
- * per client IP (failures within a window). The in-memory implementation is per instance; a shared
- * (Redis) implementation will back it when identity runs more than one instance.
+ * per client IP (failures within a window). Shared by every identity instance ({@link JdbcLoginThrottle},
+ * in identity's database), so failures spread over the instances count together.
  */
 public interface LoginThrottle {
 

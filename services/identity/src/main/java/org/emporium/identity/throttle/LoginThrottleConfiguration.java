@@ -1,0 +1,19 @@
+package org.emporium.identity.throttle;
+
+import java.time.Clock;
+import org.emporium.identity.IdentityProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The login throttle, shared by every instance through the database; scheduling for its clean-up. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class LoginThrottleConfiguration {
+
+    @Bean
+    JdbcLoginThrottle loginThrottle(IdentityProperties properties, JdbcClient jdbc) {
+        return new JdbcLoginThrottle(properties.throttle(), jdbc, Clock.systemUTC());
+    }
+}

@@ -52,8 +52,8 @@ public final class RegistryDiscovery implements ConfigSourceFactory {
      * (50 % of 20) opens against a service that has a healthy instance. Measured in RegistryDiscoveryIT
      * with one of two instances dead: round-robin served 9 GETs, then the breaker refused the next 51.
      * Least-response-time counts a failed call as a 60 s response, so after one failure the dead
-     * instance is avoided (tried again about every hundred calls, as its score decays); healthy
-     * instances share the calls by their response times.
+     * instance is avoided (tried again only as that score fades: {@link #DECLINING_FACTOR}); healthy
+     * instances share the calls by their response times. Measured the same way: all 60 GETs served.
      */
     static final String LOAD_BALANCER = "least-response-time";
     /**

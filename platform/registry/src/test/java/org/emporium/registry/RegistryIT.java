@@ -68,14 +68,15 @@ class RegistryIT {
         register("ORDERS", "orders-1", 8141, 2);
         assertThat(instance("ORDERS", "orders-1")).isNotNull();
 
-        // Eureka counts a lease from its last renewal plus one duration, and expires it one duration
-        // after that: about 4 s for 2 s here, then the next eviction pass (every second).
+        // A lease never renewed expires one duration after its registration (2 s here), and goes at the
+        // next eviction pass (every second).
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(instance("ORDERS", "orders-1")).isNull());
     }
 
     @Test
     void keepsARenewedInstanceAndRemovesItOnlyWhenRenewalsStop() throws Exception {
+        // renewed leases last twice their duration after the last renewal (README): ~4 s here
         register("PAYMENTS", "payments-1", 8151, 2);
         long renewUntil = System.nanoTime() + Duration.ofSeconds(6).toNanos();
         while (System.nanoTime() < renewUntil) {

@@ -3,6 +3,7 @@ package org.emporium.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.netflix.discovery.EurekaClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import org.emporium.gateway.StubUpstream.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,6 +35,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,6 +73,9 @@ class GatewayRoutingIT {
 
     @Value("${local.management.port}")
     int managementPort;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -144,6 +150,14 @@ class GatewayRoutingIT {
 
         assertThat(storefront.receivedAt("/")).hasSize(1);
         assertThat(storefront.receivedAt("/products/42")).hasSize(1);
+    }
+
+    @Test
+    void runsNoEurekaClientWhenNoRegistryIsNamed() {
+        // no EMPORIUM_REGISTRY_URL here, as in Kubernetes: routes use their http:// URIs (the tests above)
+        assertThat(context.getBeanNamesForType(EurekaClient.class)).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().startsWith("DiscoveryClient"));
     }
 
     @Test

@@ -72,7 +72,8 @@ stop_started() {
 # or TIMEOUT seconds pass (then shows the end of LOG and exits 1). Sets UP_PID for stop_started.
 start_system() {
   local emporium=$1 log=$2 timeout=$3 waited
-  EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false "$emporium" up --quiet > "$log" 2>&1 &
+  shift 3 # the rest goes to up (--scale catalog=2, say)
+  EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false "$emporium" up --quiet "$@" > "$log" 2>&1 &
   UP_PID=$!
   for ((waited = 0; ; waited++)); do
     grep -q 'Emporium is ready' "$log" && return 0
@@ -83,4 +84,16 @@ start_system() {
     fi
     sleep 0.1
   done
+}
+
+# CPU time (clock ticks: user + system, with reaped children's) of a process and all its descendants;
+# the processes a launcher started: every JVM, Postgres' backends included.
+cpu_ticks() {
+  local pid total=0 fields
+  for pid in "$1" $(descendants "$1"); do
+    fields=$(sed -E 's/^.*\) //' /proc/"$pid"/stat 2>/dev/null) || continue
+    set -- $fields
+    total=$(( total + ${12} + ${13} + ${14} + ${15} ))
+  done
+  echo "$total"
 }

@@ -142,6 +142,36 @@ class CatalogToSearchIT {
         assertConverged();
     }
 
+    /**
+     * A second copy of search (issue 16) builds its own index from the topic and is then a full
+     * replica: every change is searchable on both copies within a second, and both hold exactly the catalog.
+     */
+    @Test
+    @Order(4)
+    void aSecondCopyIsAFullReplicaThatAnswersAsTheFirstWithinASecond() {
+        system.startCopy("search", 2);
+        assertConverged("search", "search-2");
+        List<Long> latenciesMillis = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String sku = "REPLICA-" + i;
+            system.catalogWrite("POST", "/api/catalog/products", request(sku, "Replica qzreplica" + i + " lamp",
+                    system.getJson("catalog", "/api/catalog/categories").path("items").get(0).path("slug").asText(), "10.00"), 201);
+            long committedAt = System.nanoTime();
+            for (String copy : List.of("search", "search-2")) {
+                String path = "/api/search?size=10&q=qzreplica" + i;
+                await(Duration.ofSeconds(30), sku + " searchable on " + copy, () -> has(system.getJson(copy, path), sku, "10.00"));
+            }
+            latenciesMillis.add(Duration.ofNanos(System.nanoTime() - committedAt).toMillis());
+        }
+        Collections.sort(latenciesMillis);
+        String report = "a change searchable on both copies: p50 %d ms, p99 %d ms, max %d ms over %d changes"
+                .formatted(percentile(latenciesMillis, 50), percentile(latenciesMillis, 99), latenciesMillis.getLast(),
+                        latenciesMillis.size());
+        System.out.println(report);
+        assertThat(percentile(latenciesMillis, 99)).as(report).isLessThanOrEqualTo(1000);
+        assertConverged("search", "search-2");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private static void changePrice(String sku, String amount) {
@@ -156,11 +186,18 @@ class CatalogToSearchIT {
 
     /** Search holds exactly the catalog: every product once, with its current price. */
     private static void assertConverged() {
+        assertConverged("search");
+    }
+
+    /** Each copy of search holds exactly the catalog. */
+    private static void assertConverged(String... copies) {
         Map<String, String> expected = catalogPrices();
-        await(CONVERGENCE, "search converges to the catalog's " + expected.size() + " products", () -> {
-            Map<String, String> indexed = searchPrices();
-            return indexed != null && indexed.equals(expected);
-        });
+        for (String copy : copies) {
+            await(CONVERGENCE, copy + " converges to the catalog's " + expected.size() + " products", () -> {
+                Map<String, String> indexed = searchPrices(copy);
+                return indexed != null && indexed.equals(expected);
+            });
+        }
     }
 
     private static Map<String, String> catalogPrices() {
@@ -175,12 +212,12 @@ class CatalogToSearchIT {
     }
 
     /** Every indexed product by SKU; null when a SKU appears twice (a duplicate document). */
-    private static Map<String, String> searchPrices() {
+    private static Map<String, String> searchPrices(String copy) {
         Map<String, String> prices = new HashMap<>();
         long total = -1;
         int seen = 0;
         for (int page = 0; total < 0 || (long) page * 100 < total; page++) {
-            JsonNode answer = system.getJson("search", "/api/search?size=100&sort=price&page=" + page);
+            JsonNode answer = system.getJson(copy, "/api/search?size=100&sort=price&page=" + page);
             total = answer.path("total").asLong();
             for (JsonNode item : answer.path("items")) {
                 prices.put(item.path("sku").asText(), item.path("price").path("amount").asText());

@@ -40,6 +40,24 @@ class PrometheusServerTest {
     }
 
     @Test
+    void withARegistryEveryCopyOfAServiceIsFoundThereAndTheGatewayStaysAFixedTarget() throws Exception {
+        String registry = "http://127.0.0.1:8761/eureka";
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(
+                PrometheusServer.config(Topology.GRAPH, Topology::metricsUrl, java.util.Optional.of(registry)));
+        for (JsonNode job : config.get("scrape_configs")) {
+            String name = job.get("job_name").asText();
+            if (name.equals("gateway")) {
+                assertThat(job.at("/static_configs/0/targets/0").asText()).endsWith(":" + Topology.ports().get("gateway-management"));
+                continue;
+            }
+            assertThat(job.at("/eureka_sd_configs/0/server").asText()).as(name).isEqualTo(registry);
+            assertThat(job.at("/relabel_configs/0/regex").asText()).isEqualTo(name.toUpperCase(java.util.Locale.ROOT));
+            assertThat(job.at("/relabel_configs/1/source_labels/0").asText()).isEqualTo("__meta_eureka_app_instance_id");
+            assertThat(job.get("metrics_path").asText()).isEqualTo(java.net.URI.create(Topology.metricsUrl(name).orElseThrow()).getPath());
+        }
+    }
+
+    @Test
     void quarkusServicesAreScrapedAtQMetricsAndTheGatewayOnItsManagementPort() {
         assertThat(Topology.metricsUrl("catalog")).contains("http://127.0.0.1:" + Topology.port("catalog") + "/q/metrics");
         assertThat(Topology.metricsUrl("identity")).contains("http://127.0.0.1:" + Topology.port("identity") + "/actuator/prometheus");
@@ -74,7 +92,8 @@ class PrometheusServerTest {
         prometheus.prepare();
 
         assertThat(Files.readString(workspace.run().resolve("prometheus.yml")))
-                .isEqualTo(PrometheusServer.config(Topology.GRAPH, Topology::metricsUrl));
+                .isEqualTo(PrometheusServer.config(Topology.GRAPH, Topology::metricsUrl,
+                        new LocalWiring(workspace, Topology.GRAPH).registryUrl()));
         assertThat(workspace.data("prometheus")).isDirectory();
         assertThat(prometheus.port()).isEqualTo(19090);
         assertThat(prometheus.command()).startsWith(binary.toString()).contains("--storage.tsdb.retention.time=2h",

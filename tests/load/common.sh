@@ -97,3 +97,23 @@ cpu_ticks() {
   done
   echo "$total"
 }
+
+# For a benchmark that starts its own system: refuses when one runs already, makes $WORK (removed
+# when the script ends) and stops the system it started ($UP_PID) however the script ends.
+own_system() {
+  if "$ROOT/emporium" status >/dev/null 2>&1; then
+    echo "an Emporium already runs: stop it (./emporium stop); this benchmark starts its own" >&2
+    exit 1
+  fi
+  WORK=$(mktemp -d)
+  UP_PID=""
+  trap own_system_exit EXIT
+  trap 'exit 130' INT TERM
+}
+
+own_system_exit() {
+  local status=$?
+  [[ -n $UP_PID ]] && stop_started "$ROOT/emporium" "$UP_PID"
+  rm -rf "$WORK"
+  exit "$status"
+}

@@ -28,21 +28,7 @@ require_counts 1 "$DURATION" "$CONNECTIONS" "$CLIENTS"
 require_counts 0 "$WARMUP"
 [[ $COPIES =~ ^[a-z]+=[0-9]+(,[a-z]+=[0-9]+)*$ ]] || { echo "--copies: service=count,… (e.g. catalog=2,storefront=2): $COPIES" >&2; exit 2; }
 require_wrk
-if "$ROOT/emporium" status >/dev/null 2>&1; then
-  echo "an Emporium already runs: stop it (./emporium stop); this benchmark starts its own" >&2
-  exit 1
-fi
-
-WORK=$(mktemp -d)
-UP_PID=""
-on_exit() {
-  local status=$?
-  [[ -n $UP_PID ]] && stop_started "$ROOT/emporium" "$UP_PID"
-  rm -rf "$WORK"
-  exit "$status"
-}
-trap on_exit EXIT
-trap 'exit 130' INT TERM
+own_system
 GATEWAY="http://localhost:${EMPORIUM_GATEWAY_PORT:-8080}"
 threads=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
 TICKS=$(getconf CLK_TCK)

@@ -27,21 +27,7 @@ for ratio in $RATIOS; do
   [[ $ratio =~ ^(0|1|0?\.[0-9]+|1\.0+)$ ]] || { echo "not a sampling ratio from 0 to 1: $ratio" >&2; exit 2; }
 done
 require_wrk
-if "$ROOT/emporium" status >/dev/null 2>&1; then
-  echo "an Emporium already runs: stop it (./emporium stop); this benchmark starts its own" >&2
-  exit 1
-fi
-
-WORK=$(mktemp -d)
-UP_PID=""
-on_exit() {
-  local status=$?
-  [[ -n $UP_PID ]] && stop_started "$ROOT/emporium" "$UP_PID"
-  rm -rf "$WORK"
-  exit "$status"
-}
-trap on_exit EXIT
-trap 'exit 130' INT TERM
+own_system
 GATEWAY="http://localhost:${EMPORIUM_GATEWAY_PORT:-8080}"
 threads=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
 

@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
  * way a kubelet keeps a Kubernetes Service's endpoints: the services never register themselves.
  * Every second ({@link #check}) each service instance is probed for readiness; one that answers
  * ready is registered (its lease renewed while it stays so), one whose process is gone is removed
- * at once, one that fails {@link #FAILED_PROBES} probes in a row is removed until it answers again,
+ * at once, one that fails {@link #FAILED_PROBES} probes in a row is removed until it answers again
+ * (unless no other copy of its service answers: {@link #anotherAnswers}),
  * and one being stopped on purpose is removed first ({@link #remove}), so the clients stop choosing
  * it before it stops taking requests. The clients (Stork, Spring Cloud LoadBalancer) read the
  * registry every second: a change reaches them within about two.
@@ -108,9 +109,32 @@ public final class Registry {
             if (!registered.contains(c.name()) || !renew(c.name())) {
                 register(c);
             }
-        } else if (failures.merge(c.name(), 1, Integer::sum) >= FAILED_PROBES) {
-            cancel(c.name());
+        } else {
+            int failed = failures.merge(c.name(), 1, Integer::sum);
+            if (failed < FAILED_PROBES || !registered.contains(c.name())) {
+                return;
+            }
+            if (anotherAnswers(c.name())) {
+                cancel(c.name());
+                console.fail(c.name() + " failed " + failed + " readiness probes in a row: out of the registry until it answers");
+            } else if (failed == FAILED_PROBES) {
+                console.fail(c.name() + " failed " + failed + " readiness probes in a row; it stays in the registry, "
+                        + "since no other copy of " + Instances.service(c.name()) + " answers");
+            }
         }
+    }
+
+    /**
+     * Whether another registered copy of the instance's service answered its last probe. The last
+     * copy that answers is never taken out for failed probes (only when its process is gone): on a
+     * saturated machine slow probes are likelier than a broken copy, and an empty list turns every
+     * call into a certain failure, where a slow copy may still answer. Envoy's "panic threshold" and
+     * Eureka's self-preservation make the same choice.
+     */
+    private boolean anotherAnswers(String name) {
+        String service = Instances.service(name);
+        return registered.stream().anyMatch(other -> !other.equals(name) && Instances.service(other).equals(service)
+                && failures.getOrDefault(other, 0) == 0);
     }
 
     /** Takes an instance out before it is stopped on purpose; it is not registered again. */

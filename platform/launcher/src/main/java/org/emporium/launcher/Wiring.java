@@ -11,9 +11,10 @@ import java.util.Map;
  *   <li>has a {@code database()} gets {@code EMPORIUM_<NAME>_DB_URL}, {@code _DB_USER}, {@code _DB_PASSWORD}
  *       and its pool size {@code _DB_POOL};</li>
  *   <li>uses {@code kafka()} gets {@code EMPORIUM_KAFKA_BOOTSTRAP_SERVERS};</li>
- *   <li>uses {@code auth()} gets {@code EMPORIUM_AUTH_ISSUER} and identity's key set at its internal
- *       address, {@code EMPORIUM_AUTH_JWKS_URL} (and with {@code serviceTokens()} the client secret
- *       {@code EMPORIUM_AUTH_CLIENT_SECRET} and {@code EMPORIUM_AUTH_TOKEN_URL});</li>
+ *   <li>uses {@code auth()} gets {@code EMPORIUM_AUTH_ISSUER} and identity's key set,
+ *       {@code EMPORIUM_AUTH_JWKS_URL} (and with {@code serviceTokens()} the client secret
+ *       {@code EMPORIUM_AUTH_CLIENT_SECRET} and {@code EMPORIUM_AUTH_TOKEN_URL}), found the way a
+ *       callee is ({@link #serviceUrl}: {@code stork://identity/oauth2/jwks} where there is a registry);</li>
  *   <li>{@code calls("x")} gets {@code EMPORIUM_X_URL} ({@link #serviceUrl}), and {@code EMPORIUM_REGISTRY_URL}
  *       where instances are looked up in a registry;</li>
  *   <li>uses {@code redis()} gets {@code EMPORIUM_REDIS_HOST}/{@code _PORT}, {@code mail()} gets
@@ -124,16 +125,17 @@ public abstract class Wiring {
         for (String called : node.calls()) {
             env.put(Node.prefix(called) + "URL", serviceUrl(node, called));
         }
-        registryUrl().filter(url -> !node.calls().isEmpty()).ifPresent(url -> env.put("EMPORIUM_REGISTRY_URL", url));
+        registryUrl().filter(url -> !node.calls().isEmpty() || node.usesAuth() || node.usesServiceTokens())
+                .ifPresent(url -> env.put("EMPORIUM_REGISTRY_URL", url));
         // the issuer is the address browsers use, which need not be one a service can reach (in a
-        // pod it is not): keys and tokens come from identity's address inside the system
+        // pod it is not): keys and tokens come from identity inside the system, found like any callee
         if (node.usesAuth()) {
             env.put("EMPORIUM_AUTH_ISSUER", issuer());
-            env.put("EMPORIUM_AUTH_JWKS_URL", internalUrl("identity") + "/oauth2/jwks");
+            env.put("EMPORIUM_AUTH_JWKS_URL", serviceUrl(node, "identity") + "/oauth2/jwks");
         }
         if (node.usesServiceTokens()) {
             env.put("EMPORIUM_AUTH_CLIENT_SECRET", servicesClientSecret());
-            env.put("EMPORIUM_AUTH_TOKEN_URL", internalUrl("identity") + "/oauth2/token");
+            env.put("EMPORIUM_AUTH_TOKEN_URL", serviceUrl(node, "identity") + "/oauth2/token");
         }
         if (node.usesKafka()) {
             env.put("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());

@@ -75,19 +75,42 @@ class RegistryTest {
     void aDeadProcessIsRemovedAtOnceAndAnUnreadyOneAfterTwoProbes() {
         Copy dead = new Copy("catalog", 8101);
         Copy slow = new Copy("cart", 8104);
-        registry.check(List.of(dead, slow));
+        Copy other = new Copy("cart-2", 8114);
+        List<Component> all = List.of(dead, slow, other);
+        registry.check(all);
         dead.alive = false;
         slow.ready = false;
-        registry.check(List.of(dead, slow));
+        registry.check(all);
         assertThat(calls).contains("DELETE /eureka/apps/CATALOG/catalog").doesNotContain("DELETE /eureka/apps/CART/cart");
-        registry.check(List.of(dead, slow));
+        registry.check(all);
         assertThat(calls).contains("DELETE /eureka/apps/CART/cart");
-        assertThat(registry.registered()).isEmpty();
+        assertThat(registry.registered()).containsExactly("cart-2");
 
         slow.ready = true;
         dead.alive = true; // restarted by the supervisor
-        registry.check(List.of(dead, slow));
-        assertThat(registry.registered()).containsExactlyInAnyOrder("catalog", "cart");
+        registry.check(all);
+        assertThat(registry.registered()).containsExactlyInAnyOrder("catalog", "cart", "cart-2");
+    }
+
+    @Test
+    void theLastCopyThatRunsStaysThroughFailedProbesButNotThroughItsDeath() {
+        Copy only = new Copy("cart", 8104);
+        Copy first = new Copy("catalog", 8101);
+        Copy second = new Copy("catalog-2", 8111);
+        List<Component> all = List.of(only, first, second);
+        registry.check(all);
+        only.ready = false;
+        first.ready = false;
+        second.ready = false; // both catalog copies slow at once: neither is taken out
+        for (int i = 0; i < 4; i++) {
+            registry.check(all);
+        }
+        assertThat(registry.registered()).containsExactlyInAnyOrder("cart", "catalog", "catalog-2");
+        assertThat(calls).noneMatch(call -> call.startsWith("DELETE"));
+
+        only.alive = false;
+        registry.check(all);
+        assertThat(registry.registered()).doesNotContain("cart");
     }
 
     @Test

@@ -55,15 +55,19 @@ class TopologyTest {
                 .doesNotContainKeys("EMPORIUM_ORDERS_URL", "EMPORIUM_CATALOG_DB_URL", "EMPORIUM_REDIS_HOST");
         assertThat(wiring().environment(node("gateway"))).containsEntry("EMPORIUM_CATALOG_URL", "lb://catalog");
         // a service that calls none has nothing to look up
-        assertThat(wiring().environment(node("catalog"))).doesNotContainKey("EMPORIUM_REGISTRY_URL");
+        assertThat(wiring().environment(node("search"))).doesNotContainKey("EMPORIUM_REGISTRY_URL");
     }
 
     @Test
     void serviceTokensBringTheClientSecretAndOnlyTheSearchAndRecommendationReadModelsWaitForKafka() {
         assertThat(wiring().environment(node("orders"))).containsEntry("EMPORIUM_AUTH_CLIENT_SECRET", wiring().servicesClientSecret())
-                .containsEntry("EMPORIUM_AUTH_TOKEN_URL", "http://127.0.0.1:" + Topology.port("identity") + "/oauth2/token");
+                .containsEntry("EMPORIUM_AUTH_TOKEN_URL", "stork://identity/oauth2/token");
+        // the key set is found in the registry too (any identity copy has the same keys), even by a
+        // service that calls no other
         assertThat(wiring().environment(node("catalog")))
-                .containsEntry("EMPORIUM_AUTH_JWKS_URL", "http://127.0.0.1:" + Topology.port("identity") + "/oauth2/jwks");
+                .containsEntry("EMPORIUM_AUTH_JWKS_URL", "stork://identity/oauth2/jwks")
+                .containsEntry("EMPORIUM_REGISTRY_URL", "http://127.0.0.1:" + Topology.port("registry") + "/eureka");
+        assertThat(wiring().environment(node("gateway"))).containsEntry("EMPORIUM_AUTH_JWKS_URL", "lb://identity/oauth2/jwks");
         assertThat(wiring().environment(node("catalog"))).doesNotContainKey("EMPORIUM_AUTH_CLIENT_SECRET");
         assertThat(Topology.services().stream().filter(n -> n.startsAfter().contains("kafka")).map(Node::name))
                 .containsExactly("search", "recommendations");

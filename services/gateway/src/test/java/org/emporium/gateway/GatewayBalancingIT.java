@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.emporium.platform.testing.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
         "EMPORIUM_CATALOG_URL=lb://catalog",
         "EMPORIUM_SEARCH_URL=lb://search",
         "EMPORIUM_CART_URL=lb://cart",
+        "EMPORIUM_AUTH_JWKS_URL=lb://identity/oauth2/jwks",
         "emporium.gateway.rate-limit.enabled=false",
         "management.tracing.sampling.probability=0.0"})
 class GatewayBalancingIT {
@@ -43,6 +45,8 @@ class GatewayBalancingIT {
     private static final StubUpstream search2 = stopped("search-2");
     private static final StubUpstream cart1 = new StubUpstream("cart-1");
     private static final StubUpstream cart2 = stopped("cart-2");
+    private static final TestIdentity identity = TestIdentity.start();
+    private static final StubUpstream identity2 = stopped("identity-2");
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -55,11 +59,33 @@ class GatewayBalancingIT {
         instances(registry, "catalog", catalog1, catalog2);
         instances(registry, "search", search1, search2);
         instances(registry, "cart", cart1, cart2);
+        registry.add("EMPORIUM_AUTH_ISSUER", identity::issuer);
+        registry.add("spring.cloud.discovery.client.simple.instances.identity[0].uri", identity::issuer);
+        registry.add("spring.cloud.discovery.client.simple.instances.identity[1].uri", identity2::url);
     }
 
     @AfterAll
     static void stopUpstreams() {
         List.of(catalog1, catalog2, search1, cart1).forEach(StubUpstream::close);
+        identity.close();
+    }
+
+    @Test
+    void tokensAreCheckedAgainstTheKeySetOfAnyIdentityInstanceThatAnswers() throws Exception {
+        // lb://identity/oauth2/jwks: one of its two instances is down, so some fetch meets it and is retried
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/carts/mine"))
+                    .header("Authorization", "Bearer " + identity.customer("alice-0" + i)).GET());
+            assertThat(mine.statusCode()).as("a valid token, key set fetched through the balancer").isEqualTo(200);
+        }
+        assertThat(identity.keySetFetches()).isPositive();
+
+        HttpResponse<String> stranger = send(HttpRequest.newBuilder(uri("/api/carts/mine"))
+                .header("Authorization", "Bearer " + identity.signedByAStranger("alice-01")).GET());
+        assertThat(stranger.statusCode()).isEqualTo(401);
+        HttpResponse<String> otherIssuer = send(HttpRequest.newBuilder(uri("/api/carts/mine"))
+                .header("Authorization", "Bearer " + identity.fromAnotherIssuer("alice-01")).GET());
+        assertThat(otherIssuer.statusCode()).as("the issuer is still checked").isEqualTo(401);
     }
 
     @Test

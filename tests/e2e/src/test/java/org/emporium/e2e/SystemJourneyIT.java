@@ -282,9 +282,15 @@ class SystemJourneyIT {
             String name = browser.findElement(By.tagName("h1")).getText();
             String url = browser.getCurrentUrl();
             add.click();
-            RunningSystem.await(Duration.ofSeconds(10), "the add confirmed in place and the header count updated", () ->
-                    browser.findElement(By.cssSelector("main .add-to-cart__status")).getText().contains("Added")
-                            && !browser.findElements(By.cssSelector("#mini-cart .mini-cart__count")).isEmpty());
+            try {
+                // the shop's first add: storefront -> cart -> catalog and inventory, each JIT-cold
+                RunningSystem.await(Duration.ofSeconds(20), "the add confirmed in place and the header count updated", () ->
+                        browser.findElement(By.cssSelector("main .add-to-cart__status")).getText().contains("Added")
+                                && !browser.findElements(By.cssSelector("#mini-cart .mini-cart__count")).isEmpty());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the add's status said: '"
+                        + browser.findElement(By.cssSelector("main .add-to-cart__status")).getText() + "'", e);
+            }
             assertThat(browser.getCurrentUrl()).as("no page load").isEqualTo(url);
             assertThat(browser.findElement(By.cssSelector("#mini-cart .mini-cart__count")).getText()).isEqualTo("1");
 

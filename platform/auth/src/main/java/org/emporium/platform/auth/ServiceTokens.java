@@ -12,22 +12,24 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.upstream.DiscoveredUrl;
 
 /**
  * Access tokens for calls a service makes for no user (a saga step, a clean-up): the OAuth 2
  * client-credentials grant against the provider's token endpoint. A token is reused until 30 s
- * before it expires, so the provider sees one request per token lifetime, not one per call.
+ * before it expires, so the provider sees one request per token lifetime, not one per call. The token
+ * URL may be {@code stork://identity/oauth2/token}: any registered instance of the provider answers
+ * (they share their keys and clients), and one that cannot be reached is replaced by another.
  */
 @ApplicationScoped
 public class ServiceTokens {
 
     private static final Duration EARLY = Duration.ofSeconds(30);
 
-    private final URI tokenEndpoint;
+    private final DiscoveredUrl tokenEndpoint;
     private final ClientID clientId;
     private final Optional<Secret> secret;
     private AccessToken current;
@@ -37,7 +39,7 @@ public class ServiceTokens {
                          @ConfigProperty(name = "emporium.auth.token-url") Optional<String> tokenUrl,
                          @ConfigProperty(name = "emporium.auth.client-id", defaultValue = "emporium-services") String clientId,
                          @ConfigProperty(name = "emporium.auth.client-secret") Optional<String> secret) {
-        this.tokenEndpoint = URI.create(tokenUrl.filter(u -> !u.isBlank())
+        this.tokenEndpoint = DiscoveredUrl.of(tokenUrl.filter(u -> !u.isBlank())
                 .orElse(issuer.replaceAll("/+$", "") + "/oauth2/token"));
         this.clientId = new ClientID(clientId);
         this.secret = secret.filter(s -> !s.isBlank()).map(Secret::new);
@@ -59,12 +61,18 @@ public class ServiceTokens {
     private void fetch() {
         Secret s = secret.orElseThrow(() -> new IllegalStateException(
                 "no client secret configured (emporium.auth.client-secret): service calls cannot be authorized"));
-        HTTPRequest request = new TokenRequest(tokenEndpoint, new ClientSecretBasic(clientId, s),
-                new ClientCredentialsGrant(), new Scope("internal")).toHTTPRequest();
-        request.setConnectTimeout(2_000);
-        request.setReadTimeout(2_000);
         try {
-            TokenResponse response = TokenResponse.parse(request.send());
+            TokenResponse response = tokenEndpoint.call(url -> {
+                HTTPRequest request = new TokenRequest(url, new ClientSecretBasic(clientId, s),
+                        new ClientCredentialsGrant(), new Scope("internal")).toHTTPRequest();
+                request.setConnectTimeout(2_000);
+                request.setReadTimeout(2_000);
+                try {
+                    return TokenResponse.parse(request.send());
+                } catch (ParseException e) {
+                    throw new IOException("the answer is not a token response: " + e.getMessage(), e);
+                }
+            });
             if (!response.indicatesSuccess()) {
                 throw new IllegalStateException("the token endpoint " + tokenEndpoint + " refused the client credentials: "
                         + response.toErrorResponse().getErrorObject());
@@ -73,7 +81,7 @@ public class ServiceTokens {
             long lifetime = token.getLifetime() > 0 ? token.getLifetime() : 60;
             current = token;
             renewAt = System.nanoTime() + Math.max(0, Duration.ofSeconds(lifetime).minus(EARLY).toNanos());
-        } catch (IOException | ParseException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the token endpoint " + tokenEndpoint + " could not be reached: " + e.getMessage(), e);
         }
     }

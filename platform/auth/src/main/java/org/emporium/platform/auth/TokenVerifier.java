@@ -7,6 +7,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -14,17 +15,20 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.emporium.platform.upstream.DiscoveredUrl;
 
 /**
  * Verifies access tokens: RS256 signature against the provider's JWKS (fetched on first use and
  * cached, refetched when an unknown key id appears, so the provider may start after this service
- * and rotate keys), the issuer, the audience, expiry and not-before (60 s clock skew).
+ * and rotate keys), the issuer, the audience, expiry and not-before (60 s clock skew). The key set's
+ * URL may be {@code stork://identity/oauth2/jwks}: it is fetched from any registered instance.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -44,10 +48,16 @@ public class TokenVerifier {
                          @ConfigProperty(name = "emporium.auth.audience", defaultValue = "emporium") String audience,
                          @ConfigProperty(name = "emporium.auth.roles-claim", defaultValue = "roles") String rolesClaim)
             throws MalformedURLException {
-        String keys = jwksUrl.filter(u -> !u.isBlank()).orElse(issuer.replaceAll("/+$", "") + "/oauth2/jwks");
+        DiscoveredUrl keys = DiscoveredUrl.of(jwksUrl.filter(u -> !u.isBlank())
+                .orElse(issuer.replaceAll("/+$", "") + "/oauth2/jwks"));
         // short timeouts: a request waits for the key set at most once, and never for long
+        ResourceRetriever http = new DefaultResourceRetriever(2_000, 2_000, 256 * 1024);
+        // Nimbus wants a java.net.URL, which has no stork: scheme; the retriever ignores it and asks keys
+        ResourceRetriever retriever = ignored -> keys.call(url -> http.retrieveResource(url.toURL()));
+        URL named = keys.service().isPresent() ? URI.create("http://" + keys.service().get() + "/oauth2/jwks").toURL()
+                : URI.create(keys.toString()).toURL();
         JWKSource<SecurityContext> source = JWKSourceBuilder
-                .create(URI.create(keys).toURL(), new DefaultResourceRetriever(2_000, 2_000, 256 * 1024))
+                .create(named, retriever)
                 .retrying(true)
                 .build();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source));

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Says once, for every service this one calls, how Stork finds its instances: when
  * {@code EMPORIUM_REGISTRY_URL} names a Eureka registry (the launcher's {@code http://127.0.0.1:8761/eureka}),
- * each {@code EMPORIUM_<X>_URL=stork://<name>} gets the {@code quarkus.stork.<name>.service-discovery.*}
+ * each {@code EMPORIUM_<X>_URL=stork://<name>} (or {@code stork://<name>/<path>}, a {@link DiscoveredUrl}) gets the {@code quarkus.stork.<name>.service-discovery.*}
  * settings that point Stork's Eureka discovery at it. Without a registry URL (Kubernetes, the services'
  * own tests) it adds nothing, and the plain {@code http://} URLs are used as they are.
  *
@@ -67,7 +67,7 @@ public final class RegistryDiscovery implements ConfigSourceFactory {
     static final String DECLINING_FACTOR = "0.5";
 
     private static final Pattern CALLEE_URL = Pattern.compile("EMPORIUM_[A-Z0-9_]+_URL");
-    private static final Pattern STORK_URL = Pattern.compile("stork://([a-z0-9][a-z0-9-]*)/?");
+    private static final Pattern STORK_URL = Pattern.compile("stork://([a-z0-9][a-z0-9-]*)(/.*)?");
     // Stork appends "eureka/apps/<APP>" to its context path itself
     private static final String EUREKA_ROOT = "/eureka";
 
@@ -126,7 +126,7 @@ public final class RegistryDiscovery implements ConfigSourceFactory {
     private static String serviceName(String variable, String url) {
         Matcher stork = STORK_URL.matcher(url);
         if (!stork.matches()) {
-            throw new IllegalArgumentException(variable + " must be stork://<service> (a lower-case service name) "
+            throw new IllegalArgumentException(variable + " must be stork://<service>[/<path>] (a lower-case service name) "
                     + "to be found in the registry; got " + url);
         }
         return stork.group(1);

@@ -7,7 +7,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.stork.Stork;
 import io.smallrye.stork.impl.CachingServiceDiscovery;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +100,34 @@ class RegistryDiscoveryIT {
             }
         }
         assertThat(Duration.ofNanos(lastOnB - dropped)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aDiscoveredUrlPicksAnInstanceForEachCallAndTriesAnotherWhenOneRefuses() throws IOException {
+        registered("a");
+        Instance b = registered("b");
+        awaitServedBy(Set.of("a", "b"));
+        b.stop(); // still registered
+
+        DiscoveredUrl keys = DiscoveredUrl.of("stork://catalog/oauth2/jwks");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        List<URI> asked = new ArrayList<>();
+        // until the dead instance has been picked (about one call in 17 once it has failed: RegistryDiscovery)
+        for (int i = 0; i < 200 && asked.stream().noneMatch(url -> url.getPort() == b.port()); i++) {
+            String answer = keys.call(url -> {
+                asked.add(url);
+                try {
+                    return http.send(HttpRequest.newBuilder(url).timeout(WAIT).build(), BodyHandlers.ofString()).body();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(answer).contains("\"a\"");
+        }
+        assertThat(asked).allSatisfy(url -> assertThat(url.getPath()).isEqualTo("/oauth2/jwks"));
+        assertThat(asked).as("the dead instance was tried, and each such call answered by the other")
+                .anyMatch(url -> url.getPort() == b.port());
+        assertThat(DiscoveredUrl.of("http://127.0.0.1:1/x").service()).isEmpty();
     }
 
     private static Instance registered(String name) {

@@ -73,6 +73,16 @@ class RegistryDiscoveryTest {
     }
 
     @Test
+    void aUrlWithAPathNamesItsServiceToo() {
+        assertThat(generated(Map.of(
+                "EMPORIUM_REGISTRY_URL", "http://127.0.0.1:8761/eureka",
+                "EMPORIUM_AUTH_TOKEN_URL", "stork://identity/oauth2/token",
+                "EMPORIUM_AUTH_JWKS_URL", "stork://identity/oauth2/jwks")))
+                .containsEntry("quarkus.stork.identity.service-discovery.application", "IDENTITY")
+                .containsEntry("quarkus.stork.identity.load-balancer.type", RegistryDiscovery.LOAD_BALANCER);
+    }
+
+    @Test
     void aMalformedUrlStopsStartUpNamingTheVariable() {
         assertThatThrownBy(() -> generated(Map.of(
                 "EMPORIUM_REGISTRY_URL", "http://127.0.0.1:8761/eureka",

@@ -10,11 +10,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +36,7 @@ class SecurityConfiguration {
     private static final String[] ADMIN = {"ROLE_admin", "ROLE_service"};
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, JsonMapper json, ReactiveJwtDecoder decoder) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -54,11 +57,23 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/orders").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(o -> o
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> jwt.jwtDecoder(unavailableWhenKeysAre(decoder)))
                         .authenticationEntryPoint((exchange, e) -> unauthorized(exchange, e, json))
                         .accessDeniedHandler((exchange, e) -> write(exchange, HttpStatus.FORBIDDEN,
                                 "this needs the admin role", json)))
                 .build();
+    }
+
+    /**
+     * A token that cannot be checked because the key set cannot be fetched (identity down or
+     * unreachable) is the provider's outage, not the client's fault and not the gateway's: 503, as
+     * for a service that does not answer, instead of the 500 an unexpected exception would give.
+     * Bad tokens stay {@link JwtException}s, which the resource server answers with 401.
+     */
+    static ReactiveJwtDecoder unavailableWhenKeysAre(ReactiveJwtDecoder decoder) {
+        return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
+                e -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "the access token cannot be checked now: the identity provider is unavailable; try again shortly", e));
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException e, JsonMapper json) {

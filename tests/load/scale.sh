@@ -61,12 +61,17 @@ print("   at idle: %d MB (PSS) in all%s" % (total, "".join(
   grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' "$WORK/wrk.txt" | sed 's/^/   /'
   echo "   CPU per page (all processes): $(per_unit "$before" "$after" "$requests") ms"
   echo "   checkout, $CLIENTS clients, ${DURATION}s:"
+  # CPU from the first placement to the last saga's end: the benchmark fills its carts first, and
+  # that work is not checkout's (it once tripled the figure)
+  EMPORIUM_TOKEN=$("$ROOT/emporium" token) services/orders/bench.sh "$CLIENTS" "${DURATION}s" > "$WORK/checkout.txt" 2>&1 &
+  bench=$!
+  while kill -0 "$bench" 2>/dev/null && ! grep -q '^placing orders' "$WORK/checkout.txt"; do sleep 0.2; done
   before=$(cpu_ticks "$UP_PID")
-  EMPORIUM_TOKEN=$("$ROOT/emporium" token) services/orders/bench.sh "$CLIENTS" "${DURATION}s" > "$WORK/checkout.txt" 2>&1
+  wait "$bench" || true
   after=$(cpu_ticks "$UP_PID")
   sed 's/^/   /' "$WORK/checkout.txt"
-  placed=$(grep -oE 'RESULT .* placed=[0-9]+' "$WORK/checkout.txt" | grep -oE '[0-9]+$' || echo 0)
-  echo "   CPU per placed order (all processes): $(per_unit "$before" "$after" "$placed") ms"
+  confirmed=$(grep -oE 'RESULT .* confirmed=[0-9]+' "$WORK/checkout.txt" | grep -oE '[0-9]+$' || echo 0)
+  echo "   CPU per confirmed order, placement to confirmation (all processes): $(per_unit "$before" "$after" "$confirmed") ms"
   stop_started "$ROOT/emporium" "$UP_PID"
   UP_PID=""
 done

@@ -66,7 +66,9 @@ class BehaviourWithoutKafkaIT {
             long started = System.nanoTime();
             given().cookie("emporium_shopper", "shopper-without-kafka").get("/p/AUD-000001").then().statusCode(200);
             given().header("X-Shopper-Id", "shopper-without-kafka").get("/api/mobile/products/AUD-000001").then().statusCode(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("view %d", i).isLessThan(Duration.ofMillis(1000));
+            // waiting for Kafka would cost the producer's max.block.ms (60 s by default) per view; 5 s
+            // tells that apart from a busy two-core machine, where a view once took 2.2 s in CI
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("view %d", i).isLessThan(Duration.ofSeconds(5));
         }
 
         assertThat(failures() - failuresBefore).isGreaterThanOrEqualTo(40);

@@ -65,7 +65,7 @@ print("   at idle: %d MB (PSS) in all%s" % (total, "".join(
   # that work is not checkout's (it once tripled the figure)
   EMPORIUM_TOKEN=$("$ROOT/emporium" token) services/orders/bench.sh "$CLIENTS" "${DURATION}s" > "$WORK/checkout.txt" 2>&1 &
   bench=$!
-  while kill -0 "$bench" 2>/dev/null && ! grep -q '^placing orders' "$WORK/checkout.txt"; do sleep 0.2; done
+  while kill -0 "$bench" 2>/dev/null && ! grep -qs '^placing orders' "$WORK/checkout.txt"; do sleep 0.2; done
   before=$(cpu_ticks "$UP_PID")
   wait "$bench" || true
   after=$(cpu_ticks "$UP_PID")

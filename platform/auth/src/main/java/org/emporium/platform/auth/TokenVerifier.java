@@ -14,8 +14,6 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URL;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +52,8 @@ public class TokenVerifier {
         ResourceRetriever http = new DefaultResourceRetriever(2_000, 2_000, 256 * 1024);
         // Nimbus wants a java.net.URL, which has no stork: scheme; the retriever ignores it and asks keys
         ResourceRetriever retriever = ignored -> keys.call(url -> http.retrieveResource(url.toURL()));
-        URL named = keys.service().isPresent() ? URI.create("http://" + keys.service().get() + "/oauth2/jwks").toURL()
-                : URI.create(keys.toString()).toURL();
         JWKSource<SecurityContext> source = JWKSourceBuilder
-                .create(named, retriever)
+                .create(keys.nominal().toURL(), retriever)
                 .retrying(true)
                 .build();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source));

@@ -61,6 +61,14 @@ public final class DiscoveredUrl {
         return java.util.Optional.ofNullable(service);
     }
 
+    /**
+     * The URL as a library that insists on one may hold it (for its messages; it is never called):
+     * {@code stork://identity/oauth2/jwks} is {@code http://identity/oauth2/jwks}.
+     */
+    public URI nominal() {
+        return URI.create(service == null ? url : "http://" + service + path);
+    }
+
     public <T> T call(Call<T> call) throws IOException {
         if (service == null) {
             return call.at(URI.create(url));

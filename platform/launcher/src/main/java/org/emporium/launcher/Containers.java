@@ -111,6 +111,10 @@ final class Containers {
             if (name.endsWith("_DIR")) {
                 command.addAll(List.of("--volume", settings.get(name) + ":" + settings.get(name) + ":U"));
             }
+            if (name.equals("EMPORIUM_FAULTS_FILE")) { // its folder: the file is replaced on each change
+                String folder = java.nio.file.Path.of(settings.get(name)).getParent().toString();
+                command.addAll(List.of("--volume", folder + ":" + folder + ":ro"));
+            }
         }
         command.add("emporium/" + service.name() + ":" + version);
         return command;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
         subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Scale.class, Emporium.TopCommand.class,
-                Emporium.Logs.class,
+                Emporium.Logs.class, Chaos.class,
                 Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class,
                 Emporium.ImagesCommand.class})
 public final class Emporium {
@@ -103,6 +103,7 @@ public final class Emporium {
                 return 1;
             }
             workspace.create();
+            org.emporium.platform.faults.FlagFile.empty().write(workspace.faultsFile()); // a start begins with no faults
             Launch launch;
             CacheTraining training;
             try {

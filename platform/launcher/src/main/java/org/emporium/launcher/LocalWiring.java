@@ -48,6 +48,11 @@ public final class LocalWiring extends Wiring {
     }
 
     @Override
+    public java.util.Optional<Path> faultsFile() {
+        return java.util.Optional.of(workspace.faultsFile());
+    }
+
+    @Override
     public String publicUrl(String name) {
         return "http://localhost:" + port(name);
     }

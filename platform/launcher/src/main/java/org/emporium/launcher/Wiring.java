@@ -60,6 +60,14 @@ public abstract class Wiring {
         return internalUrl(called);
     }
 
+    /**
+     * The flag file of runtime faults (ADR 0013) that {@code ./emporium chaos} writes and every
+     * Quarkus service watches; none in a cluster (flagd or a ConfigMap would serve it there).
+     */
+    public java.util.Optional<java.nio.file.Path> faultsFile() {
+        return java.util.Optional.empty();
+    }
+
     /** The service registry's Eureka API, where the clients look instances up; none in a cluster (its Services balance). */
     public java.util.Optional<String> registryUrl() {
         return java.util.Optional.empty();
@@ -150,6 +158,9 @@ public abstract class Wiring {
         }
         node.settings().forEach((variable, value) -> env.put(variable, value.apply(this)));
         env.put("EMPORIUM_ZIPKIN_ENDPOINT", traceEndpoint());
+        if (node.kind() == Node.Kind.QUARKUS) {
+            faultsFile().ifPresent(file -> env.put("EMPORIUM_FAULTS_FILE", file.toString()));
+        }
         return env;
     }
 

@@ -42,6 +42,14 @@ public record Workspace(Path root) {
         return home().resolve("run");
     }
 
+    /**
+     * The runtime faults every service watches (ADR 0013), in a folder of its own so a container
+     * can mount the folder (the file is replaced whole on each change, a new inode).
+     */
+    public Path faultsFile() {
+        return run().resolve("faults").resolve("flags.json");
+    }
+
     public Path stateFile() {
         return run().resolve("state.properties");
     }

@@ -2,18 +2,12 @@ package org.emporium.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ./emporium logs} as a user runs it: what it prints and its exit code for bad input. */
 class LogsCommandTest {
@@ -21,26 +15,8 @@ class LogsCommandTest {
     @TempDir
     Path root;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run logs(String... arguments) {
-        CommandLine cli = Emporium.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err, true));
-        PrintStream before = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[arguments.length + 3];
-            all[0] = "--root";
-            all[1] = root.toString();
-            all[2] = "logs";
-            System.arraycopy(arguments, 0, all, 3, arguments.length);
-            return new Run(cli.execute(all), out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(before);
-        }
+    private CommandRun logs(String... arguments) {
+        return CommandRun.of(root, "logs", arguments);
     }
 
     private void write(String component, String... lines) throws IOException {
@@ -50,7 +26,7 @@ class LogsCommandTest {
 
     @Test
     void anUnknownComponentIsOneLineAndExitCodeTwo() {
-        Run run = logs("catalog", "nosuch");
+        CommandRun run = logs("catalog", "nosuch");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().asString().startsWith("emporium: no such component: nosuch (known: ")
@@ -60,11 +36,11 @@ class LogsCommandTest {
 
     @Test
     void aBadSinceOrLevelIsOneLineAndExitCodeTwo() {
-        Run since = logs("--since", "yesterday");
+        CommandRun since = logs("--since", "yesterday");
         assertThat(since.code()).isEqualTo(2);
         assertThat(since.err().lines()).singleElement().asString().startsWith("emporium: --since: 'yesterday' is neither");
 
-        Run level = logs("--level", "LOUD");
+        CommandRun level = logs("--level", "LOUD");
         assertThat(level.code()).isEqualTo(2);
         assertThat(level.err().lines()).singleElement().asString().contains("--level", "LOUD").doesNotContain("Exception");
     }
@@ -76,7 +52,7 @@ class LogsCommandTest {
         write("gateway", "{\"@timestamp\":\"2020-01-01T10:00:00.100Z\",\"log\":{\"level\":\"INFO\"},\"message\":\"first\",\"traceId\":\"t1\"}",
                 "{\"@timestamp\":\"2020-01-01T10:00:00.300Z\",\"log\":{\"level\":\"INFO\"},\"message\":\"third\"}");
 
-        Run all = logs("gateway", "catalog");
+        CommandRun all = logs("gateway", "catalog");
         assertThat(all.code()).isZero();
         assertThat(all.out().lines().map(l -> l.replaceAll(" +│", " │").replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}", "T")))
                 .containsExactly("gateway │ T INFO  first", "catalog │ T INFO  second",

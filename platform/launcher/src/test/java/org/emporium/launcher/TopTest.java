@@ -3,11 +3,6 @@ package org.emporium.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -140,31 +135,12 @@ class TopTest {
     @TempDir
     Path root;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run top(Top.Source source, String... arguments) {
+    private CommandRun top(Top.Source source, String... arguments) {
         CommandLine cli = Emporium.commandLine();
         if (source != null) {
             ((Emporium.TopCommand) cli.getSubcommands().get("top").getCommand()).sources = w -> source;
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        PrintStream before = System.out;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[arguments.length + 3];
-            all[0] = "--root";
-            all[1] = root.toString();
-            all[2] = "top";
-            System.arraycopy(arguments, 0, all, 3, arguments.length);
-            return new Run(cli.execute(all), out + stdout.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(before);
-        }
+        return CommandRun.of(cli, root, "top", arguments);
     }
 
     private void running(RunState.Entry... entries) throws Exception {
@@ -177,7 +153,7 @@ class TopTest {
         running(new RunState.Entry("orders", 11, 8106, "http://localhost:8106", "", 3.0),
                 new RunState.Entry("kafka", 12, 19092, "127.0.0.1:19092", "", 1.0));
         Map<String, Integer> reads = new HashMap<>();
-        Run run = top(e -> {
+        CommandRun run = top(e -> {
             int n;
             synchronized (reads) {
                 n = reads.merge(e.name(), 1, Integer::sum);
@@ -199,7 +175,7 @@ class TopTest {
     @Test
     void aBadIntervalIsOneLineAndExitCodeTwo() {
         for (String bad : List.of("0", "-1", "soon", "61")) {
-            Run run = top(null, "--once", "--interval", bad);
+            CommandRun run = top(null, "--once", "--interval", bad);
             assertThat(run.code()).as(bad).isEqualTo(2);
             assertThat(run.err().lines()).as(bad).singleElement().asString().startsWith("emporium: ").contains("--interval")
                     .doesNotContain("Exception");
@@ -208,7 +184,7 @@ class TopTest {
 
     @Test
     void withNothingRunningItSaysSoAndExitsThree() {
-        Run run = top(e -> {
+        CommandRun run = top(e -> {
             throw new AssertionError("nothing to read");
         }, "--once");
 

@@ -1,0 +1,83 @@
+package org.emporium.platform.faults;
+
+import dev.openfeature.contrib.providers.flagd.Config;
+import dev.openfeature.contrib.providers.flagd.FlagdOptions;
+import dev.openfeature.contrib.providers.flagd.FlagdProvider;
+import dev.openfeature.sdk.Client;
+import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.openfeature.sdk.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One service's view of the flag file, through OpenFeature and flagd's in-process file provider
+ * (ADR 0013): the provider watches the file, and on every change this evaluates the service's
+ * three fault flags once and keeps the result, so a request reads a field instead of evaluating
+ * flags ({@link #current()}).
+ */
+public final class FaultFlags implements AutoCloseable {
+
+    /** How often the provider looks at the file's modification time. */
+    private static final int POLL_MILLIS = 250;
+    private static final Value NOTHING = new Value();
+
+    private final String service;
+    private final FlagdProvider provider;
+    private final Client client;
+    private final Consumer<Faults> changed;
+    private volatile Faults current = Faults.NONE;
+
+    private FaultFlags(String service, FlagdProvider provider, Client client, Consumer<Faults> changed) {
+        this.service = service;
+        this.provider = provider;
+        this.client = client;
+        this.changed = changed;
+    }
+
+    /**
+     * Starts watching the file (written empty if missing, so the provider has something to read)
+     * and returns once it was read.
+     *
+     * @param changed told of each change of this service's faults (a service logs it)
+     */
+    public static FaultFlags watch(Path file, String service, Consumer<Faults> changed) {
+        if (!Files.exists(file)) {
+            FlagFile.empty().write(file);
+        }
+        FlagdProvider provider = new FlagdProvider(FlagdOptions.builder().resolverType(Config.Resolver.FILE)
+                .offlineFlagSourcePath(file.toAbsolutePath().toString()).offlinePollIntervalMs(POLL_MILLIS).build());
+        OpenFeatureAPI api = OpenFeatureAPI.getInstance();
+        String domain = "emporium-faults-" + service;
+        Client client = api.getClient(domain);
+        FaultFlags flags = new FaultFlags(service, provider, client, changed);
+        client.onProviderConfigurationChanged(details -> flags.refresh());
+        api.setProviderAndWait(domain, provider);
+        flags.refresh();
+        return flags;
+    }
+
+    /** This service's faults as the file last said. */
+    public Faults current() {
+        return current;
+    }
+
+    private void refresh() {
+        Faults next = Fault.faults(value(Fault.LATENCY), value(Fault.ERRORS), value(Fault.CUT));
+        if (!next.equals(current)) {
+            current = next;
+            changed.accept(next);
+        }
+    }
+
+    private Map<String, Object> value(Fault kind) {
+        Value value = client.getObjectValue(kind.key(service), NOTHING);
+        return value.isStructure() ? value.asStructure().asObjectMap() : Map.of();
+    }
+
+    @Override
+    public void close() {
+        provider.shutdown();
+    }
+}

@@ -1,0 +1,412 @@
+package org.emporium.launcher;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emporium.platform.faults.Errors;
+import org.emporium.platform.faults.Fault;
+import org.emporium.platform.faults.FlagFile;
+import org.emporium.platform.faults.Latency;
+import org.emporium.platform.faults.Share;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./emporium chaos}: faults injected into the running system on purpose. Runtime faults
+ * (latency, errors, calls cut off) go into the flag file every service watches (ADR 0013) and take
+ * effect within a second, with no restart; process faults (kill, pause, resume, restart) are
+ * signals to the processes the launcher started, which the launcher's supervisor answers as it
+ * would a real crash. Whatever was given wrong is one line and exit status 2, with nothing injected.
+ */
+@Command(name = "chaos", description = "Break the running system on purpose: latency, errors, cut calls, kill, pause, "
+        + "restart; clear undoes the runtime faults.",
+        subcommands = {Chaos.LatencyCommand.class, Chaos.ErrorsCommand.class, Chaos.Cut.class, Chaos.Clear.class,
+                Chaos.Show.class, Chaos.Kill.class, Chaos.Pause.class, Chaos.Resume.class, Chaos.Restart.class})
+final class Chaos implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    Emporium parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+
+    Workspace workspace() {
+        return parent.workspace();
+    }
+
+    // ---- what was given: durations, shares, names ---------------------------------------------
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
+
+    /** {@code 300ms}, {@code 2s}, {@code 1m}. */
+    static Duration duration(CommandLine cli, String what, String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new CommandLine.ParameterException(cli, what + ": '" + text + "' is no duration (e.g. 300ms, 10s, 2m)");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+
+    /** {@code 50%} or {@code 50}, from 0 to 100. */
+    static int percent(CommandLine cli, String text) {
+        String digits = text.strip().endsWith("%") ? text.strip().substring(0, text.strip().length() - 1) : text.strip();
+        try {
+            int value = Integer.parseInt(digits);
+            if (value >= 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new CommandLine.ParameterException(cli, "share: '" + text + "' is not a percentage from 0 to 100 (e.g. 50%)");
+    }
+
+    static String service(CommandLine cli, String name) {
+        if (Topology.services().stream().noneMatch(s -> s.name().equals(name))) {
+            throw new CommandLine.ParameterException(cli, "no such service: " + name + " (the services: "
+                    + String.join(", ", Topology.services().stream().map(Node::name).toList()) + ")");
+        }
+        if (Topology.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().kind() != Node.Kind.QUARKUS) {
+            throw new CommandLine.ParameterException(cli, name + " takes no runtime faults yet (only the Quarkus services do;"
+                    + " kill, pause and restart work on every process)");
+        }
+        return name;
+    }
+
+    /** Until when a fault lasts: {@code --for 60s}, or 0 for until cleared. */
+    static long until(CommandLine cli, String lasting) {
+        return lasting == null ? 0 : Instant.now().plus(duration(cli, "--for", lasting)).toEpochMilli();
+    }
+
+    private static String lasting(long until) {
+        return until == 0 ? "until ./emporium chaos clear" : "until " + Instant.ofEpochMilli(until);
+    }
+
+    abstract static class RuntimeFault implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Chaos chaos;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--for", paramLabel = "DURATION", description = "Lift it by itself after this long (e.g. 60s).")
+        String lasting;
+
+        @Option(names = "--path", paramLabel = "PREFIX", description = "Only requests whose path starts with this (e.g. /api/catalog/products).")
+        String path;
+
+        CommandLine cli() {
+            return spec.commandLine();
+        }
+
+        /** The requests a fault meets: this share of them, under --path, for --for. */
+        Share share(String percentage) {
+            return new Share(percent(cli(), percentage), path, until(cli(), lasting));
+        }
+
+        static String described(Share share) {
+            return " on " + share.percent() + " % of requests" + (share.path().equals("/") ? "" : " under " + share.path())
+                    + ", " + lasting(share.until());
+        }
+
+        void write(String service, Fault kind, Map<String, Object> value, String said) {
+            if (!running(chaos.workspace())) {
+                throw new NotRunning(); // up starts with no faults: one written now would not last
+            }
+            var file = chaos.workspace().faultsFile();
+            FlagFile.read(file).with(service, kind, value).write(file);
+            System.out.println("▸ " + said);
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                return inject();
+            } catch (NotRunning e) {
+                spec.commandLine().getErr().println("emporium: " + e.getMessage());
+                return 3;
+            }
+        }
+
+        abstract int inject();
+    }
+
+    @Command(name = "latency", description = "Delay a share of a service's requests: chaos latency catalog 300ms 50%, "
+            + "or a uniform draw: chaos latency catalog 100ms..800ms")
+    static final class LatencyCommand extends RuntimeFault {
+
+        @Parameters(index = "0", paramLabel = "SERVICE")
+        String service;
+
+        @Parameters(index = "1", paramLabel = "DELAY", description = "300ms, 2s, or a range 100ms..800ms")
+        String delay;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "SHARE", description = "of the requests (default 100%)")
+        String share = "100%";
+
+        @Override
+        int inject() {
+            String name = service(cli(), service);
+            String[] range = delay.split("\\.\\.", 2);
+            long from = duration(cli(), "delay", range[0]).toMillis();
+            long to = range.length == 2 ? duration(cli(), "delay", range[1]).toMillis() : from;
+            if (to < from) {
+                throw new CommandLine.ParameterException(cli(), "delay: " + delay + " ends before it begins");
+            }
+            Latency latency = new Latency(from, to, share(share));
+            write(name, Fault.LATENCY, Fault.value(latency), name + ": " + delay + " more" + described(latency.share()));
+            return 0;
+        }
+    }
+
+    @Command(name = "errors", description = "Answer a share of a service's requests with an error instead: "
+            + "chaos errors inventory 20% (503), --status 500, or --drop to close the connection unanswered")
+    static final class ErrorsCommand extends RuntimeFault {
+
+        @Parameters(index = "0", paramLabel = "SERVICE")
+        String service;
+
+        @Parameters(index = "1", paramLabel = "SHARE", description = "of the requests, e.g. 20%")
+        String share;
+
+        @Option(names = "--status", paramLabel = "STATUS", description = "The status answered, 400 to 599 (default ${DEFAULT-VALUE}).")
+        int status = 503;
+
+        @Option(names = "--drop", description = "Close the connection with no answer instead.")
+        boolean drop;
+
+        @Override
+        int inject() {
+            String name = service(cli(), service);
+            Share meets = share(share);
+            if (!drop && (status < 400 || status > 599)) {
+                throw new CommandLine.ParameterException(cli(), "--status: " + status + " is not an error status (400 to 599)");
+            }
+            Errors errors = new Errors(drop ? Errors.DROP : status, meets);
+            write(name, Fault.ERRORS, Fault.value(errors), name + ": " + (drop ? "connection dropped" : "status " + status)
+                    + described(meets));
+            return 0;
+        }
+    }
+
+    @Command(name = "cut", description = "Refuse one service's calls to another, as if the network between them were "
+            + "down: chaos cut storefront recommendations 60s (no duration: until cleared)")
+    static final class Cut extends RuntimeFault {
+
+        @Parameters(index = "0", paramLabel = "CALLER")
+        String caller;
+
+        @Parameters(index = "1", paramLabel = "CALLEE")
+        String callee;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "DURATION")
+        String duration;
+
+        @Override
+        int inject() {
+            String from = service(cli(), caller);
+            Node node = Topology.services().stream().filter(s -> s.name().equals(from)).findFirst().orElseThrow();
+            if (!node.calls().contains(callee)) {
+                throw new CommandLine.ParameterException(cli(), from + " does not call " + callee + " (it calls: "
+                        + (node.calls().isEmpty() ? "nothing" : String.join(", ", node.calls())) + ")");
+            }
+            long until = duration != null ? until(cli(), duration) : until(cli(), lasting);
+            var file = chaos.workspace().faultsFile();
+            Map<String, Object> cut = new java.util.LinkedHashMap<>(FlagFile.read(file).value(from, Fault.CUT));
+            cut.put(callee, Fault.until(until));
+            write(from, Fault.CUT, cut, from + " → " + callee + ": calls refused, " + lasting(until));
+            return 0;
+        }
+    }
+
+    @Command(name = "clear", description = "Remove the runtime faults (latency, errors, cut calls) of every service, or of those named.")
+    static final class Clear implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Chaos chaos;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "0..*", paramLabel = "SERVICE")
+        List<String> services = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            services.forEach(s -> service(spec.commandLine(), s));
+            var file = chaos.workspace().faultsFile();
+            FlagFile flags = FlagFile.read(file);
+            List<String> names = services.isEmpty() ? Topology.services().stream().map(Node::name).toList() : services;
+            for (String name : names) {
+                for (Fault kind : Fault.values()) {
+                    flags = flags.without(name, kind);
+                }
+            }
+            flags.write(file);
+            System.out.println("▸ runtime faults cleared" + (services.isEmpty() ? "" : " of " + String.join(", ", services)));
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Print the runtime faults in force.")
+    static final class Show implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Chaos chaos;
+
+        @Override
+        public Integer call() {
+            FlagFile flags = FlagFile.read(chaos.workspace().faultsFile());
+            if (flags.flags().isEmpty()) {
+                System.out.println("no runtime faults");
+            }
+            new java.util.TreeMap<>(flags.flags()).forEach((key, value) -> System.out.println(key + " " + value));
+            return 0;
+        }
+    }
+
+    // ---- process faults: signals to what the launcher started -----------------------------------
+
+    static boolean running(Workspace workspace) {
+        RunState state = RunState.read(workspace.stateFile());
+        return state != null && ProcessHandle.of(state.launcherPid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    abstract static class ProcessFault implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Chaos chaos;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "COMPONENT", description = "A process as ./emporium status names it: orders, orders-2, kafka, postgres, ...")
+        String component;
+
+        /** The running process of that name; exit 2 for a name the system does not have, 3 when nothing runs. */
+        ProcessHandle process() {
+            RunState state = RunState.read(chaos.workspace().stateFile());
+            if (state == null || !running(chaos.workspace())) {
+                throw new NotRunning();
+            }
+            RunState.Entry entry = state.entries().stream().filter(e -> e.name().equals(component)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "no such component: " + component
+                            + " (running: " + String.join(", ", state.entries().stream().map(RunState.Entry::name).toList()) + ")"));
+            return ProcessHandle.of(entry.pid()).orElseThrow(() -> new NotRunning(component + " (pid " + entry.pid()
+                    + ") is not running now; the launcher restarts what dies, see ./emporium status"));
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                return act(process());
+            } catch (NotRunning e) {
+                spec.commandLine().getErr().println("emporium: " + e.getMessage());
+                return 3;
+            }
+        }
+
+        abstract int act(ProcessHandle process) throws Exception;
+    }
+
+    static final class NotRunning extends RuntimeException {
+        NotRunning() {
+            this("Emporium is not running (./emporium up starts it)");
+        }
+
+        NotRunning(String message) {
+            super(message);
+        }
+    }
+
+    static void signal(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    @Command(name = "kill", description = "Kill a process with SIGKILL, as a crash would; the launcher restarts it.")
+    static final class Kill extends ProcessFault {
+        @Override
+        int act(ProcessHandle process) {
+            process.destroyForcibly(); // SIGKILL on Linux
+            System.out.println("▸ killed " + component + " (pid " + process.pid() + ", SIGKILL); the launcher restarts it");
+            return 0;
+        }
+    }
+
+    @Command(name = "restart", description = "Stop a process gracefully (SIGTERM); the launcher starts it again.")
+    static final class Restart extends ProcessFault {
+        @Override
+        int act(ProcessHandle process) {
+            process.destroy(); // SIGTERM
+            System.out.println("▸ stopping " + component + " (pid " + process.pid() + ", SIGTERM); the launcher starts it again");
+            return 0;
+        }
+    }
+
+    @Command(name = "pause", description = "Freeze a process (SIGSTOP) for a while, then resume it (SIGCONT): "
+            + "chaos pause payments 10s. Without a duration it stays frozen until chaos resume.")
+    static final class Pause extends ProcessFault {
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "DURATION")
+        String lasting;
+
+        @Override
+        int act(ProcessHandle process) throws Exception {
+            Duration pause = lasting == null ? null : duration(spec.commandLine(), "duration", lasting);
+            signal("STOP", process.pid());
+            if (pause == null) {
+                System.out.println("▸ paused " + component + " (pid " + process.pid() + "); ./emporium chaos resume " + component);
+                return 0;
+            }
+            // resumed even when this command is interrupted (Ctrl-C) before the time is up
+            Thread resume = new Thread(() -> {
+                try {
+                    signal("CONT", process.pid());
+                } catch (IOException | InterruptedException ignored) {
+                    // the process is gone: nothing to resume
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(resume);
+            System.out.println("▸ paused " + component + " (pid " + process.pid() + ") for " + lasting);
+            Thread.sleep(pause.toMillis());
+            Runtime.getRuntime().removeShutdownHook(resume);
+            signal("CONT", process.pid());
+            System.out.println("▸ resumed " + component);
+            return 0;
+        }
+    }
+
+    @Command(name = "resume", description = "Resume a paused process (SIGCONT).")
+    static final class Resume extends ProcessFault {
+        @Override
+        int act(ProcessHandle process) throws Exception {
+            signal("CONT", process.pid());
+            System.out.println("▸ resumed " + component + " (pid " + process.pid() + ")");
+            return 0;
+        }
+    }
+}

@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "chaos", description = "Break the running system on purpose: latency, errors, cut calls, kill, pause, "
         + "restart; clear undoes the runtime faults.",
         subcommands = {Chaos.LatencyCommand.class, Chaos.ErrorsCommand.class, Chaos.Cut.class, Chaos.Clear.class,
-                Chaos.Show.class, Chaos.Kill.class, Chaos.Pause.class, Chaos.Resume.class, Chaos.Restart.class})
+                Chaos.Show.class, Chaos.Kill.class, Chaos.Pause.class, Chaos.Resume.class, Chaos.Restart.class,
+                Chaos.Down.class, Chaos.KafkaDown.class, Chaos.PostgresDown.class})
 final class Chaos implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -306,6 +307,10 @@ final class Chaos implements Callable<Integer> {
 
         /** The running process of that name; exit 2 for a name the system does not have, 3 when nothing runs. */
         ProcessHandle process() {
+            return process(chaos, spec, component);
+        }
+
+        static ProcessHandle process(Chaos chaos, CommandLine.Model.CommandSpec spec, String component) {
             RunState state = RunState.read(chaos.workspace().stateFile());
             if (state == null || !running(chaos.workspace())) {
                 throw new NotRunning();
@@ -408,5 +413,86 @@ final class Chaos implements Callable<Integer> {
             System.out.println("▸ resumed " + component + " (pid " + process.pid() + ")");
             return 0;
         }
+    }
+
+    /** The longest outage asked for: longer ones are a stopped system, not a fault. */
+    static final Duration LONGEST_OUTAGE = Duration.ofMinutes(30);
+
+    /** Asks the running launcher to keep a component down until a time (see {@link Outages}). */
+    static int takeDown(Chaos chaos, CommandLine.Model.CommandSpec spec, String component, String lasting) {
+        Duration outage = duration(spec.commandLine(), "duration", lasting);
+        if (outage.isZero() || outage.compareTo(LONGEST_OUTAGE) > 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "duration: " + lasting + " is not from 1 ms to "
+                    + LONGEST_OUTAGE.toMinutes() + " minutes");
+        }
+        try {
+            ProcessFault.process(chaos, spec, component);
+        } catch (NotRunning e) {
+            if (!running(chaos.workspace())) {
+                spec.commandLine().getErr().println("emporium: " + e.getMessage());
+                return 3;
+            }
+            // a component that is down already (killed, or down on purpose) may have its outage set or moved
+        }
+        Instant until = Instant.now().plus(outage);
+        Outages.ask(Outages.file(chaos.workspace()), component, until);
+        System.out.println("▸ " + component + " down for " + lasting + ": the launcher stops it within a second and starts it"
+                + " again at " + until);
+        return 0;
+    }
+
+    @Command(name = "down", description = "Take a component down for a while; the launcher starts it again when the time "
+            + "is up: chaos down kafka 30s, chaos down orders 20s (also chaos kafka down 30s, chaos postgres down 10s).")
+    static final class Down implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Chaos chaos;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "COMPONENT")
+        String component;
+
+        @Parameters(index = "1", paramLabel = "DURATION")
+        String lasting;
+
+        @Override
+        public Integer call() {
+            return takeDown(chaos, spec, component, lasting);
+        }
+    }
+
+    /** {@code chaos kafka down 30s}, as the issue and the docs say it. */
+    abstract static class InfrastructureDown implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Chaos chaos;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "down")
+        String verb;
+
+        @Parameters(index = "1", paramLabel = "DURATION")
+        String lasting;
+
+        @Override
+        public Integer call() {
+            if (!verb.equals("down")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown fault: " + spec.name() + " " + verb
+                        + " (" + spec.name() + " down <duration>)");
+            }
+            return takeDown(chaos, spec, spec.name(), lasting);
+        }
+    }
+
+    @Command(name = "kafka", description = "chaos kafka down 30s: the broker stops, and starts again when the time is up.")
+    static final class KafkaDown extends InfrastructureDown {
+    }
+
+    @Command(name = "postgres", description = "chaos postgres down 10s: the database server stops, and starts again when the time is up.")
+    static final class PostgresDown extends InfrastructureDown {
     }
 }

@@ -103,7 +103,14 @@ public final class Emporium {
                 return 1;
             }
             workspace.create();
-            org.emporium.platform.faults.FlagFile.empty().write(workspace.faultsFile()); // a start begins with no faults
+            // a start begins with no faults
+            org.emporium.platform.faults.FlagFile.empty().write(workspace.faultsFile());
+            try {
+                Files.deleteIfExists(Outages.file(workspace));
+            } catch (IOException e) {
+                console.fail("cannot remove " + Outages.file(workspace) + ": " + e.getMessage());
+                return 1;
+            }
             Launch launch;
             CacheTraining training;
             try {
@@ -158,6 +165,8 @@ public final class Emporium {
             long launchBegin = System.nanoTime();
             Duration before = Duration.ofNanos(launchBegin - begin);
             supervisor = Supervisor.of(launch, console, () -> writeState(workspace, launch, before, null));
+            outages = Outages.of(launch, console, workspace);
+            supervisor.leaveAlone(outages::holds);
             launch.onStarted(() -> writeState(workspace, launch, before, null));
             writeState(workspace, launch, before, null);
             keepRegistered(launch, stopped);
@@ -182,6 +191,7 @@ public final class Emporium {
         private void watch(CountDownLatch stopped) {
             try {
                 while (!stopped.await(1, TimeUnit.SECONDS)) {
+                    outages.check();
                     supervisor.check();
                     scaling.check();
                 }
@@ -210,6 +220,7 @@ public final class Emporium {
 
         private volatile Registry registry;
         private volatile Scaling scaling;
+        private volatile Outages outages;
 
         /** Restarts what dies once everything is ready; the state file counts its restarts. */
         private volatile Supervisor supervisor;

@@ -38,6 +38,8 @@ final class Supervisor {
     /** Being restarted now, or given up on: not looked at again. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
+    /** Down on purpose ({@link Outages}): not restarted, not counted. */
+    private volatile java.util.function.Predicate<String> leftAlone = name -> false;
 
     /**
      * @param restarts runs each restart (its pause, start and wait for readiness) off the watching thread
@@ -60,6 +62,11 @@ final class Supervisor {
                 r -> Thread.ofVirtual().name("emporium-restart").start(r), changed);
     }
 
+    /** Components this predicate holds are down on purpose: the supervisor leaves them alone. */
+    void leaveAlone(java.util.function.Predicate<String> downOnPurpose) {
+        this.leftAlone = downOnPurpose;
+    }
+
     /** How many times each component was restarted since up began. */
     Map<String, Integer> restarts() {
         return Map.copyOf(counts);
@@ -71,7 +78,7 @@ final class Supervisor {
             if (launch.isStopping()) {
                 return;
             }
-            if (!c.isAlive() && !busy.contains(c.name()) && !givenUp.contains(c.name())) {
+            if (!c.isAlive() && !busy.contains(c.name()) && !givenUp.contains(c.name()) && !leftAlone.test(c.name())) {
                 died(c);
             }
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.emporium.platform.faults.Errors;
 import org.emporium.platform.faults.Fault;
@@ -55,7 +57,8 @@ class ChaosTest {
             "latency nosuch 300ms", "latency catalog 300ms 150%", "latency catalog soon", "latency catalog 800ms..100ms",
             "errors inventory 20% --status 200", "errors inventory lots", "explode catalog", "cut storefront payments",
             "cut storefront nosuch 60s", "latency gateway 300ms", "latency catalog 300ms --for ever", "kill nosuch",
-            "pause payments forever", "clear nosuch"})
+            "pause payments forever", "clear nosuch", "kafka down 30s", "kafka up 30s", "down payments 2h",
+            "down payments soon", "postgres down"})
     void badInputIsOneLineAndExitStatusTwoWithNothingInjected(String arguments) {
         CommandRun run = chaos(arguments.split(" "));
 
@@ -117,6 +120,16 @@ class ChaosTest {
         assertThat(kill.code()).isZero();
         assertThat(payments.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(payments.exitValue()).as("SIGKILL").isEqualTo(128 + 9);
+    }
+
+    @Test
+    void anOutageIsAskedOfTheRunningLauncher() {
+        CommandRun run = chaos("down", "payments", "30s");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("payments down for 30s");
+        Instant until = Outages.read(Outages.file(new Workspace(root))).get("payments");
+        assertThat(Duration.between(Instant.now(), until).toSeconds()).isBetween(20L, 30L);
+        assertThat(payments.isAlive()).as("the launcher takes it down, not the command").isTrue();
     }
 
     @Test

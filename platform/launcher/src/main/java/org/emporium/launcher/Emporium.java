@@ -44,8 +44,8 @@ public final class Emporium {
         CommandLine cli = new CommandLine(new Emporium()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("emporium: " + e.getMessage() + " (see ./emporium "
-                    + (failed.getParent() == null ? "" : failed.getCommandName() + " ") + "--help)");
+            failed.getErr().println("emporium: " + e.getMessage() + " (see ./" + failed.getCommandSpec().qualifiedName()
+                    + " --help)");
             return 2;
         });
         return cli;

@@ -21,6 +21,11 @@ public final class FaultFlags implements AutoCloseable {
 
     /** How often the provider looks at the file's modification time. */
     private static final int POLL_MILLIS = 250;
+    /**
+     * How long the provider may take to read the file the first time. Its default, 1 s, is too short
+     * for a JVM that starts beside ten others on two cores (seen: services failed to start).
+     */
+    private static final int FIRST_READ_MILLIS = 30_000;
     private static final Value NOTHING = new Value();
 
     private final String service;
@@ -41,13 +46,14 @@ public final class FaultFlags implements AutoCloseable {
      * and returns once it was read.
      *
      * @param changed told of each change of this service's faults (a service logs it)
+     * @throws RuntimeException when the file cannot be read in time (a service logs it and runs on without faults)
      */
     public static FaultFlags watch(Path file, String service, Consumer<Faults> changed) {
         if (!Files.exists(file)) {
             FlagFile.empty().write(file);
         }
         FlagdProvider provider = new FlagdProvider(FlagdOptions.builder().resolverType(Config.Resolver.FILE)
-                .offlineFlagSourcePath(file.toAbsolutePath().toString()).offlinePollIntervalMs(POLL_MILLIS).build());
+                .offlineFlagSourcePath(file.toAbsolutePath().toString()).offlinePollIntervalMs(POLL_MILLIS).deadline(FIRST_READ_MILLIS).build());
         OpenFeatureAPI api = OpenFeatureAPI.getInstance();
         String domain = "emporium-faults-" + service;
         Client client = api.getClient(domain);

@@ -42,8 +42,19 @@ public class FaultInjection {
 
     private volatile FaultFlags flags;
 
+    /**
+     * Watches the file from a thread of its own: the first read loads the provider's classes and
+     * parses the file, which must not delay the start, and a flag file that cannot be read must not
+     * stop the service (it runs on with no faults, and says so).
+     */
     void start(@Observes StartupEvent started) {
-        file.filter(f -> !f.isBlank()).ifPresent(f -> flags = FaultFlags.watch(Path.of(f), service, FaultInjection::log));
+        file.filter(f -> !f.isBlank()).ifPresent(f -> Thread.ofVirtual().name("emporium-faults").start(() -> {
+            try {
+                flags = FaultFlags.watch(Path.of(f), service, FaultInjection::log);
+            } catch (RuntimeException e) {
+                LOG.errorf("faults: cannot watch %s, so none can be injected here: %s", f, e.getMessage());
+            }
+        }));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

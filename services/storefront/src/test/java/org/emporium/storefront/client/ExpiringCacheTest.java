@@ -52,6 +52,58 @@ class ExpiringCacheTest {
         assertThat(cache.get("k", this::load).await().indefinitely()).isEqualTo("k#2");
     }
 
+    // --- with a last good answer to fall back on --------------------------------------------------
+
+    private final ExpiringCache<String, String> patient = new ExpiringCache<>(Duration.ofMillis(50), 10,
+            new ExpiringCache.Staleness(Duration.ofMillis(200), Duration.ofMinutes(1)));
+
+    @Test
+    void aSlowUpstreamIsAnsweredWithTheLastGoodValueAfterThePatienceAndTheLoadStillRefreshesTheCache() throws Exception {
+        assertThat(patient.get("k", this::load).await().indefinitely()).isEqualTo("k#1");
+        expire();
+        CompletableFuture<String> slow = new CompletableFuture<>();
+
+        long started = System.nanoTime();
+        assertThat(patient.get("k", k -> Uni.createFrom().completionStage(slow)).await().indefinitely()).isEqualTo("k#1");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(150), Duration.ofMillis(2000));
+
+        slow.complete("k#fresh");
+        assertThat(patient.get("k", this::load).await().indefinitely()).as("the load that went on").isEqualTo("k#fresh");
+    }
+
+    @Test
+    void aFailingUpstreamIsAnsweredWithTheLastGoodValueAtOnce() throws Exception {
+        assertThat(patient.get("k", this::load).await().indefinitely()).isEqualTo("k#1");
+        expire();
+        long started = System.nanoTime();
+        assertThat(patient.get("k", k -> Uni.createFrom().failure(new UpstreamUnavailableException("catalog", "down", null)))
+                .await().indefinitely()).isEqualTo("k#1");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(150));
+    }
+
+    @Test
+    void aFreshAnswerWithinThePatienceWins() throws Exception {
+        patient.get("k", this::load).await().indefinitely();
+        expire();
+        assertThat(patient.get("k", this::load).await().indefinitely()).isEqualTo("k#2");
+    }
+
+    @Test
+    void withoutALastGoodValueAFailureIsAFailure() {
+        Uni<String> failed = patient.get("never", k -> Uni.createFrom().failure(new UpstreamUnavailableException("catalog", "down", null)));
+        assertThatThrownBy(() -> failed.await().indefinitely()).isInstanceOf(UpstreamUnavailableException.class);
+        patient.get("k", this::load).await().indefinitely();
+        patient.invalidateAll();
+        Uni<String> forgotten = patient.get("k", k -> Uni.createFrom().failure(new UpstreamUnavailableException("catalog", "down", null)));
+        assertThatThrownBy(() -> forgotten.await().indefinitely()).as("invalidated, the last good one too")
+                .isInstanceOf(UpstreamUnavailableException.class);
+    }
+
+    /** Past the 50 ms time to live of {@link #patient}. */
+    private static void expire() throws InterruptedException {
+        Thread.sleep(80);
+    }
+
     private Uni<String> load(String key) {
         return Uni.createFrom().item(key + "#" + loads.incrementAndGet());
     }

@@ -47,9 +47,11 @@ public final class LocalWiring extends Wiring {
         return java.util.Optional.of("http://127.0.0.1:" + Topology.port(Registry.NAME) + "/eureka");
     }
 
+    /** The flag file, unless {@code EMPORIUM_FAULTS=off} (no service then watches one; tests/load/faults.sh compares). */
     @Override
     public java.util.Optional<Path> faultsFile() {
-        return java.util.Optional.of(workspace.faultsFile());
+        return "off".equals(System.getenv("EMPORIUM_FAULTS")) ? java.util.Optional.empty()
+                : java.util.Optional.of(workspace.faultsFile());
     }
 
     @Override

@@ -146,6 +146,16 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
         ((ProcessComponent) components.get(name)).kill();
     }
 
+    /** A runtime fault, as {@code ./emporium chaos} writes it: every copy of the service applies it within a second. */
+    void inject(String service, org.emporium.platform.faults.Fault kind, Map<String, Object> value) {
+        org.emporium.platform.faults.FlagFile.read(workspace.faultsFile()).with(service, kind, value).write(workspace.faultsFile());
+    }
+
+    /** No runtime faults anymore ({@code ./emporium chaos clear}). */
+    void clearFaults() {
+        org.emporium.platform.faults.FlagFile.empty().write(workspace.faultsFile());
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -13,7 +13,7 @@ import org.emporium.storefront.client.ExpiringCache;
  * data changes rarely, so a few seconds of staleness buy page views that cost no catalog call at
  * all; a cache hit also never waits on an open circuit breaker. Caches are bounded to stay well
  * inside a small heap (a listing holds up to a page of products). While the catalog is slow or
- * failing, a page seen before is served from its last good answer after the patience (0.8 s by
+ * failing, a page seen before is served from its last good answer after the patience (0.6 s by
  * default) instead of waiting out the timeout for an error page: a catalog 2 s slow, or down, leaves
  * the pages shoppers already saw working.
  */

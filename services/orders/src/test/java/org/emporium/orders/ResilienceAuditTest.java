@@ -1,0 +1,11 @@
+package org.emporium.orders;
+
+import org.emporium.platform.testing.ResilienceAudit;
+
+/** Every outgoing REST call has its timeouts, bounded retries with jitter, and its row in docs/architecture/resilience.md. */
+class ResilienceAuditTest extends ResilienceAudit {
+
+    ResilienceAuditTest() {
+        super("orders", "org.emporium.orders");
+    }
+}

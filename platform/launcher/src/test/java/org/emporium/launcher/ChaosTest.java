@@ -107,14 +107,14 @@ class ChaosTest {
     @Test
     void pauseFreezesTheProcessUntilResumedAndKillEndsIt() throws Exception {
         assertThat(chaos("pause", "payments").code()).isZero();
-        assertThat(state(payments.pid())).isEqualTo("T");
+        awaitState(payments.pid(), "stopped", "T");
         assertThat(chaos("resume", "payments").code()).isZero();
-        assertThat(state(payments.pid())).isIn("S", "R");
+        awaitState(payments.pid(), "running again", "S", "R");
 
         CommandRun timed = chaos("pause", "payments", "200ms");
         assertThat(timed.code()).isZero();
         assertThat(timed.out()).contains("paused payments", "resumed payments");
-        assertThat(state(payments.pid())).isIn("S", "R");
+        awaitState(payments.pid(), "running again", "S", "R");
 
         CommandRun kill = chaos("kill", "payments");
         assertThat(kill.code()).isZero();
@@ -140,6 +140,15 @@ class ChaosTest {
         assertThat(run.err()).contains("not running");
         assertThat(chaos("kill", "payments").code()).isEqualTo(3);
         assertThat(flags).doesNotExist();
+    }
+
+    /** Until the process is in one of these states: a signal is delivered soon after kill returns, not always at once. */
+    private static void awaitState(long pid, String what, String... states) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!List.of(states).contains(state(pid))) {
+            assertThat(System.nanoTime()).as("%s (pid %d) within 5 s, now %s", what, pid, state(pid)).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** The process's state letter from /proc: T stopped, S sleeping, R running. */

@@ -217,18 +217,25 @@ class CheckoutSagaIT {
         long deadline = lastRestart + Duration.ofSeconds(30).toNanos();
         List<UUID> orders = List.copyOf(accepted);
         Map<UUID, JsonNode> settled = new HashMap<>();
-        await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusMillis(1),
-                "all " + orders.size() + " orders CONFIRMED or CANCELLED within 30 s of the last restart", () -> {
-                    for (UUID id : orders) {
-                        if (!settled.containsKey(id)) {
-                            JsonNode order = system.getJson("orders", "/api/orders/" + id);
-                            if (!order.path("status").asText().equals("PENDING")) {
-                                settled.put(id, order);
+        try {
+            await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusMillis(1),
+                    "all " + orders.size() + " orders CONFIRMED or CANCELLED within 30 s of the last restart", () -> {
+                        for (UUID id : orders) {
+                            if (!settled.containsKey(id)) {
+                                JsonNode order = system.getJson("orders", "/api/orders/" + id);
+                                if (!order.path("status").asText().equals("PENDING")) {
+                                    settled.put(id, order);
+                                }
                             }
                         }
-                    }
-                    return settled.size() == orders.size();
-                });
+                        return settled.size() == orders.size();
+                    });
+        } catch (AssertionError late) {
+            // what the orders still waiting were waiting for, so a failure here can be read
+            orders.stream().filter(id -> !settled.containsKey(id)).limit(10).forEach(id ->
+                    System.out.printf("still PENDING: %s%n", system.get(system.anyAlive("orders"), "/api/orders/" + id).body()));
+            throw late;
+        }
 
         Map<String, Integer> sold = new HashMap<>();
         Map<String, Integer> cancelReasons = new java.util.TreeMap<>();

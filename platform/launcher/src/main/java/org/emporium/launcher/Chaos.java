@@ -153,7 +153,7 @@ final class Chaos implements Callable<Integer> {
         abstract int inject();
     }
 
-    @Command(name = "latency", description = "Delay a share of a service's requests: chaos latency catalog 300ms 50%, "
+    @Command(name = "latency", description = "Delay a share of a service's requests: chaos latency catalog 300ms 50%%, "
             + "or a uniform draw: chaos latency catalog 100ms..800ms")
     static final class LatencyCommand extends RuntimeFault {
 
@@ -163,7 +163,7 @@ final class Chaos implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "DELAY", description = "300ms, 2s, or a range 100ms..800ms")
         String delay;
 
-        @Parameters(index = "2", arity = "0..1", paramLabel = "SHARE", description = "of the requests (default 100%)")
+        @Parameters(index = "2", arity = "0..1", paramLabel = "SHARE", description = "of the requests (default 100%%)")
         String share = "100%";
 
         @Override
@@ -182,13 +182,13 @@ final class Chaos implements Callable<Integer> {
     }
 
     @Command(name = "errors", description = "Answer a share of a service's requests with an error instead: "
-            + "chaos errors inventory 20% (503), --status 500, or --drop to close the connection unanswered")
+            + "chaos errors inventory 20%% (503), --status 500, or --drop to close the connection unanswered")
     static final class ErrorsCommand extends RuntimeFault {
 
         @Parameters(index = "0", paramLabel = "SERVICE")
         String service;
 
-        @Parameters(index = "1", paramLabel = "SHARE", description = "of the requests, e.g. 20%")
+        @Parameters(index = "1", paramLabel = "SHARE", description = "of the requests, e.g. 20%%")
         String share;
 
         @Option(names = "--status", paramLabel = "STATUS", description = "The status answered, 400 to 599 (default ${DEFAULT-VALUE}).")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code ./emporium} command line: up, stop, status, top, logs, token, graph, modules, manifests, images. */
-@Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
+@Command(name = "emporium", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "emporium 0.1.0",
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
         subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Scale.class, Emporium.TopCommand.class,
                 Emporium.Logs.class, Chaos.class,

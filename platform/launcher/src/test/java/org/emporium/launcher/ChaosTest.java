@@ -70,6 +70,14 @@ class ChaosTest {
     }
 
     @Test
+    void helpIsWhereTheErrorsSayItIs() {
+        // every error says "see ./emporium <verb> --help"; before, --help itself was an unknown option (exit 2)
+        assertThat(chaos("--help").code()).isZero();
+        assertThat(chaos("latency", "--help").code()).isZero();
+        assertThat(CommandRun.of(root, "logs", "--help").code()).isZero();
+    }
+
+    @Test
     void runtimeFaultsGoIntoTheFlagFileAndClearTakesThemAway() {
         assertThat(chaos("latency", "catalog", "300ms", "50%", "--path", "/api/catalog/products").code()).isZero();
         assertThat(chaos("errors", "inventory", "20%").code()).isZero();

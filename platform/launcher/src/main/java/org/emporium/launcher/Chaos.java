@@ -1,12 +1,14 @@
 package org.emporium.launcher;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Parameters;
         + "restart; clear undoes the runtime faults.",
         subcommands = {Chaos.LatencyCommand.class, Chaos.ErrorsCommand.class, Chaos.Cut.class, Chaos.Clear.class,
                 Chaos.Show.class, Chaos.Kill.class, Chaos.Pause.class, Chaos.Resume.class, Chaos.Restart.class,
-                Chaos.Down.class, Chaos.KafkaDown.class, Chaos.PostgresDown.class})
+                Chaos.Down.class, Chaos.KafkaDown.class, Chaos.PostgresDown.class, Chaos.Run.class})
 final class Chaos implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -39,6 +41,12 @@ final class Chaos implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Only check what was given, inject nothing and need nothing running: how a scenario's
+     * timeline is checked before its run starts (set by {@link ScenarioRun}, not an option).
+     */
+    boolean checkOnly;
 
     @Override
     public Integer call() {
@@ -56,16 +64,22 @@ final class Chaos implements Callable<Integer> {
 
     /** {@code 300ms}, {@code 2s}, {@code 1m}. */
     static Duration duration(CommandLine cli, String what, String text) {
+        return parsedDuration(text).orElseThrow(() -> new CommandLine.ParameterException(cli,
+                what + ": '" + text + "' is no duration (e.g. 300ms, 10s, 2m)"));
+    }
+
+    /** {@code 300ms}, {@code 2s}, {@code 1m}; empty for anything else (the one reading of a duration, scenarios too). */
+    static java.util.Optional<Duration> parsedDuration(String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new CommandLine.ParameterException(cli, what + ": '" + text + "' is no duration (e.g. 300ms, 10s, 2m)");
+            return java.util.Optional.empty();
         }
         long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
+        return java.util.Optional.of(switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             default -> Duration.ofMinutes(n);
-        };
+        });
     }
 
     /** {@code 50%} or {@code 50}, from 0 to 100. */
@@ -132,6 +146,9 @@ final class Chaos implements Callable<Integer> {
         }
 
         void write(String service, Fault kind, Map<String, Object> value, String said) {
+            if (chaos.checkOnly) {
+                return;
+            }
             if (!running(chaos.workspace())) {
                 throw new NotRunning(); // up starts with no faults: one written now would not last
             }
@@ -233,6 +250,9 @@ final class Chaos implements Callable<Integer> {
                         + (node.calls().isEmpty() ? "nothing" : String.join(", ", node.calls())) + ")");
             }
             long until = duration != null ? until(cli(), duration) : until(cli(), lasting);
+            if (chaos.checkOnly) {
+                return 0;
+            }
             var file = chaos.workspace().faultsFile();
             Map<String, Object> cut = new java.util.LinkedHashMap<>(FlagFile.read(file).value(from, Fault.CUT));
             cut.put(callee, Fault.until(until));
@@ -256,6 +276,9 @@ final class Chaos implements Callable<Integer> {
         @Override
         public Integer call() {
             services.forEach(s -> service(spec.commandLine(), s));
+            if (chaos.checkOnly) {
+                return 0;
+            }
             var file = chaos.workspace().faultsFile();
             FlagFile flags = FlagFile.read(file);
             List<String> names = services.isEmpty() ? Topology.services().stream().map(Node::name).toList() : services;
@@ -324,6 +347,10 @@ final class Chaos implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (chaos.checkOnly) {
+                known(spec.commandLine(), component);
+                return check();
+            }
             try {
                 return act(process());
             } catch (NotRunning e) {
@@ -333,6 +360,21 @@ final class Chaos implements Callable<Integer> {
         }
 
         abstract int act(ProcessHandle process) throws Exception;
+
+        /** What else {@link Chaos#checkOnly} checks. */
+        int check() {
+            return 0;
+        }
+    }
+
+    /** A component the system has (a copy, orders-2, too), running or not. */
+    static void known(CommandLine cli, String component) {
+        List<String> names = java.util.stream.Stream.concat(Topology.GRAPH.stream(), Topology.LOCAL_ONLY.stream())
+                .map(Node::name).toList();
+        if (!names.contains(Instances.service(component))) {
+            throw new CommandLine.ParameterException(cli, "no such component: " + component + " (the components: "
+                    + String.join(", ", names) + ")");
+        }
     }
 
     static final class NotRunning extends RuntimeException {
@@ -380,6 +422,14 @@ final class Chaos implements Callable<Integer> {
         String lasting;
 
         @Override
+        int check() {
+            if (lasting != null) {
+                duration(spec.commandLine(), "duration", lasting);
+            }
+            return 0;
+        }
+
+        @Override
         int act(ProcessHandle process) throws Exception {
             Duration pause = lasting == null ? null : duration(spec.commandLine(), "duration", lasting);
             signal("STOP", process.pid());
@@ -424,6 +474,10 @@ final class Chaos implements Callable<Integer> {
         if (outage.isZero() || outage.compareTo(LONGEST_OUTAGE) > 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "duration: " + lasting + " is not from 1 ms to "
                     + LONGEST_OUTAGE.toMinutes() + " minutes");
+        }
+        if (chaos.checkOnly) {
+            known(spec.commandLine(), component);
+            return 0;
         }
         try {
             ProcessFault.process(chaos, spec, component);
@@ -494,5 +548,103 @@ final class Chaos implements Callable<Integer> {
 
     @Command(name = "postgres", description = "chaos postgres down 10s: the database server stops, and starts again when the time is up.")
     static final class PostgresDown extends InfrastructureDown {
+    }
+
+    // ---- scenarios --------------------------------------------------------------------------------
+
+    /** Where the scenarios that ship with Emporium are, by name. */
+    static final String SHIPPED = "tests/scenarios";
+
+    @Command(name = "run", description = "Run a scenario: shoppers' load, a timeline of faults, then a report and the "
+            + "invariants checked on the services' data (exit 1 when one is violated): chaos run broker-outage-during-a-sale, "
+            + "or chaos run my-scenario.yaml. The shipped ones are in " + SHIPPED + ".")
+    static final class Run implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Chaos chaos;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "SCENARIO", description = "A YAML file, or the name of a shipped scenario.")
+        String scenario;
+
+        @Option(names = "--check", description = "Only check the file: say what is wrong in it, run nothing.")
+        boolean checkFile;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = chaos.parent.root.toAbsolutePath().normalize();
+            Path file = scenarioFile(root, scenario);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                spec.commandLine().getErr().println("emporium: no scenario file " + scenario + ", and no shipped scenario of that name"
+                        + " (shipped: " + String.join(", ", shipped(root)) + ")");
+                return 2;
+            }
+            Scenario read;
+            try {
+                read = Scenario.read(file, words -> check(root, words));
+            } catch (Scenario.Invalid e) {
+                spec.commandLine().getErr().println("emporium: " + e.getMessage());
+                return 2;
+            }
+            if (checkFile) {
+                System.out.println("▸ " + file + ": a scenario of " + read.timeline().size() + " step(s), fine");
+                return 0;
+            }
+            if (!running(chaos.workspace())) {
+                spec.commandLine().getErr().println("emporium: " + new NotRunning().getMessage());
+                return 3;
+            }
+            try {
+                return new ScenarioRun(chaos.workspace(), root, read, System.out).run();
+            } catch (ShopData.Unavailable e) {
+                spec.commandLine().getErr().println("emporium: the shop did not answer the run's own reads: " + e.getMessage());
+                return 3;
+            }
+        }
+
+        /** A path as given, else a shipped scenario's name (with or without .yaml). */
+        static Path scenarioFile(Path root, String given) {
+            Path path = Path.of(given);
+            if (java.nio.file.Files.exists(path)) {
+                return path;
+            }
+            Path shipped = root.resolve(SHIPPED).resolve(given.endsWith(".yaml") ? given : given + ".yaml");
+            return java.nio.file.Files.exists(shipped) ? shipped : path;
+        }
+
+        /** The names of the shipped scenarios. */
+        static List<String> shipped(Path root) {
+            try (var files = java.nio.file.Files.list(root.resolve(SHIPPED))) {
+                return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                        .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+
+        /** What is wrong with a timeline step, checked as the chaos command itself checks it; null when nothing. */
+        static String check(Path root, List<String> words) {
+            CommandLine cli = Emporium.commandLine();
+            java.io.StringWriter err = new java.io.StringWriter();
+            cli.setErr(new java.io.PrintWriter(err, true));
+            cli.setOut(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            CommandLine chaos = cli.getSubcommands().get("chaos");
+            if (!chaos.getSubcommands().containsKey(words.getFirst())) {
+                return "unknown fault: " + words.getFirst() + " (the chaos commands: " + String.join(", ",
+                        chaos.getSubcommands().keySet().stream().filter(n -> !Set.of("run", "status").contains(n)).toList()) + ")";
+            }
+            ((Chaos) chaos.getCommand()).checkOnly = true;
+            List<String> arguments = new ArrayList<>(List.of("--root", root.toString(), "chaos"));
+            arguments.addAll(words);
+            if (cli.execute(arguments.toArray(String[]::new)) == 0) {
+                return null;
+            }
+            String said = err.toString().strip().lines().findFirst().orElse("not a chaos command");
+            said = said.startsWith("emporium: ") ? said.substring("emporium: ".length()) : said;
+            int help = said.lastIndexOf(" (see ./");
+            return help > 0 ? said.substring(0, help) : said;
+        }
     }
 }

@@ -108,6 +108,23 @@ final class Chaos implements Callable<Integer> {
         return name;
     }
 
+    /**
+     * Downstreams outside the system that a service's own code calls in process, which faults may
+     * meet as they meet REST calls: payments' card provider (a simulator here).
+     */
+    static final Map<String, List<String>> OUTSIDE = Map.of("payments", List.of("provider"));
+
+    /** A downstream {@code caller} calls: a service of the graph, or one {@link #OUTSIDE} it. */
+    static void callee(CommandLine cli, String caller, String callee) {
+        Node node = Topology.services().stream().filter(s -> s.name().equals(caller)).findFirst().orElseThrow();
+        List<String> calls = new ArrayList<>(node.calls());
+        calls.addAll(OUTSIDE.getOrDefault(caller, List.of()));
+        if (!calls.contains(callee)) {
+            throw new CommandLine.ParameterException(cli, caller + " does not call " + callee + " (it calls: "
+                    + (calls.isEmpty() ? "nothing" : String.join(", ", calls)) + ")");
+        }
+    }
+
     /** Until when a fault lasts: {@code --for 60s}, or 0 for until cleared. */
     static long until(CommandLine cli, String lasting) {
         return lasting == null ? 0 : Instant.now().plus(duration(cli, "--for", lasting)).toEpochMilli();
@@ -131,17 +148,30 @@ final class Chaos implements Callable<Integer> {
         @Option(names = "--path", paramLabel = "PREFIX", description = "Only requests whose path starts with this (e.g. /api/catalog/products).")
         String path;
 
+        @Option(names = "--to", paramLabel = "CALLEE", description = "On the service's calls to this downstream instead of the "
+                + "requests it receives: a service it calls (latency orders 500ms --to payments), or payments' card provider "
+                + "(errors payments 30%% --to provider).")
+        String to;
+
         CommandLine cli() {
             return spec.commandLine();
         }
 
-        /** The requests a fault meets: this share of them, under --path, for --for. */
-        Share share(String percentage) {
-            return new Share(percent(cli(), percentage), path, until(cli(), lasting));
+        /** The requests a fault meets: this share of them, under --path, for --for; or of the calls --to a downstream. */
+        Share share(String service, String percentage) {
+            if (to != null) {
+                callee(cli(), service, to);
+                if (path != null) {
+                    throw new CommandLine.ParameterException(cli(), "--path and --to: a fault meets the requests a service "
+                            + "receives (--path) or its calls to one downstream (--to), not both");
+                }
+            }
+            return new Share(percent(cli(), percentage), path, until(cli(), lasting), to);
         }
 
         static String described(Share share) {
-            return " on " + share.percent() + " % of requests" + (share.path().equals("/") ? "" : " under " + share.path())
+            String what = share.to().isEmpty() ? "requests" : "calls to " + share.to();
+            return " on " + share.percent() + " % of " + what + (share.path().equals("/") ? "" : " under " + share.path())
                     + ", " + lasting(share.until());
         }
 
@@ -192,7 +222,7 @@ final class Chaos implements Callable<Integer> {
             if (to < from) {
                 throw new CommandLine.ParameterException(cli(), "delay: " + delay + " ends before it begins");
             }
-            Latency latency = new Latency(from, to, share(share));
+            Latency latency = new Latency(from, to, share(name, share));
             write(name, Fault.LATENCY, Fault.value(latency), name + ": " + delay + " more" + described(latency.share()));
             return 0;
         }
@@ -217,7 +247,7 @@ final class Chaos implements Callable<Integer> {
         @Override
         int inject() {
             String name = service(cli(), service);
-            Share meets = share(share);
+            Share meets = share(name, share);
             if (!drop && (status < 400 || status > 599)) {
                 throw new CommandLine.ParameterException(cli(), "--status: " + status + " is not an error status (400 to 599)");
             }
@@ -244,11 +274,7 @@ final class Chaos implements Callable<Integer> {
         @Override
         int inject() {
             String from = service(cli(), caller);
-            Node node = Topology.services().stream().filter(s -> s.name().equals(from)).findFirst().orElseThrow();
-            if (!node.calls().contains(callee)) {
-                throw new CommandLine.ParameterException(cli(), from + " does not call " + callee + " (it calls: "
-                        + (node.calls().isEmpty() ? "nothing" : String.join(", ", node.calls())) + ")");
-            }
+            callee(cli(), from, callee);
             long until = duration != null ? until(cli(), duration) : until(cli(), lasting);
             if (chaos.checkOnly) {
                 return 0;

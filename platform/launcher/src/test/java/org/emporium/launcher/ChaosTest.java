@@ -58,7 +58,8 @@ class ChaosTest {
             "errors inventory 20% --status 200", "errors inventory lots", "explode catalog", "cut storefront payments",
             "cut storefront nosuch 60s", "latency gateway 300ms", "latency catalog 300ms --for ever", "kill nosuch",
             "pause payments forever", "clear nosuch", "kafka down 30s", "kafka up 30s", "down payments 2h",
-            "down payments soon", "postgres down"})
+            "down payments soon", "postgres down", "latency orders 500ms --to nosuch", "errors catalog 20% --to payments",
+            "latency orders 300ms --to payments --path /api", "cut orders provider"})
     void badInputIsOneLineAndExitStatusTwoWithNothingInjected(String arguments) {
         CommandRun run = chaos(arguments.split(" "));
 
@@ -100,6 +101,18 @@ class ChaosTest {
         assertThat(chaos("clear").code()).isZero();
         assertThat(FlagFile.read(flags).flags()).isEmpty();
         assertThat(chaos("status").out()).contains("no runtime faults");
+    }
+
+    @Test
+    void faultsOnCallsToADownstreamNameIt() {
+        assertThat(chaos("latency", "orders", "500ms", "--to", "payments").out()).contains("calls to payments");
+        assertThat(chaos("errors", "payments", "100%", "--to", "provider").code()).isZero();
+        assertThat(chaos("cut", "payments", "provider", "30s").code()).isZero();
+
+        FlagFile file = FlagFile.read(flags);
+        assertThat(file.faults("orders").latency().share().to()).isEqualTo("payments");
+        assertThat(file.faults("payments").errors().share().to()).isEqualTo("provider");
+        assertThat(file.faults("payments").isCutOffFrom("provider")).isTrue();
     }
 
     @Test

@@ -1,19 +1,12 @@
 package org.emporium.e2e;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import org.emporium.harness.LauncherProcess;
 import org.emporium.harness.SystemHarness;
 import org.emporium.launcher.Topology;
 
@@ -37,45 +30,16 @@ final class RunningSystem extends SystemHarness {
     /** Whether the services run as containers (Podman) rather than processes. */
     static final boolean CONTAINERS = Boolean.getBoolean("emporium.containers");
     final Path home = root.resolve("tests/e2e/target").resolve(CONTAINERS ? "containers-home" : "emporium-home");
-    // copy-on-write: the readiness check streams over it while the reader thread appends
-    final List<String> output = new CopyOnWriteArrayList<>();
-    private Process process;
+    private final LauncherProcess launcher = new LauncherProcess(root, home);
+    final List<String> output = launcher.output;
 
     void up() {
-        output.clear();
         if (CONTAINERS) {
             emporium(Duration.ofMinutes(10), "images", "--base", "offline");
         }
-        List<String> command = new ArrayList<>(List.of(root.resolve("emporium").toString(), "up", "--quiet"));
-        if (CONTAINERS) {
-            command.add("--containers");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().put("EMPORIUM_HOME", home.toString());
-        builder.environment().put("NO_COLOR", "1");
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    output.add(line);
-                    System.out.println("[emporium] " + line);
-                }
-            } catch (IOException ignored) {
-                // the launcher has exited
-            }
-        });
         // generous: the first start after a build also trains the gateway's and identity's start-up
         // caches (a measured 240 s on the loaded 2-core machine; a warm start takes seconds)
-        await(Duration.ofMinutes(7), "Emporium to report ready",
-                () -> output.stream().anyMatch(l -> l.contains("Emporium is ready")) || !process.isAlive());
-        if (!process.isAlive()) {
-            throw new IllegalStateException("./emporium up exited with " + process.exitValue() + ":\n" + String.join("\n", output));
-        }
+        launcher.up(Duration.ofMinutes(7), CONTAINERS ? new String[] {"--containers"} : new String[0]);
         if (CONTAINERS) {
             warmUp();
         }
@@ -102,43 +66,23 @@ final class RunningSystem extends SystemHarness {
 
     /** Runs an {@code ./emporium} command on this system's data folder; what it printed (its errors go to the build's output). */
     String emporium(Duration timeout, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(root.resolve("emporium").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
-        builder.environment().put("EMPORIUM_HOME", home.toString());
-        builder.environment().put("NO_COLOR", "1");
-        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-        try {
-            Process process = builder.start();
-            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0 || printed.isEmpty()) {
-                process.destroyForcibly();
-                throw new IllegalStateException("./emporium " + String.join(" ", arguments) + " failed: " + printed);
-            }
-            if (!arguments[0].equals("token")) {
-                System.out.println("[emporium " + arguments[0] + "] " + printed.replace("\n", "\n[emporium " + arguments[0] + "] "));
-            }
-            return printed;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        LauncherProcess.Result result = launcher.run(timeout, arguments);
+        if (result.code() != 0 || result.printed().isEmpty()) {
+            throw new IllegalStateException("./emporium " + String.join(" ", arguments) + " failed: " + result.printed());
         }
+        if (!arguments[0].equals("token")) {
+            System.out.println("[emporium " + arguments[0] + "] " + result.printed().replace("\n", "\n[emporium " + arguments[0] + "] "));
+        }
+        return result.printed();
     }
 
     /** Stops the launcher the way Ctrl-C does (a signal it handles by stopping everything). */
     int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the launcher did not stop within 90 s");
-        }
-        return process.exitValue();
+        return launcher.stop();
     }
 
     boolean isRunning() {
-        return process != null && process.isAlive();
+        return launcher.isRunning();
     }
 
     List<Long> recordedPids() {
@@ -159,13 +103,7 @@ final class RunningSystem extends SystemHarness {
     }
 
     private Properties runState() {
-        Properties state = new Properties();
-        try (var in = Files.newBufferedReader(home.resolve("run/state.properties"))) {
-            state.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return state;
+        return launcher.runState();
     }
 
     HttpResponse<String> get(String path, String... headers) {

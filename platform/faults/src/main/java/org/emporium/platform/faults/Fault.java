@@ -9,7 +9,10 @@ import java.util.Map;
  * launcher that writes the file and the services that read it.
  */
 public enum Fault {
-    /** {@code {"millis": 300, "upToMillis": 800, "percent": 50, "path": "/api/catalog", "until": "2026-12-06T05:00:00Z"}} */
+    /**
+     * {@code {"millis": 300, "upToMillis": 800, "percent": 50, "path": "/api/catalog", "until": "2026-12-06T05:00:00Z"}};
+     * with {@code "to": "payments"} on the service's calls to payments instead of its incoming requests
+     */
     LATENCY,
     /** {@code {"status": 503, "percent": 20, "path": "/"}} (status 0: drop the connection; no until: no end) */
     ERRORS,
@@ -61,6 +64,9 @@ public enum Fault {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("percent", share.percent());
         v.put("path", share.path());
+        if (!share.to().isEmpty()) {
+            v.put("to", share.to());
+        }
         if (share.until() != 0) {
             v.put("until", until(share.until()));
         }
@@ -68,7 +74,8 @@ public enum Fault {
     }
 
     private static Share share(Map<String, Object> value) {
-        return new Share((int) number(value, "percent", 100), value.get("path") instanceof String p ? p : "/", instant(value.get("until")));
+        return new Share((int) number(value, "percent", 100), value.get("path") instanceof String p ? p : "/", instant(value.get("until")),
+                value.get("to") instanceof String to ? to : "");
     }
 
     private static boolean empty(Map<String, Object> value) {

@@ -59,6 +59,23 @@ class FaultFlagsTest {
     }
 
     @Test
+    void aFaultOnCallsToADownstreamMeetsThoseCallsOnlyAndSurvivesTheFile() {
+        long now = System.currentTimeMillis();
+        Share toPayments = new Share(100, "/", 0, "payments");
+        assertThat(toPayments.hitsCallTo("payments", now)).isTrue();
+        assertThat(toPayments.hitsCallTo("cart", now)).isFalse();
+        assertThat(toPayments.hits("/api/orders", now)).as("not the requests the service receives").isFalse();
+        assertThat(new Share(100, "/", 0).hitsCallTo("payments", now)).as("an incoming fault is on no call").isFalse();
+
+        Faults read = Fault.faults(Fault.value(new Latency(500, 500, toPayments)), null, null);
+        assertThat(read.latency().share().to()).isEqualTo("payments");
+        assertThat(read.onCalls()).isTrue();
+        assertThat(read.delayMillisTowards("payments")).isEqualTo(500);
+        assertThat(read.delayMillis("/api/orders")).isZero();
+        assertThat(Fault.faults(Fault.value(new Latency(500, 500, new Share(100, "/", 0))), null, null).onCalls()).isFalse();
+    }
+
+    @Test
     void latencyIsFixedOrDrawnFromItsRange() {
         assertThat(new Latency(300, 300, new Share(100, "/", 0)).draw()).isEqualTo(300);
         Latency range = new Latency(100, 800, new Share(100, "/", 0));

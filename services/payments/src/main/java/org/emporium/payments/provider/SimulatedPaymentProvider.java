@@ -12,7 +12,14 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.emporium.platform.defaults.FaultInjection;
+import org.emporium.platform.faults.Errors;
+import org.emporium.platform.faults.Faults;
+import org.emporium.payments.domain.ProviderUnavailable;
 import org.emporium.payments.domain.Authorization;
 import org.emporium.payments.domain.CardDetails;
 import org.emporium.payments.domain.CardToken;
@@ -30,6 +37,14 @@ import org.emporium.payments.domain.PaymentProvider;
  * </ul>
  * Every call waits {@code latency}; approvals fail at random with {@code failure-rate}.
  *
+ * <p>The provider is outside the system, so it is a downstream of payments for {@code ./emporium
+ * chaos}: {@code latency payments 2s --to provider}, {@code errors payments 30% --to provider} and
+ * {@code cut payments provider} meet the money calls here (authorize, capture, void, refund) as a
+ * slow or failing provider would. Tokenizing does not meet them: it is local to the simulator, as a
+ * real shop's card form tokenizes in the browser. A provider failure is {@link ProviderUnavailable},
+ * retried here three times with exponential backoff and jitter (safe: every call is idempotent by
+ * payment id), then left to the caller, whose recovery asks again later.
+ *
  * <p>The token is self-describing — {@code sim_<outcome>_<last4>_<random>} — so the simulator
  * needs no vault and remembers nothing: the card number is gone once tokenized. Outcomes are a
  * function of the token and the payment id (the random failures too: a hash of the id decides),
@@ -43,6 +58,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     static final String DECLINE = "4000000000000002";
     static final String ERROR = "4000000000000119";
     static final String SLOW = "4000000000003220";
+    /** The provider's name as a downstream of payments, for {@code ./emporium chaos ... --to provider}. */
+    public static final String DOWNSTREAM = "provider";
     private static final String PREFIX = "sim";
     private static final char[] LETTERS = "abcdefghijklmnopqrstuvwxyz".toCharArray();
 
@@ -53,11 +70,23 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private final double failureRate;
     private final Duration slowDelay;
     private final SecureRandom random = new SecureRandom();
+    private final Supplier<Faults> faults;
 
     @Inject
     public SimulatedPaymentProvider(@ConfigProperty(name = "emporium.payments.simulator.latency") Duration latency,
                                     @ConfigProperty(name = "emporium.payments.simulator.failure-rate") double failureRate,
-                                    @ConfigProperty(name = "emporium.payments.simulator.slow-delay") Duration slowDelay) {
+                                    @ConfigProperty(name = "emporium.payments.simulator.slow-delay") Duration slowDelay,
+                                    FaultInjection faults) {
+        this(latency, failureRate, slowDelay, faults::current);
+    }
+
+    /** With no faults injected: for tests. */
+    public SimulatedPaymentProvider(Duration latency, double failureRate, Duration slowDelay) {
+        this(latency, failureRate, slowDelay, () -> Faults.NONE);
+    }
+
+    SimulatedPaymentProvider(Duration latency, double failureRate, Duration slowDelay, Supplier<Faults> faults) {
+        this.faults = faults;
         if (failureRate < 0 || failureRate > 1) {
             throw new IllegalArgumentException("emporium.payments.simulator.failure-rate must be between 0 and 1");
         }
@@ -85,8 +114,10 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     @WithSpan(value = "provider authorize", kind = SpanKind.CLIENT)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = ProviderUnavailable.class)
+    @ExponentialBackoff
     public Authorization authorize(UUID paymentId, Money amount, String cardToken) {
-        pause(latency);
+        call();
         Outcome outcome = outcome(cardToken);
         if (outcome == null) {
             return new Authorization.Declined("invalid_token", "the card token is not known to the provider");
@@ -104,20 +135,26 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     @WithSpan(value = "provider capture", kind = SpanKind.CLIENT)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = ProviderUnavailable.class)
+    @ExponentialBackoff
     public void capture(UUID paymentId, Money amount) {
-        pause(latency);
+        call();
     }
 
     @Override
     @WithSpan(value = "provider void", kind = SpanKind.CLIENT)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = ProviderUnavailable.class)
+    @ExponentialBackoff
     public void voidAuthorization(UUID paymentId) {
-        pause(latency);
+        call();
     }
 
     @Override
     @WithSpan(value = "provider refund", kind = SpanKind.CLIENT)
+    @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = ProviderUnavailable.class)
+    @ExponentialBackoff
     public void refund(UUID paymentId, Money amount) {
-        pause(latency);
+        call();
     }
 
     private Authorization approve(UUID paymentId) {
@@ -150,6 +187,24 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One call to the provider: its latency, and the faults injected on it ({@link #DOWNSTREAM}). */
+    private void call() {
+        pause(latency);
+        Faults now = faults.get();
+        if (now == Faults.NONE || !now.onCalls()) {
+            return;
+        }
+        if (now.isCutOffFrom(DOWNSTREAM)) {
+            throw new ProviderUnavailable("the card provider refused the connection: a fault injected on purpose (./emporium chaos cut)");
+        }
+        Errors error = now.errorTowards(DOWNSTREAM);
+        if (error != null) {
+            throw new ProviderUnavailable("the card provider answered " + (error.drops() ? "nothing (connection reset)" : error.status())
+                    + ": a fault injected on purpose (./emporium chaos errors --to provider)");
+        }
+        pause(Duration.ofMillis(now.delayMillisTowards(DOWNSTREAM)));
     }
 
     private static void pause(Duration duration) {

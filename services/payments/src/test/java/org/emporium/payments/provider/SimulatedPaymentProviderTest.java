@@ -95,6 +95,36 @@ class SimulatedPaymentProviderTest {
                 .isInstanceOf(Authorization.Declined.class);
     }
 
+    @Test
+    void faultsInjectedOnTheProviderFailOrDelayItsMoneyCallsButNotTokenizing() {
+        var errors = new org.emporium.platform.faults.Faults(null, new org.emporium.platform.faults.Errors(503,
+                new org.emporium.platform.faults.Share(100, "/", 0, SimulatedPaymentProvider.DOWNSTREAM)), java.util.Map.of());
+        SimulatedPaymentProvider failing = new SimulatedPaymentProvider(Duration.ZERO, 0.0, Duration.ZERO, () -> errors);
+        String token = failing.tokenize(CardDetails.of("4242424242424242", "12/40", "123", YearMonth.of(2026, 1))).token();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.authorize(UUID.randomUUID(), AMOUNT, token))
+                .isInstanceOf(org.emporium.payments.domain.ProviderUnavailable.class).hasMessageContaining("503");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.capture(UUID.randomUUID(), AMOUNT))
+                .isInstanceOf(org.emporium.payments.domain.ProviderUnavailable.class);
+
+        var cut = new org.emporium.platform.faults.Faults(null, null, java.util.Map.of(SimulatedPaymentProvider.DOWNSTREAM, 0L));
+        SimulatedPaymentProvider unreachable = new SimulatedPaymentProvider(Duration.ZERO, 0.0, Duration.ZERO, () -> cut);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> unreachable.voidAuthorization(UUID.randomUUID()))
+                .isInstanceOf(org.emporium.payments.domain.ProviderUnavailable.class).hasMessageContaining("refused");
+
+        var slow = new org.emporium.platform.faults.Faults(new org.emporium.platform.faults.Latency(300, 300,
+                new org.emporium.platform.faults.Share(100, "/", 0, SimulatedPaymentProvider.DOWNSTREAM)), null, java.util.Map.of());
+        SimulatedPaymentProvider slowProvider = new SimulatedPaymentProvider(Duration.ZERO, 0.0, Duration.ZERO, () -> slow);
+        long start = System.nanoTime();
+        assertThat(slowProvider.authorize(UUID.randomUUID(), AMOUNT, token)).isInstanceOf(Authorization.Approved.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+
+        // a fault on the requests payments receives is not one on its calls to the provider
+        var incoming = new org.emporium.platform.faults.Faults(null, new org.emporium.platform.faults.Errors(503,
+                new org.emporium.platform.faults.Share(100, "/", 0)), java.util.Map.of());
+        assertThat(new SimulatedPaymentProvider(Duration.ZERO, 0.0, Duration.ZERO, () -> incoming).authorize(UUID.randomUUID(), AMOUNT, token))
+                .isInstanceOf(Authorization.Approved.class);
+    }
+
     private CardToken tokenize(String number) {
         return provider.tokenize(CardDetails.of(number, "12/40", "123", YearMonth.of(2026, 1)));
     }

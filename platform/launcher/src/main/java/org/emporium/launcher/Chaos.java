@@ -29,11 +29,11 @@ import picocli.CommandLine.Parameters;
  * signals to the processes the launcher started, which the launcher's supervisor answers as it
  * would a real crash. Whatever was given wrong is one line and exit status 2, with nothing injected.
  */
-@Command(name = "chaos", description = "Break the running system on purpose: latency, errors, cut calls, kill, pause, "
-        + "restart; clear undoes the runtime faults.",
+@Command(name = "chaos", description = "Break the running system on purpose: latency, errors, cut calls, stalled consumers, "
+        + "kill, pause, restart, outages; clear undoes the runtime faults; run plays a scenario and checks what must hold.",
         subcommands = {Chaos.LatencyCommand.class, Chaos.ErrorsCommand.class, Chaos.Cut.class, Chaos.Clear.class,
                 Chaos.Show.class, Chaos.Kill.class, Chaos.Pause.class, Chaos.Resume.class, Chaos.Restart.class,
-                Chaos.Down.class, Chaos.KafkaDown.class, Chaos.PostgresDown.class, Chaos.Run.class})
+                Chaos.Stall.class, Chaos.Down.class, Chaos.KafkaDown.class, Chaos.PostgresDown.class, Chaos.Run.class})
 final class Chaos implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -101,10 +101,6 @@ final class Chaos implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "no such service: " + name + " (the services: "
                     + String.join(", ", Topology.services().stream().map(Node::name).toList()) + ")");
         }
-        if (Topology.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().kind() != Node.Kind.QUARKUS) {
-            throw new CommandLine.ParameterException(cli, name + " takes no runtime faults yet (only the Quarkus services do;"
-                    + " kill, pause and restart work on every process)");
-        }
         return name;
     }
 
@@ -114,11 +110,21 @@ final class Chaos implements Callable<Integer> {
      */
     static final Map<String, List<String>> OUTSIDE = Map.of("payments", List.of("provider"));
 
-    /** A downstream {@code caller} calls: a service of the graph, or one {@link #OUTSIDE} it. */
+    /** The database as a downstream: latency only ({@code latency orders 200ms --to postgres}, a slow database). */
+    static final String DATABASE = "postgres";
+
+    /** A downstream {@code caller} calls: a service of the graph, one {@link #OUTSIDE} it, or its database. */
     static void callee(CommandLine cli, String caller, String callee) {
         Node node = Topology.services().stream().filter(s -> s.name().equals(caller)).findFirst().orElseThrow();
+        if (node.kind() != Node.Kind.QUARKUS) {
+            throw new CommandLine.ParameterException(cli, caller + "'s calls take no faults (only the Quarkus services' clients"
+                    + " do; " + caller + " takes latency and errors on the requests it receives)");
+        }
         List<String> calls = new ArrayList<>(node.calls());
         calls.addAll(OUTSIDE.getOrDefault(caller, List.of()));
+        if (node.usesDatabase()) {
+            calls.add(DATABASE);
+        }
         if (!calls.contains(callee)) {
             throw new CommandLine.ParameterException(cli, caller + " does not call " + callee + " (it calls: "
                     + (calls.isEmpty() ? "nothing" : String.join(", ", calls)) + ")");
@@ -248,8 +254,17 @@ final class Chaos implements Callable<Integer> {
         int inject() {
             String name = service(cli(), service);
             Share meets = share(name, share);
+            if (drop && name.equals("identity")) { // Spring MVC on Tomcat: the servlet API has no way to
+                // close a connection unanswered (the gateway, on Netty, and the Quarkus services do)
+                throw new CommandLine.ParameterException(cli(), "--drop: " + name + " (a servlet container) cannot drop a "
+                        + "connection unanswered; --status 503 answers an error instead");
+            }
             if (!drop && (status < 400 || status > 599)) {
                 throw new CommandLine.ParameterException(cli(), "--status: " + status + " is not an error status (400 to 599)");
+            }
+            if (DATABASE.equals(to)) {
+                throw new CommandLine.ParameterException(cli(), "--to " + DATABASE + ": the database takes latency only (a slow "
+                        + "database: chaos latency " + name + " 200ms --to " + DATABASE + "; a database down: chaos postgres down 10s)");
             }
             Errors errors = new Errors(drop ? Errors.DROP : status, meets);
             write(name, Fault.ERRORS, Fault.value(errors), name + ": " + (drop ? "connection dropped" : "status " + status)
@@ -275,6 +290,10 @@ final class Chaos implements Callable<Integer> {
         int inject() {
             String from = service(cli(), caller);
             callee(cli(), from, callee);
+            if (DATABASE.equals(callee)) {
+                throw new CommandLine.ParameterException(cli(), "cut " + from + " " + DATABASE + ": the database takes latency only"
+                        + " (chaos postgres down 10s takes it away from every service)");
+            }
             long until = duration != null ? until(cli(), duration) : until(cli(), lasting);
             if (chaos.checkOnly) {
                 return 0;
@@ -283,6 +302,29 @@ final class Chaos implements Callable<Integer> {
             Map<String, Object> cut = new java.util.LinkedHashMap<>(FlagFile.read(file).value(from, Fault.CUT));
             cut.put(callee, Fault.until(until));
             write(from, Fault.CUT, cut, from + " → " + callee + ": calls refused, " + lasting(until));
+            return 0;
+        }
+    }
+
+    @Command(name = "stall", description = "Stop a service's Kafka consumers from consuming (they stay in their group; "
+            + "their lag grows): chaos stall notifications 30s (no duration: until cleared)")
+    static final class Stall extends RuntimeFault {
+
+        @Parameters(index = "0", paramLabel = "SERVICE")
+        String service;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "DURATION")
+        String duration;
+
+        @Override
+        int inject() {
+            String name = service(cli(), service);
+            Node node = Topology.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            if (!node.usesKafka()) {
+                throw new CommandLine.ParameterException(cli(), name + " uses no Kafka: it has no consumer to stall");
+            }
+            long until = duration != null ? until(cli(), duration) : until(cli(), lasting);
+            write(name, Fault.STALL, Fault.stall(until), name + ": Kafka consumers stalled, " + lasting(until));
             return 0;
         }
     }
@@ -410,6 +452,17 @@ final class Chaos implements Callable<Integer> {
 
         NotRunning(String message) {
             super(message);
+        }
+    }
+
+    /** Whether a process is frozen by SIGSTOP: its state in /proc is T (stopped). */
+    static boolean paused(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // pid (comm) state ...: the command may hold spaces and parentheses, the state follows the last ')'
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -543,11 +543,14 @@ public final class Emporium {
                 return 3;
             }
             List<StatusReport.Row> rows = new ArrayList<>();
+            Map<String, Instant> outages = Outages.read(Outages.file(workspace));
+            Instant now = Instant.now();
             for (RunState.Entry e : state.entries()) {
                 boolean postgres = e.name().equals("postgres");
                 long pid = postgres ? PostgresComponent.postmasterPid(workspace) : e.pid();
                 boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-                rows.add(new StatusReport.Row(e.name(), pid, e.port(), e.url(), !alive ? "down" : healthOf(e),
+                String health = StatusReport.health(alive, alive && Chaos.paused(pid), outages.get(e.name()), now, () -> healthOf(e));
+                rows.add(new StatusReport.Row(e.name(), pid, e.port(), e.url(), health,
                         e.readySeconds(), postgres ? Memory.tree(pid) : Memory.of(pid), Topology.budget(e.name()).pssMb(),
                         e.restarts()));
             }
@@ -559,6 +562,8 @@ public final class Emporium {
                 Console console = new Console(System.out, colourful(), false);
                 System.out.print(report.table());
                 report.overBudget().forEach(console::fail);
+                report.onPurpose(outages, org.emporium.platform.faults.FlagFile.read(workspace.faultsFile()).flags().keySet())
+                        .forEach(console::fail);
             }
             return report.allUp() ? 0 : 1;
         }

@@ -253,6 +253,7 @@ final class ScenarioRun {
             case "down", "pause" -> 2;
             case "kafka", "postgres" -> 2;
             case "cut" -> 3;
+            case "stall" -> 2;
             default -> -1;
         };
         return index > 0 && index < words.size() ? Chaos.parsedDuration(words.get(index)) : Optional.empty();

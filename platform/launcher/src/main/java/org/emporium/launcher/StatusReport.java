@@ -30,6 +30,37 @@ record StatusReport(Double readySeconds, List<Row> components, Row launcher, int
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * A component's health: {@code outage} while it is down on purpose ({@code ./emporium chaos
+     * down}, until {@code outageUntil}), {@code paused} while it is frozen ({@code chaos pause}),
+     * {@code down} when its process is gone otherwise, else what its readiness probe says.
+     */
+    static String health(boolean alive, boolean paused, java.time.Instant outageUntil, java.time.Instant now,
+                         java.util.function.Supplier<String> probe) {
+        if (!alive) {
+            return outageUntil != null && outageUntil.isAfter(now) ? "outage" : "down";
+        }
+        return paused ? "paused" : probe.get();
+    }
+
+    /** A line for each component down or frozen on purpose, and one for the runtime faults in force. */
+    List<String> onPurpose(java.util.Map<String, java.time.Instant> outages, java.util.Set<String> runtimeFaults) {
+        List<String> lines = new ArrayList<>();
+        for (Row r : components) {
+            if (r.health().equals("outage")) {
+                lines.add(r.name() + " is down on purpose until " + outages.get(r.name())
+                        + " (./emporium chaos); the launcher starts it again then");
+            } else if (r.health().equals("paused")) {
+                lines.add(r.name() + " is paused (SIGSTOP): ./emporium chaos resume " + r.name());
+            }
+        }
+        if (!runtimeFaults.isEmpty()) {
+            lines.add("runtime faults in force: " + String.join(", ", new java.util.TreeSet<>(runtimeFaults))
+                    + " (./emporium chaos status; ./emporium chaos clear)");
+        }
+        return lines;
+    }
+
     /** The launcher's row: its pid and memory, and its budget from the table. */
     static Row launcher(long pid, Memory.Usage usage) {
         return new Row("launcher", pid, 0, "", "", null, usage, Topology.LAUNCHER_BUDGET_MB, 0);

@@ -158,7 +158,7 @@ public abstract class Wiring {
         }
         node.settings().forEach((variable, value) -> env.put(variable, value.apply(this)));
         env.put("EMPORIUM_ZIPKIN_ENDPOINT", traceEndpoint());
-        if (node.kind() == Node.Kind.QUARKUS) {
+        if (node.isService()) {
             faultsFile().ifPresent(file -> env.put("EMPORIUM_FAULTS_FILE", file.toString()));
         }
         return env;

@@ -56,10 +56,11 @@ class ChaosTest {
     @ValueSource(strings = {
             "latency nosuch 300ms", "latency catalog 300ms 150%", "latency catalog soon", "latency catalog 800ms..100ms",
             "errors inventory 20% --status 200", "errors inventory lots", "explode catalog", "cut storefront payments",
-            "cut storefront nosuch 60s", "latency gateway 300ms", "latency catalog 300ms --for ever", "kill nosuch",
+            "cut storefront nosuch 60s", "errors identity 20% --drop", "latency gateway 100ms --to catalog", "latency catalog 300ms --for ever", "kill nosuch",
             "pause payments forever", "clear nosuch", "kafka down 30s", "kafka up 30s", "down payments 2h",
             "down payments soon", "postgres down", "latency orders 500ms --to nosuch", "errors catalog 20% --to payments",
-            "latency orders 300ms --to payments --path /api", "cut orders provider"})
+            "latency orders 300ms --to payments --path /api", "cut orders provider", "errors orders 20% --to postgres",
+            "cut orders postgres", "latency search 200ms --to postgres", "stall gateway", "stall notifications soon"})
     void badInputIsOneLineAndExitStatusTwoWithNothingInjected(String arguments) {
         CommandRun run = chaos(arguments.split(" "));
 
@@ -104,6 +105,33 @@ class ChaosTest {
     }
 
     @Test
+    void theGatewayAndIdentityTakeRuntimeFaultsToo() {
+        assertThat(chaos("latency", "gateway", "300ms", "50%").code()).isZero();
+        assertThat(chaos("errors", "identity", "20%", "--status", "500").code()).isZero();
+        assertThat(chaos("errors", "gateway", "10%", "--drop").code()).isZero();
+
+        FlagFile file = FlagFile.read(flags);
+        assertThat(file.faults("gateway").latency().millis()).isEqualTo(300);
+        assertThat(file.faults("gateway").errors().drops()).isTrue();
+        assertThat(file.faults("identity").errors().status()).isEqualTo(500);
+    }
+
+    @Test
+    void aSlowDatabaseAndAStalledConsumer() {
+        assertThat(chaos("latency", "orders", "200ms", "50%", "--to", "postgres").out()).contains("calls to postgres");
+        CommandRun stall = chaos("stall", "notifications", "30s");
+        assertThat(stall.code()).isZero();
+        assertThat(stall.out()).contains("notifications: Kafka consumers stalled");
+
+        FlagFile file = FlagFile.read(flags);
+        assertThat(file.faults("orders").latency().share().to()).isEqualTo("postgres");
+        assertThat(file.faults("notifications").stalls(System.currentTimeMillis())).isTrue();
+        assertThat(file.faults("notifications").stalls(System.currentTimeMillis() + 31_000)).isFalse();
+        assertThat(chaos("clear", "notifications").code()).isZero();
+        assertThat(FlagFile.read(flags).faults("notifications").none()).isTrue();
+    }
+
+    @Test
     void faultsOnCallsToADownstreamNameIt() {
         assertThat(chaos("latency", "orders", "500ms", "--to", "payments").out()).contains("calls to payments");
         assertThat(chaos("errors", "payments", "100%", "--to", "provider").code()).isZero();
@@ -129,8 +157,10 @@ class ChaosTest {
     void pauseFreezesTheProcessUntilResumedAndKillEndsIt() throws Exception {
         assertThat(chaos("pause", "payments").code()).isZero();
         awaitState(payments.pid(), "stopped", "T");
+        assertThat(Chaos.paused(payments.pid())).as("what status reads").isTrue();
         assertThat(chaos("resume", "payments").code()).isZero();
         awaitState(payments.pid(), "running again", "S", "R");
+        assertThat(Chaos.paused(payments.pid())).isFalse();
 
         CommandRun timed = chaos("pause", "payments", "200ms");
         assertThat(timed.code()).isZero();

@@ -30,6 +30,26 @@ class StatusReportTest {
     }
 
     @Test
+    void aComponentDownOrFrozenOnPurposeSaysSoAndWhatUndoesIt() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T08:00:00Z");
+        java.time.Instant later = now.plusSeconds(30);
+        assertThat(StatusReport.health(false, false, later, now, () -> "up")).isEqualTo("outage");
+        assertThat(StatusReport.health(false, false, now.minusSeconds(1), now, () -> "up")).as("an outage over").isEqualTo("down");
+        assertThat(StatusReport.health(false, false, null, now, () -> "up")).isEqualTo("down");
+        assertThat(StatusReport.health(true, true, null, now, () -> "up")).isEqualTo("paused");
+        assertThat(StatusReport.health(true, false, null, now, () -> "not ready")).isEqualTo("not ready");
+
+        StatusReport report = report(2048, row("kafka", "outage", 300, 400), row("payments", "paused", 100, 200),
+                row("cart", "up", 100, 200));
+        assertThat(report.onPurpose(java.util.Map.of("kafka", later), java.util.Set.of("catalog.latency")))
+                .containsExactly("kafka is down on purpose until 2026-12-06T08:00:30Z (./emporium chaos); the launcher starts it again then",
+                        "payments is paused (SIGSTOP): ./emporium chaos resume payments",
+                        "runtime faults in force: catalog.latency (./emporium chaos status; ./emporium chaos clear)");
+        assertThat(report.allUp()).isFalse();
+        assertThat(report(2048, row("cart", "up", 100, 200)).onPurpose(java.util.Map.of(), java.util.Set.of())).isEmpty();
+    }
+
+    @Test
     void holdsTheLauncherToItsBudgetToo() {
         StatusReport report = new StatusReport(null, List.of(),
                 StatusReport.launcher(42, new Memory.Usage((Topology.LAUNCHER_BUDGET_MB + 1) * 1024L, 0)), 2048);

@@ -38,11 +38,24 @@ public abstract class RunningIdentityServer {
     static void database(DynamicPropertyRegistry registry) {
         Shared.DATABASE.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("emporium.identity.admin-password-file", () -> Shared.ADMIN_FILE);
+        registry.add("EMPORIUM_FAULTS_FILE", Shared.FAULTS::toString);
     }
 
     private static final class Shared {
         static final Map<String, String> DATABASE = TestDatabase.create("identity");
         static final String ADMIN_FILE = "target/test-admin-password-" + UUID.randomUUID();
+        /** The flag file of runtime faults, empty but for FaultInjectionIT, which clears what it writes. */
+        static final java.nio.file.Path FAULTS = java.nio.file.Path.of("target/test-faults-" + UUID.randomUUID() + ".json")
+                .toAbsolutePath();
+
+        static {
+            org.emporium.platform.faults.FlagFile.empty().write(FAULTS);
+        }
+    }
+
+    /** The flag file this identity watches ({@code ./emporium chaos} writes the real one). */
+    protected static java.nio.file.Path faultsFile() {
+        return Shared.FAULTS;
     }
 
     @LocalServerPort

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.emporium.platform.faults.Errors;
 import org.emporium.platform.faults.Fault;
+import org.emporium.platform.faults.Faults;
 import org.emporium.platform.faults.Share;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,8 +141,10 @@ class CheckoutSagaIT {
         String sku = skus.get(3);
         system.setStock(sku, 50);
         UUID cart = cartWith(sku, 2);
-        system.inject("payments", Fault.ERRORS, Fault.value(new Errors(503, new Share(100, "/", 0))));
+        Errors failing = new Errors(503, new Share(100, "/", 0));
+        system.inject("payments", Fault.ERRORS, Fault.value(failing));
         try {
+            system.awaitFaults("payments", new Faults(null, failing, Map.of()));
             await(Duration.ofSeconds(30), "a placement refused while payments fails", () -> system.request(system.anyAlive("orders"),
                     "POST", "/api/orders", order(cart, APPROVED, email()), "Idempotency-Key", UUID.randomUUID().toString())
                     .statusCode() == 503);
@@ -170,9 +173,11 @@ class CheckoutSagaIT {
         String sku = skus.get(4);
         system.setStock(sku, 50);
         UUID cart = cartWith(sku, 2);
-        system.inject("payments", Fault.ERRORS, Fault.value(new Errors(503, new Share(100, "/", 0, "provider"))));
+        Errors providerFailing = new Errors(503, new Share(100, "/", 0, "provider"));
+        system.inject("payments", Fault.ERRORS, Fault.value(providerFailing));
         JsonNode order;
         try {
+            system.awaitFaults("payments", new Faults(null, providerFailing, Map.of()));
             UUID id = place(cart, APPROVED, UUID.randomUUID().toString(), email());
             JsonNode[] last = new JsonNode[1];
             // the saga's budget to authorize: 15 s × 6 sends

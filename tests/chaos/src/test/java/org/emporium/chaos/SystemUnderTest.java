@@ -151,6 +151,16 @@ final class SystemUnderTest extends SystemHarness implements AutoCloseable {
         org.emporium.platform.faults.FlagFile.read(workspace.faultsFile()).with(service, kind, value).write(workspace.faultsFile());
     }
 
+    /**
+     * Until a service has read exactly these faults from the file: it logs each change it reads
+     * ("faults injected now: …"), and a request it handles before that would not meet them.
+     */
+    void awaitFaults(String service, org.emporium.platform.faults.Faults faults) {
+        String said = "faults injected now: " + faults;
+        await(Duration.ofSeconds(30), service + " to read " + faults, () -> components.get(service).recentOutput().stream()
+                .anyMatch(line -> line.contains(said)));
+    }
+
     /** No runtime faults anymore ({@code ./emporium chaos clear}). */
     void clearFaults() {
         org.emporium.platform.faults.FlagFile.empty().write(workspace.faultsFile());

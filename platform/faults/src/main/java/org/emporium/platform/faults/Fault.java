@@ -17,7 +17,9 @@ public enum Fault {
     /** {@code {"status": 503, "percent": 20, "path": "/"}} (status 0: drop the connection; no until: no end) */
     ERRORS,
     /** {@code {"recommendations": "", "catalog": "2026-12-06T05:00:00Z"}}: callee → until ("": no end) */
-    CUT;
+    CUT,
+    /** {@code {"until": "2026-12-06T05:00:00Z"}} ("": no end): the service's Kafka consumers stop consuming */
+    STALL;
 
     public String key(String service) {
         return service + "." + name().toLowerCase(java.util.Locale.ROOT);
@@ -30,6 +32,13 @@ public enum Fault {
         return v;
     }
 
+    /** A stall until then (epoch ms; 0: until cleared). */
+    public static Map<String, Object> stall(long until) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("until", until(until));
+        return v;
+    }
+
     public static Map<String, Object> value(Errors errors) {
         Map<String, Object> v = share(errors.share());
         v.put("status", errors.status());
@@ -38,6 +47,12 @@ public enum Fault {
 
     /** The faults of one service from its flags' values (absent or empty: none of that kind). */
     public static Faults faults(Map<String, Object> latency, Map<String, Object> errors, Map<String, Object> cut) {
+        return faults(latency, errors, cut, null);
+    }
+
+    /** The faults of one service from its flags' values, a stall too (absent or empty: none of that kind). */
+    public static Faults faults(Map<String, Object> latency, Map<String, Object> errors, Map<String, Object> cut,
+                                Map<String, Object> stall) {
         Latency l = empty(latency) ? null
                 : new Latency(number(latency, "millis", 0), number(latency, "upToMillis", number(latency, "millis", 0)), share(latency));
         Errors e = empty(errors) ? null : new Errors((int) number(errors, "status", 503), share(errors));
@@ -45,7 +60,8 @@ public enum Fault {
         if (!empty(cut)) {
             cut.forEach((callee, until) -> c.put(callee, instant(until)));
         }
-        return l == null && e == null && c.isEmpty() ? Faults.NONE : new Faults(l, e, c);
+        Long s = empty(stall) ? null : instant(stall.get("until"));
+        return l == null && e == null && c.isEmpty() && s == null ? Faults.NONE : new Faults(l, e, c, s);
     }
 
     /**

@@ -33,6 +33,8 @@ public final class FaultFlags implements AutoCloseable {
     private final Client client;
     private final Consumer<Faults> changed;
     private volatile Faults current = Faults.NONE;
+    /** The faults of this process's watch: for code that no request filter reaches (a Kafka consumer, a pool). */
+    private static volatile Faults inForce = Faults.NONE;
 
     private FaultFlags(String service, FlagdProvider provider, Client client, Consumer<Faults> changed) {
         this.service = service;
@@ -64,15 +66,24 @@ public final class FaultFlags implements AutoCloseable {
         return flags;
     }
 
+    /**
+     * This process's faults as its watch last read them ({@link Faults#NONE} without one): what code
+     * that is not a CDI bean asks, such as the Kafka consumer loop (a stalled consumer).
+     */
+    public static Faults inForce() {
+        return inForce;
+    }
+
     /** This service's faults as the file last said. */
     public Faults current() {
         return current;
     }
 
     private void refresh() {
-        Faults next = Fault.faults(value(Fault.LATENCY), value(Fault.ERRORS), value(Fault.CUT));
+        Faults next = Fault.faults(value(Fault.LATENCY), value(Fault.ERRORS), value(Fault.CUT), value(Fault.STALL));
         if (!next.equals(current)) {
             current = next;
+            inForce = next;
             changed.accept(next);
         }
     }
@@ -85,5 +96,6 @@ public final class FaultFlags implements AutoCloseable {
     @Override
     public void close() {
         provider.shutdown();
+        inForce = Faults.NONE;
     }
 }

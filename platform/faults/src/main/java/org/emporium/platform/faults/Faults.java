@@ -9,17 +9,27 @@ import java.util.Map;
  * @param latency extra latency on incoming requests (or on calls to one downstream, {@link Share#to()}), or null
  * @param errors  errors instead of answers on incoming requests (or on calls to one downstream), or null
  * @param cut     the services this one's calls to are refused, each until a time (epoch ms, 0: no end)
+ * @param stalledUntil its Kafka consumers stop consuming until then (epoch ms, 0: no end), or null
  */
-public record Faults(Latency latency, Errors errors, Map<String, Long> cut) {
+public record Faults(Latency latency, Errors errors, Map<String, Long> cut, Long stalledUntil) {
 
-    public static final Faults NONE = new Faults(null, null, Map.of());
+    public static final Faults NONE = new Faults(null, null, Map.of(), null);
 
     public Faults {
         cut = Map.copyOf(cut);
     }
 
+    public Faults(Latency latency, Errors errors, Map<String, Long> cut) {
+        this(latency, errors, cut, null);
+    }
+
     public boolean none() {
-        return latency == null && errors == null && cut.isEmpty();
+        return latency == null && errors == null && cut.isEmpty() && stalledUntil == null;
+    }
+
+    /** Whether this service's Kafka consumers must not consume now ({@code ./emporium chaos stall}). */
+    public boolean stalls(long nowMillis) {
+        return stalledUntil != null && (stalledUntil == 0 || nowMillis < stalledUntil);
     }
 
     /** How long a request to this path waits first (0: not at all). */

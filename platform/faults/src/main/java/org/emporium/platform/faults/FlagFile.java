@@ -75,7 +75,8 @@ public final class FlagFile {
     }
 
     public Faults faults(String service) {
-        return Fault.faults(value(service, Fault.LATENCY), value(service, Fault.ERRORS), value(service, Fault.CUT));
+        return Fault.faults(value(service, Fault.LATENCY), value(service, Fault.ERRORS), value(service, Fault.CUT),
+                value(service, Fault.STALL));
     }
 
     /** Every flag's key and value, in key order. */

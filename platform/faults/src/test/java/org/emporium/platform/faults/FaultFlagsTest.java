@@ -76,6 +76,17 @@ class FaultFlagsTest {
     }
 
     @Test
+    void aStallLastsUntilItsEndOrUntilCleared() {
+        long now = System.currentTimeMillis();
+        Faults forAWhile = Fault.faults(null, null, null, Fault.stall(now + 30_000));
+        assertThat(forAWhile.stalls(now)).isTrue();
+        assertThat(forAWhile.stalls(now + 31_000)).isFalse();
+        assertThat(Fault.faults(null, null, null, Fault.stall(0)).stalls(now + 3_600_000)).as("until cleared").isTrue();
+        assertThat(Faults.NONE.stalls(now)).isFalse();
+        assertThat(forAWhile.none()).isFalse();
+    }
+
+    @Test
     void latencyIsFixedOrDrawnFromItsRange() {
         assertThat(new Latency(300, 300, new Share(100, "/", 0)).draw()).isEqualTo(300);
         Latency range = new Latency(100, 800, new Share(100, "/", 0));

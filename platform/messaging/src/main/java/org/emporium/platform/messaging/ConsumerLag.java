@@ -38,8 +38,13 @@ final class ConsumerLag {
     void update(Consumer<?, ?> consumer) {
         Set<TopicPartition> assigned = consumer.assignment();
         lag.keySet().retainAll(assigned);
+        // a paused partition (a consumer stalled on purpose) is not fetched, so the client's own lag
+        // stands still; its end is asked of the broker instead, once a poll for all of them
+        Set<TopicPartition> paused = consumer.paused();
+        Map<TopicPartition, Long> ends = paused.isEmpty() ? Map.of() : endOffsets(consumer, paused);
         for (TopicPartition partition : assigned) {
-            OptionalLong behind = consumer.currentLag(partition);
+            OptionalLong behind = ends.containsKey(partition) ? behind(consumer, partition, ends.get(partition))
+                    : consumer.currentLag(partition);
             if (behind.isPresent()) {
                 lag.put(partition, behind.getAsLong());
                 if (registered.add(partition)) {
@@ -54,6 +59,22 @@ final class ConsumerLag {
                             .register(registry);
                 }
             }
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Consumer<?, ?> consumer, Set<TopicPartition> partitions) {
+        try {
+            return consumer.endOffsets(partitions, java.time.Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            return Map.of(); // the broker did not answer in time: the last known lag stands
+        }
+    }
+
+    private static OptionalLong behind(Consumer<?, ?> consumer, TopicPartition partition, long end) {
+        try {
+            return OptionalLong.of(Math.max(0, end - consumer.position(partition, java.time.Duration.ofSeconds(1))));
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
         }
     }
 

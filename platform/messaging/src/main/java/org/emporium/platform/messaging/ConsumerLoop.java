@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -91,6 +92,7 @@ public final class ConsumerLoop implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final ConsumerLag lag;
     private volatile boolean stopping;
+    private final Stall stall;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private boolean topicsReady;
     private Thread thread;
@@ -102,6 +104,12 @@ public final class ConsumerLoop implements AutoCloseable {
         this.handler = handler;
         this.batchHandler = batchHandler;
         this.lag = new ConsumerLag(settings.groupId());
+        this.stall = new Stall(settings.name());
+    }
+
+    /** Whether it is stalled on purpose now ({@code ./emporium chaos stall}): consuming nothing, keeping its partitions. */
+    public boolean stalled() {
+        return stall.active();
     }
 
     /** Records behind each assigned partition's end, as of the last poll (also the gauge emporium_kafka_consumer_lag_records). */
@@ -156,8 +164,20 @@ public final class ConsumerLoop implements AutoCloseable {
                     if (stopping) {
                         return; // close() may have missed this consumer
                     }
-                    c.subscribe(topicNames);
+                    c.subscribe(topicNames, new ConsumerRebalanceListener() {
+                        @Override
+                        public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+                        }
+
+                        @Override
+                        public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                            if (stall.active()) {
+                                c.pause(partitions); // before the poll that assigned them returns their records
+                            }
+                        }
+                    });
                     while (!stopping) {
+                        stall.applyTo(c);
                         ConsumerRecords<String, byte[]> records = c.poll(POLL);
                         lag.update(c);
                         boolean retry = process(c, records);

@@ -176,6 +176,7 @@ public final class ReplayConsumer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Set<String> skippedTypes = new HashSet<>();
     private final ConsumerLag lag;
+    private final Stall stall;
 
     private volatile boolean stopping;
     private volatile boolean caughtUp;
@@ -197,6 +198,7 @@ public final class ReplayConsumer {
 
     private ReplayConsumer(Builder b, Sink sink) {
         this.name = b.name;
+        this.stall = new Stall(b.name);
         this.bootstrapServers = b.bootstrapServers;
         this.awaited = List.copyOf(b.awaited);
         this.followed = List.copyOf(b.followed);
@@ -320,6 +322,7 @@ public final class ReplayConsumer {
         }
         assign(c, assigned);
         while (!stopping) {
+            stall.applyTo(c);
             ConsumerRecords<String, byte[]> records = c.poll(POLL);
             lag.update(c);
             Span span = live(records);

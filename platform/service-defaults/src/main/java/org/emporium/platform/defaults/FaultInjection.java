@@ -9,11 +9,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.platform.faults.Errors;
-import org.emporium.platform.faults.FaultFlags;
+import org.emporium.platform.faults.FaultWatch;
 import org.emporium.platform.faults.Faults;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -40,34 +39,19 @@ public class FaultInjection {
     @Inject
     Vertx vertx;
 
-    private volatile FaultFlags flags;
+    private volatile FaultWatch watch = FaultWatch.none();
 
-    /**
-     * Watches the file from a thread of its own: the first read loads the provider's classes and
-     * parses the file, which must not delay the start, and a flag file that cannot be read must not
-     * stop the service (it runs on with no faults, and says so).
-     */
     void start(@Observes StartupEvent started) {
-        file.filter(f -> !f.isBlank()).ifPresent(f -> Thread.ofVirtual().name("emporium-faults").start(() -> {
-            try {
-                flags = FaultFlags.watch(Path.of(f), service, FaultInjection::log);
-            } catch (RuntimeException e) {
-                LOG.errorf("faults: cannot watch %s, so none can be injected here: %s", f, e.getMessage());
-            }
-        }));
+        watch = FaultWatch.start(file.orElse(""), service, LOG::info, LOG::warn);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        FaultFlags watching = flags;
-        if (watching != null) {
-            watching.close();
-        }
+        watch.close();
     }
 
     /** What is asked of this service now ({@link Faults#NONE} without a flag file). */
     public Faults current() {
-        FaultFlags watching = flags;
-        return watching == null ? Faults.NONE : watching.current();
+        return watch.current();
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.USER + 100)
@@ -92,14 +76,6 @@ public class FaultInjection {
         if (delay > 0) {
             request.suspend();
             vertx.setTimer(delay, t -> request.resume());
-        }
-    }
-
-    private static void log(Faults faults) {
-        if (faults.none()) {
-            LOG.info("faults: none (all cleared)");
-        } else {
-            LOG.warnf("faults injected now: %s", faults);
         }
     }
 }

@@ -65,8 +65,8 @@ public class ServiceTokens {
             TokenResponse response = tokenEndpoint.call(url -> {
                 HTTPRequest request = new TokenRequest(url, new ClientSecretBasic(clientId, s),
                         new ClientCredentialsGrant(), new Scope("internal")).toHTTPRequest();
-                request.setConnectTimeout(2_000);
-                request.setReadTimeout(2_000);
+                request.setConnectTimeout(IdentityCalls.CONNECT_TIMEOUT_MILLIS);
+                request.setReadTimeout(IdentityCalls.READ_TIMEOUT_MILLIS);
                 try {
                     return TokenResponse.parse(request.send());
                 } catch (ParseException e) {

@@ -49,7 +49,8 @@ public class TokenVerifier {
         DiscoveredUrl keys = DiscoveredUrl.of(jwksUrl.filter(u -> !u.isBlank())
                 .orElse(issuer.replaceAll("/+$", "") + "/oauth2/jwks"));
         // short timeouts: a request waits for the key set at most once, and never for long
-        ResourceRetriever http = new DefaultResourceRetriever(2_000, 2_000, 256 * 1024);
+        ResourceRetriever http = new DefaultResourceRetriever(IdentityCalls.CONNECT_TIMEOUT_MILLIS,
+                IdentityCalls.READ_TIMEOUT_MILLIS, 256 * 1024);
         // Nimbus wants a java.net.URL, which has no stork: scheme; the retriever ignores it and asks keys
         ResourceRetriever retriever = ignored -> keys.call(url -> http.retrieveResource(url.toURL()));
         JWKSource<SecurityContext> source = JWKSourceBuilder

@@ -45,7 +45,8 @@ public class Payments {
     /**
      * Records the payment as AUTHORIZING (committed before the provider is asked, so a crash
      * leaves a trace recovery finds), then hands it to the authorization worker. A payment that
-     * exists changes nothing: it is authorizing, or its reply is already published.
+     * exists changes nothing: its reply is already published, or it is authorizing, and then it is
+     * driven again unless it is in flight here (the provider is idempotent by payment id).
      */
     public void authorize(UUID paymentId, UUID orderId, Money amount, String cardToken, String last4, String brand) {
         String token = cardToken;
@@ -64,6 +65,12 @@ public class Payments {
             throw new PaymentRefused("payment " + paymentId + " exists with another order, amount or card");
         }
         LOG.debugf("payment %s: repeated authorization, already %s", paymentId, existing.status());
+        if (existing.status() == PaymentStatus.AUTHORIZING) {
+            // the saga sent it again because no reply came: the provider may have failed every try
+            // so far, and asking it again now beats waiting for the recovery's next round (a no-op
+            // while this payment is in flight here; when every slot is busy, recovery picks it up)
+            authorizations.offer(paymentId);
+        }
     }
 
     public void capture(UUID paymentId) {

@@ -3,12 +3,6 @@ package org.emporium.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +63,6 @@ final class ScenarioRun {
     private final Scenario scenario;
     private final PrintStream out;
     private final ShopData data;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, String> changedPrices = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> originals = new ConcurrentHashMap<>();
     private long startNanos;
@@ -271,7 +264,7 @@ final class ScenarioRun {
                 .findFirst().orElse(-1);
     }
 
-    /** Until the launcher has a new process for the component and it answers ready (its health URL, or its port). */
+    /** Until the launcher has a new process for the component and it answers ready, as ./emporium status probes it. */
     private void awaitBack(String component, long pidBefore) {
         long deadline = System.nanoTime() + BACK_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
@@ -279,30 +272,12 @@ final class ScenarioRun {
             Optional<RunState.Entry> entry = state == null ? Optional.empty()
                     : state.entries().stream().filter(e -> e.name().equals(component)).findFirst();
             if (entry.isPresent() && entry.get().pid() != pidBefore && ProcessHandle.of(entry.get().pid()).map(ProcessHandle::isAlive).orElse(false)
-                    && ready(entry.get())) {
+                    && Emporium.Status.healthOf(entry.get(), Duration.ofSeconds(2)).equals("up")) {
                 return;
             }
             pause(200);
         }
         throw new IllegalStateException(component + " was not ready again within " + seconds(BACK_WITHIN));
-    }
-
-    private boolean ready(RunState.Entry entry) {
-        if (entry.health() != null && entry.health().startsWith("http")) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(entry.health())).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return response.statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", entry.port()), 1000);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     // ---- the admin's catalog changes -------------------------------------------------------------

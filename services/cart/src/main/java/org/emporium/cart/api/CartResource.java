@@ -6,11 +6,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,11 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.emporium.cart.client.GuardedCatalog;
+import org.emporium.cart.client.ProductCache;
 import org.emporium.cart.client.GuardedInventory;
 import org.emporium.cart.client.Product;
 import org.emporium.cart.domain.Cart;
@@ -65,12 +69,12 @@ public class CartResource {
     private static final Duration UPSTREAM_WAIT = Duration.ofSeconds(6);
 
     private final CartRepository carts;
-    private final GuardedCatalog catalog;
+    private final ProductCache catalog;
     private final GuardedInventory inventory;
     private final String currency;
     private final CallerContext callers;
 
-    public CartResource(CartRepository carts, GuardedCatalog catalog, GuardedInventory inventory,
+    public CartResource(CartRepository carts, ProductCache catalog, GuardedInventory inventory,
                         @ConfigProperty(name = "emporium.cart.currency") String currency, CallerContext callers) {
         this.carts = carts;
         this.callers = callers;
@@ -129,13 +133,18 @@ public class CartResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "The cart with names, prices and availability as they are now")
+    @Operation(summary = "The cart with names, prices and availability as they are now",
+            description = "Names and prices may be a few seconds old; with Cache-Control: no-cache they are read from "
+                    + "the catalog at this moment (as orders does when an order is placed).")
     @SecurityRequirementsSet // without a token: a guest's
     @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
-    public CartView get(@PathParam("id") String id) {
+    public CartView get(@PathParam("id") String id,
+                        @HeaderParam(HttpHeaders.CACHE_CONTROL) @Parameter(description = "no-cache: prices as the catalog has them now")
+                        String cacheControl) {
         UUID cartId = cartId(id);
-        return view(carts.find(cartId).filter(c -> callers.mayAccess(c.owner()))
-                .orElseThrow(() -> ProblemException.notFound("no cart " + cartId)));
+        Cart cart = carts.find(cartId).filter(c -> callers.mayAccess(c.owner()))
+                .orElseThrow(() -> ProblemException.notFound("no cart " + cartId));
+        return view(cart, cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache"));
     }
 
     @POST
@@ -211,12 +220,18 @@ public class CartResource {
     }
 
     CartView view(Cart cart) {
+        return view(cart, false);
+    }
+
+    /** @param fresh names and prices from the catalog now, not from the last few seconds' answers */
+    private CartView view(Cart cart, boolean fresh) {
         List<String> skus = cart.lines().stream().map(CartLine::sku).toList();
         List<Product> products = new ArrayList<>();
         Map<String, Integer> available = null;
         if (!skus.isEmpty()) {
             List<Uni<Product>> asks = skus.stream()
-                    .map(sku -> catalog.product(sku).map(p -> p.orElse(null)).onFailure().recoverWithNull())
+                    .map(sku -> (fresh ? catalog.fresh(sku) : catalog.product(sku))
+                            .map(p -> p.orElse(null)).onFailure().recoverWithNull())
                     .toList();
             Uni<List<Product>> all = Uni.join().all(asks).andCollectFailures();
             Uni<Map<String, Integer>> stock = inventory.available(skus).onFailure().recoverWithNull();

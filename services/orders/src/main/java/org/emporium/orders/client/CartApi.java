@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.emporium.platform.upstream.Upstreams;
 
@@ -20,9 +21,13 @@ import org.emporium.platform.upstream.Upstreams;
 @Produces(MediaType.APPLICATION_JSON)
 public interface CartApi {
 
-    /** {@code authorization}: the shopper's bearer token, relayed; null for a guest (no header). */
+    /**
+     * {@code authorization}: the shopper's bearer token, relayed; null for a guest (no header). With
+     * no-cache: the cart keeps the catalog's answers for a few seconds, an order takes today's prices.
+     */
     @GET
     @Path("/{id}")
+    @ClientHeaderParam(name = HttpHeaders.CACHE_CONTROL, value = "no-cache")
     CartSnapshot cart(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     /** {@code authorization}: this service's own bearer token (client credentials), or null. */

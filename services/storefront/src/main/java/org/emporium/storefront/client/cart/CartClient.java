@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.platform.upstream.UpstreamNotFoundException;
 import org.emporium.platform.upstream.UpstreamRejectedException;
 import org.emporium.platform.upstream.UpstreamUnavailableException;
-import org.emporium.storefront.client.ExpiringCache;
+import org.emporium.platform.upstream.ExpiringCache;
 import org.jboss.logging.Logger;
 
 /**

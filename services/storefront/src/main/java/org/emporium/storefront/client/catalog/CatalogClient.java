@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.emporium.storefront.client.ExpiringCache;
+import org.emporium.platform.upstream.ExpiringCache;
 
 /**
  * The catalog as the pages see it: short-lived caches in front of {@link GuardedCatalog}. Catalog

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.platform.upstream.UpstreamNotFoundException;
 import org.emporium.platform.upstream.UpstreamUnavailableException;
-import org.emporium.storefront.client.ExpiringCache;
+import org.emporium.platform.upstream.ExpiringCache;
 import org.jboss.logging.Logger;
 
 /** Stock for the product page, cached for a few seconds per SKU; never fails (empty = say nothing). */

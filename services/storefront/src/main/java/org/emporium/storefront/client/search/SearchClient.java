@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.emporium.storefront.client.ExpiringCache;
+import org.emporium.platform.upstream.ExpiringCache;
 import org.jboss.logging.Logger;
 
 /**

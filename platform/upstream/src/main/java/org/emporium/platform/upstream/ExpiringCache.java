@@ -1,4 +1,4 @@
-package org.emporium.storefront.client;
+package org.emporium.platform.upstream;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;

@@ -1,4 +1,4 @@
-package org.emporium.storefront.client;
+package org.emporium.platform.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

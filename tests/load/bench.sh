@@ -24,23 +24,7 @@ trap 'rm -rf "$WORK"' EXIT
 product_paths "$GATEWAY" "$WORK"
 printf '/api/catalog/products?size=20&page=%s\n' $(seq 0 40) > "$WORK/list-paths"
 
-# A shopper's search mix from the same products: single name words (40%), brands (20%), a word
-# with a typo (15%), two words (10%), browsing with facets and a sort (10%), suggestions (5%).
-grep -o '"name":"[^"]*"' "$WORK/products" | cut -d'"' -f4 > "$WORK/names"
-grep -o '"brand":"[^"]*"' "$WORK/products" | cut -d'"' -f4 | sort -u > "$WORK/brands"
-grep -o '"category":"[^"]*"' "$WORK/products" | cut -d'"' -f4 | sort -u > "$WORK/categories"
-awk -v brands="$WORK/brands" -v categories="$WORK/categories" '
-  function enc(s) { gsub(/ /, "%20", s); gsub(/&/, "%26", s); return s }
-  BEGIN { srand(42); while ((getline b < brands) > 0) B[nb++] = b; while ((getline c < categories) > 0) C[nc++] = c }
-  { n = split(tolower($0), w, " "); word = w[int(rand() * n) + 1]; gsub(/[^a-z0-9-]/, "", word)
-    if (length(word) < 4) word = w[n]
-    r = rand()
-    if (r < 0.40) print "/api/search?q=" enc(word)
-    else if (r < 0.60) print "/api/search?q=" enc(B[int(rand() * nb)])
-    else if (r < 0.75) { i = int(rand() * (length(word) - 2)) + 2; print "/api/search?q=" enc(substr(word, 1, i - 1) substr(word, i + 1)) }
-    else if (r < 0.85) print "/api/search?q=" enc(w[1] " " w[n])
-    else if (r < 0.95) print "/api/search?category=" C[int(rand() * nc)] "&sort=price&maxPrice=" (int(rand() * 10) + 1) * 50
-    else print "/api/search/suggest?q=" substr(word, 1, 3) }' "$WORK/names" > "$WORK/search-paths"
+search_paths "$WORK"
 
 run() { # name, paths file[, connections[, base url]]
   local connections=${3:-$CONNECTIONS} base=${4:-$GATEWAY}
@@ -56,14 +40,7 @@ run "product page (HTML) through the gateway: gateway → storefront → catalog
 run "product by id (JSON) through the gateway: gateway → catalog" "$WORK/api-paths"
 run "product listing page (JSON) through the gateway: gateway → catalog → Postgres" "$WORK/list-paths"
 if [[ ${BENCH_CART:-yes} == yes ]]; then
-  # 400 fresh carts and 40 SKUs in stock: at most 40 lines per cart, far from the 99-per-line cap
-  for i in $(seq 1 400); do curl -fsS -X POST "$GATEWAY/api/carts" | grep -o '"id":"[^"]*"' | cut -d'"' -f4; done > "$WORK/carts"
-  # 40 SKUs with plenty of stock (a few seeded SKUs are scarce or out of stock on purpose)
-  for sku in $(curl -fsS "$GATEWAY/api/catalog/products?size=100&category=books" | grep -o '"sku":"[^"]*"' | cut -d'"' -f4); do
-    available=$(curl -fsS "$GATEWAY/api/inventory/$sku" | grep -o '"available":[0-9]*' | cut -d: -f2)
-    if (( ${available:-0} > 50 )); then echo "$sku"; fi
-  done > "$WORK/skus-in-stock"
-  head -40 "$WORK/skus-in-stock" > "$WORK/skus"
+  cart_inputs "$GATEWAY" "$WORK" 400
   for c in 8 32; do
     echo "== add to cart (POST, JSON) through the gateway: gateway → cart → catalog, inventory, Postgres, outbox: $c connections, $DURATION"
     CARTS_FILE="$WORK/carts" SKUS_FILE="$WORK/skus" wrk -t"$THREADS" -c"$c" -d5s -s add-to-cart.lua "$GATEWAY" >/dev/null

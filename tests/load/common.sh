@@ -1,7 +1,7 @@
 # Shared by the benchmarks in tests/load (sourced, not run): their option checks, wrk, the product
 # paths they load, and stopping a system one of them started.
 
-LOAD_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export LOAD_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # usage FIRST LAST [STATUS]: prints the script's header comment lines FIRST to LAST and exits
 usage() { sed -n "$1,$2p" "$LOAD_DIR/$(basename "$0")" | sed 's/^# \{0,1\}//'; exit "${3:-0}"; }
@@ -116,4 +116,41 @@ own_system_exit() {
   [[ -n $UP_PID ]] && stop_started "$ROOT/emporium" "$UP_PID"
   rm -rf "$WORK"
   exit "$status"
+}
+
+# search_paths DIR: a shopper's search mix from the products in DIR/products (product_paths first),
+# as DIR/search-paths: single name words (40%), brands (20%), a word with a typo (15%), two words
+# (10%), browsing with facets and a sort (10%), suggestions (5%)
+search_paths() {
+  local dir=$1
+  grep -o '"name":"[^"]*"' "$dir/products" | cut -d'"' -f4 > "$dir/names"
+  grep -o '"brand":"[^"]*"' "$dir/products" | cut -d'"' -f4 | sort -u > "$dir/brands"
+  grep -o '"category":"[^"]*"' "$dir/products" | cut -d'"' -f4 | sort -u > "$dir/categories"
+  awk -v brands="$dir/brands" -v categories="$dir/categories" '
+    function enc(s) { gsub(/ /, "%20", s); gsub(/&/, "%26", s); return s }
+    BEGIN { srand(42); while ((getline b < brands) > 0) B[nb++] = b; while ((getline c < categories) > 0) C[nc++] = c }
+    { n = split(tolower($0), w, " "); word = w[int(rand() * n) + 1]; gsub(/[^a-z0-9-]/, "", word)
+      if (length(word) < 4) word = w[n]
+      r = rand()
+      if (r < 0.40) print "/api/search?q=" enc(word)
+      else if (r < 0.60) print "/api/search?q=" enc(B[int(rand() * nb)])
+      else if (r < 0.75) { i = int(rand() * (length(word) - 2)) + 2; print "/api/search?q=" enc(substr(word, 1, i - 1) substr(word, i + 1)) }
+      else if (r < 0.85) print "/api/search?q=" enc(w[1] " " w[n])
+      else if (r < 0.95) print "/api/search?category=" C[int(rand() * nc)] "&sort=price&maxPrice=" (int(rand() * 10) + 1) * 50
+      else print "/api/search/suggest?q=" substr(word, 1, 3) }' "$dir/names" > "$dir/search-paths"
+}
+
+# cart_inputs GATEWAY DIR COUNT: COUNT fresh guest carts (DIR/carts) and 40 SKUs with plenty of
+# stock (DIR/skus; a few seeded SKUs are scarce or out of stock on purpose), for add-to-cart.lua:
+# at most 40 lines per cart, far from the caps of 50 lines and 99 units a line
+cart_inputs() {
+  local gateway=$1 dir=$2 count=$3 i sku available
+  for i in $(seq 1 "$count"); do
+    curl -fsS -X POST "$gateway/api/carts" | grep -o '"id":"[^"]*"' | cut -d'"' -f4
+  done > "$dir/carts"
+  for sku in $(curl -fsS "$gateway/api/catalog/products?size=100&category=books" | grep -o '"sku":"[^"]*"' | cut -d'"' -f4); do
+    available=$(curl -fsS "$gateway/api/inventory/$sku" | grep -o '"available":[0-9]*' | cut -d: -f2)
+    if (( ${available:-0} > 50 )); then echo "$sku"; fi
+  done > "$dir/skus-in-stock"
+  head -40 "$dir/skus-in-stock" > "$dir/skus"
 }

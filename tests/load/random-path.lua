@@ -14,3 +14,7 @@ end
 function request()
   return wrk.format("GET", paths[math.random(#paths)])
 end
+
+-- with REPORT_FILE set, the run's numbers as JSON (report.lua; LOAD_DIR is where it lies)
+local dir = os.getenv("LOAD_DIR")
+if dir then dofile(dir .. "/report.lua") end

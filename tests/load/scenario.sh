@@ -19,8 +19,8 @@ cd "$(dirname "$0")"
 . ./common.sh
 ROOT=$(cd ../.. && pwd)
 command -v python3 >/dev/null || { echo "the benchmark needs python3" >&2; exit 1; }
-[[ ${1:-} == --compare ]] && { shift; (( $# == 2 )) || usage 3 17 2; exec python3 bench.py compare "$1" "$2"; }
-[[ $# -ge 1 && ${1:-} != -* ]] || usage 3 17 2
+[[ ${1:-} == --compare ]] && { shift; (( $# == 2 )) || usage 2 16 2; exec python3 bench.py compare "$1" "$2"; }
+[[ $# -ge 1 && ${1:-} != -* ]] || usage 2 16 2
 SCENARIO=$1
 shift
 DURATION=30 CONNECTIONS=32 RUNS=3 WARMUP=60 OUT=""
@@ -31,8 +31,8 @@ while (( $# )); do
     --runs) RUNS=$2; shift 2 ;;
     --warmup) WARMUP=${2%s}; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) usage 3 17 ;;
-    *) echo "unknown option: $1" >&2; usage 3 17 2 ;;
+    -h|--help) usage 2 16 ;;
+    *) echo "unknown option: $1" >&2; usage 2 16 2 ;;
   esac
 done
 require_counts 1 "$DURATION" "$CONNECTIONS" "$RUNS"

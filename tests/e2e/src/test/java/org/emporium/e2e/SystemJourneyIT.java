@@ -581,9 +581,16 @@ class SystemJourneyIT {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("checkout-country"))).selectByValue("GB");
         browser.findElement(By.cssSelector(".checkout__submit")).click();
 
-        RunningSystem.await(Duration.ofSeconds(30), "the order page shows the confirmation", () ->
-                browser.getCurrentUrl().contains("/orders/")
-                        && browser.findElement(By.id("order-live")).getText().contains("your order is confirmed"));
+        // 60 s: on a cold machine a saga step whose reply comes late is sent again after its own
+        // deadline (10 s to reserve, 15 s to authorize), so a confirmation may take over 30 s
+        try {
+            RunningSystem.await(Duration.ofSeconds(60), "the order page shows the confirmation", () ->
+                    browser.getCurrentUrl().contains("/orders/")
+                            && browser.findElement(By.id("order-live")).getText().contains("your order is confirmed"));
+        } catch (AssertionError e) {
+            String page = browser.findElements(By.tagName("main")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError(e.getMessage() + "; at " + browser.getCurrentUrl() + " the page said: " + page, e);
+        }
         return browser.getCurrentUrl().replaceAll(".*/orders/", "");
     }
 

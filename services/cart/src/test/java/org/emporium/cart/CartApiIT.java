@@ -1,6 +1,7 @@
 package org.emporium.cart;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.emporium.cart.Fixtures.PROBLEM;
 import static org.emporium.cart.Fixtures.add;
@@ -147,6 +148,24 @@ class CartApiIT {
         String gone = freshSku();
         StandInsResource.inventory().setAvailable(gone, 0);
         add(cart, gone, 1).statusCode(422).contentType(PROBLEM).body("detail", containsString("out of stock"));
+    }
+
+    @Test
+    void anAddAsksInventoryOnceForTheNewSkuAndEveryLineTheCartShows() {
+        String cart = newCart();
+        String first = freshSku();
+        String second = freshSku();
+        StandInsResource.inventory().setAvailable(first, 7);
+        StandInsResource.inventory().setAvailable(second, 9);
+        add(cart, first, 1).statusCode(200);
+        int before = StandInsResource.inventory().requests();
+        add(cart, second, 2).statusCode(200).body("lines", hasSize(2))
+                .body("lines.find { it.sku == '" + first + "' }.available", equalTo(7))
+                .body("lines.find { it.sku == '" + second + "' }.available", equalTo(9));
+        assertThat(StandInsResource.inventory().requests() - before).isEqualTo(1);
+        before = StandInsResource.inventory().requests();
+        set(cart, first, 3).statusCode(200).body("lines.find { it.sku == '" + second + "' }.available", equalTo(9));
+        assertThat(StandInsResource.inventory().requests() - before).isEqualTo(1);
     }
 
     @Test

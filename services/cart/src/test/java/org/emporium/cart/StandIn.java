@@ -19,6 +19,7 @@ abstract class StandIn {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AtomicInteger failing = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
     private final StandInServer server = new StandInServer(this::respond);
 
     /** What to answer: a status and a body (serialised as JSON). */
@@ -40,11 +41,17 @@ abstract class StandIn {
         failing.set(0);
     }
 
+    /** How many requests it has been sent so far. */
+    int requests() {
+        return requests.get();
+    }
+
     void stop() {
         server.close();
     }
 
     private StandInServer.Answer respond(StandInServer.Request request) {
+        requests.incrementAndGet();
         int failure = failing.get();
         Answer answer = failure != 0
                 ? new Answer(failure, Map.of("type", "about:blank", "title", "Failure", "status", failure))

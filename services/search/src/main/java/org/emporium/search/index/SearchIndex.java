@@ -37,6 +37,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
@@ -58,6 +59,9 @@ public final class SearchIndex implements Closeable {
     private static final String SCHEMA_KEY = "emporium.schema";
     // Bounds the versions remembered between refreshes (the writer's own buffer is bounded by RAM).
     private static final int MAX_PENDING = 50_000;
+    // NRTCachingDirectory: segments up to this size are kept in memory, this much in all (heap target 128 MB)
+    private static final double NRT_CACHE_SEGMENT_MB = 2;
+    private static final double NRT_CACHE_MB = 16;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -130,7 +134,11 @@ public final class SearchIndex implements Closeable {
             LOG.warnf("search index at %s is unusable (%s): deleting it; it will be rebuilt from the topic", path, problem);
             deleteContents(path);
         }
-        return new SearchIndex(new MMapDirectory(path), problem != null);
+        // small segments flushed by near-real-time refreshes stay in memory until a merge or a commit
+        // writes them out: creating, syncing and deleting their files was most of a refresh's cost.
+        // A commit still writes and fsyncs every file it names.
+        return new SearchIndex(new NRTCachingDirectory(new MMapDirectory(path), NRT_CACHE_SEGMENT_MB, NRT_CACHE_MB),
+                problem != null);
     }
 
     /** Why the index at {@code path} cannot be used, or null if it can (or there is none yet). */

@@ -1,29 +1,38 @@
 #!/usr/bin/env python3
-"""Runs one workload with wrk against a running system and reports it (scenario.sh prepares the
-inputs and calls this; the standard library only).
+"""Runs one workload against a running system with a load generator, wrk or Gatling, and reports it
+(scenario.sh prepares the inputs and calls this; the standard library only).
 
-  bench.py run --scenario NAME --script FILE.lua --env K=V... --gateway URL --emporium PATH
+  bench.py run --scenario NAME --generator wrk --script FILE.lua --env K=V... --gateway URL --emporium PATH
                [--duration S] [--connections N] [--runs N] [--warmup S] [--out FILE]
+  bench.py run --scenario NAME --generator gatling --java JAVA --classpath FILE --simulation CLASS
+               --property K=V... --reports DIR [--rate R] --gateway URL --emporium PATH [...the same]
   bench.py compare A.json B.json
 
 A run: one warm-up of --warmup seconds that is not counted (the JIT of every JVM on the path needs
 minutes of load to plateau), then --runs measured runs. For each: requests/s, latency percentiles
 (wrk's: from the time a request is sent, so a stalled server hides some waiting, see
-docs/performance.md), errors by kind, and CPU per request summed over every process of the system
-(`./emporium status --json`: each component's user and system time with its descendants', such
-as Postgres' backends; the launcher's own only) and,
+docs/performance.md; Gatling's: from the time its virtual user sends), errors by kind, and CPU per
+request summed over every process of the system (`./emporium status --json`: each component's user
+and system time with its descendants', such as Postgres' backends; the launcher's own only) and,
 apart, the load generator's. The table shows each run and the median; the JSON keeps it all.
+
+The load generators differ only in how they are started and how their numbers are read: each
+measured run opens a Window when its load starts and closes it when the load ends, and the Window
+does the CPU accounting for both. wrk's window is its whole process; Gatling's lies between two
+lines its simulation prints, so its JVM's start and its HTML report stay outside.
 """
 import argparse
 import datetime
 import json
 import os
 import platform
+import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -79,41 +88,192 @@ def children_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
-def wrk(args, seconds, env, report=None):
-    threads = min(2, args.connections)
-    command = ["wrk", f"-t{threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency", "-s", args.script,
-               args.gateway]
-    run_env = dict(os.environ, **env)
-    if report:
-        run_env["REPORT_FILE"] = report
-    result = subprocess.run(command, env=run_env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"wrk failed ({result.returncode}): {result.stderr.strip()}")
+def process_cpu(pid):
+    """A live process's own user + system CPU seconds, all its threads."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def measured_run(args, env, pids):
-    with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        before, generator_before = cpu_seconds(pids), children_cpu()
-        wrk(args, args.duration, env, report.name)
-        after, generator_after = cpu_seconds(pids), children_cpu()
-        numbers = json.load(open(report.name))
+class Window:
+    """The measured window of one run: the system's CPU per process and the load generator's, each
+    read when the load starts and when it ends (generator_cpu: a function giving its seconds so far)."""
+
+    def __init__(self, pids, generator_cpu):
+        self.pids, self.generator_cpu = pids, generator_cpu
+
+    def open(self):
+        self.before, self.generator_before = cpu_seconds(self.pids), self.generator_cpu()
+        self.opened = time.monotonic()
+
+    def close(self):
+        self.seconds = time.monotonic() - self.opened
+        self.after, self.generator_after = cpu_seconds(self.pids), self.generator_cpu()
+
+
+class Wrk:
+    """wrk with a Lua script; report.lua writes its numbers as JSON at the end."""
+    label = "wrk"
+
+    def __init__(self, args):
+        self.args = args
+        self.env = dict(item.split("=", 1) for item in args.env)
+
+    def _run(self, seconds, report=None):
+        threads = min(2, self.args.connections)
+        command = ["wrk", f"-t{threads}", f"-c{self.args.connections}", f"-d{seconds}s", "--latency", "-s",
+                   self.args.script, self.args.gateway]
+        run_env = dict(os.environ, **self.env)
+        if report:
+            run_env["REPORT_FILE"] = report
+        result = subprocess.run(command, env=run_env, capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"wrk failed ({result.returncode}): {result.stderr.strip()}")
+
+    def warm_up(self, seconds):
+        self._run(seconds)
+
+    def measure(self, seconds, pids):
+        """One run in its window: (window, numbers); wrk's window is its whole process (it does nothing else)."""
+        window = Window(pids, children_cpu)
+        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+            window.open()
+            self._run(seconds, report.name)
+            window.close()
+            numbers = json.load(open(report.name))
+        errors = dict(numbers["errors"])
+        errors["non2xx"] = errors.pop("status")
+        return window, {
+            "requests": numbers["requests"],
+            "seconds": numbers["durationMicros"] / 1e6,
+            "latencyMs": {k: v / 1000 for k, v in numbers["latencyMicros"].items()},
+            "errors": errors,
+        }
+
+
+class Gatling:
+    """A Gatling simulation run with plain java (compiled beforehand; no build tool in the window),
+    its settings as system properties. Its numbers are read from the summary it prints at the end;
+    its HTML report is kept under --reports."""
+    label = "Gatling"
+    STARTS, ENDS = "emporium-bench: load starts", "emporium-bench: load ended"
+    REPORT = re.compile(r"please open the following file: file://(\S+)")
+    STAT = re.compile(r"^> (.+?)\s+\|\s+(\S+)\s+\|\s+(\S+)\s+\|\s+(\S+)\s*$")
+    ERROR = re.compile(r"^> (.+?)\s+(\d+)\s+\(\s*[\d.]+%\)\s*$")
+
+    def __init__(self, args):
+        self.args = args
+        self.classpath = open(args.classpath).read().strip()
+        self.runs = 0
+
+    def _command(self, seconds, description, reports):
+        a = self.args
+        properties = [f"-D{p}" for p in a.property] + [
+            f"-Dgateway={a.gateway}", f"-Dusers={a.connections}", f"-Drate={a.rate}", f"-Dduration={seconds}"]
+        command = [a.java, "-Xms256m", "-Xmx512m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                   "--enable-native-access=ALL-UNNAMED", "-cp", self.classpath, *properties,
+                   "io.gatling.app.Gatling", "-s", a.simulation, "-rf", a.reports, "-rd", description]
+        return command if reports else command + ["-nr"]
+
+    def _run(self, seconds, description, reports, window=None):
+        """Runs Gatling, its output to a log; returns the lines it printed."""
+        os.makedirs(self.args.reports, exist_ok=True)
+        lines = []
+        process = subprocess.Popen(self._command(seconds, description, reports), stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)
+        if window:
+            window.generator_cpu = lambda: process_cpu(process.pid)
+        for line in process.stdout:
+            lines.append(line)
+            if window and line.startswith(self.STARTS):
+                window.open()
+            elif window and line.startswith(self.ENDS):
+                window.close()
+        if process.wait() != 0 or (window and not hasattr(window, "seconds")):
+            sys.stdout.write("".join(lines[-30:]))
+            sys.exit(f"Gatling failed ({process.returncode}); its output ends above")
+        return lines
+
+    def warm_up(self, seconds):
+        self._run(seconds, f"{self.args.scenario} warm-up", reports=False)
+
+    def measure(self, seconds, pids):
+        self.runs += 1
+        window = Window(pids, None)  # its CPU function is the JVM's, once it runs (_run)
+        lines = self._run(seconds, f"{self.args.scenario} run {self.runs}", reports=True, window=window)
+        numbers = self.numbers(lines)
+        if numbers["report"]:  # what Gatling printed, beside its report (the errors in full, its warnings)
+            with open(os.path.join(os.path.dirname(numbers["report"]), "console.log"), "w") as log:
+                log.writelines(lines)
+        return window, numbers
+
+    def numbers(self, lines):
+        stats, errors, in_errors, report = {}, {}, False, None
+        # the summary at the end (the console's periodic ones before it count from the start too)
+        summary = max((i for i, line in enumerate(lines) if line.startswith("---- Global Information")), default=0)
+        for line in lines[summary:]:
+            line = line.rstrip("\n")
+            if line.startswith("---- Errors"):
+                in_errors = True
+            elif line.startswith("====") or line.startswith("---- "):
+                in_errors = False
+            if in_errors and (m := self.ERROR.match(line)):
+                errors[m.group(1).strip()] = errors.get(m.group(1).strip(), 0) + int(m.group(2))
+            elif (m := self.STAT.match(line)):
+                stats[m.group(1).strip()] = m.group(2)
+            if (m := self.REPORT.search(line)):
+                report = m.group(1)
+        number = lambda key: float(stats.get(key, "0").replace(",", "").replace("-", "0") or 0)
+        latency = {"p50": number("response time 50th percentile (ms)"),
+                   "p90": number("response time 90th percentile (ms)"),
+                   "p99": number("response time 99th percentile (ms)"),
+                   "p999": number("response time 99.9th percentile (ms)"),
+                   "max": number("max response time (ms)"), "mean": number("mean response time (ms)")}
+        kinds = {"connect": 0, "read": 0, "write": 0, "non2xx": 0, "timeout": 0, "check": 0}
+        for message, count in errors.items():
+            kinds[error_kind(message)] += count
+        return {"requests": int(number("request count")), "seconds": None, "latencyMs": latency, "errors": kinds,
+                "errorMessages": errors, "report": report}
+
+
+def error_kind(message):
+    """Gatling's error message as one of wrk's kinds of error, or "check" (the page was not what a
+    shopper needed next: no sign-in form, no product on a category page...)."""
+    lower = message.lower()
+    if "timeout" in lower or "timed out" in lower:
+        return "timeout"
+    if "status.find" in lower:
+        return "non2xx"
+    if "connect" in lower and ("refused" in lower or "exception" in lower):
+        return "connect"
+    if "premature close" in lower or "connection reset" in lower or "closed" in lower:
+        return "read"
+    return "check"
+
+
+def measured_run(generator, args, pids):
+    window, numbers = generator.measure(args.duration, pids)
     requests = numbers["requests"]
-    seconds = numbers["durationMicros"] / 1e6
-    per_process = {name: round((after[name] - before[name]) * 1000 / max(requests, 1), 4)
-                   for name in pids if before.get(name) is not None and after.get(name) is not None}
-    errors = dict(numbers["errors"])
-    errors["non2xx"] = errors.pop("status")
-    return {
+    seconds = numbers["seconds"] or window.seconds
+    per_process = {name: round((window.after[name] - window.before[name]) * 1000 / max(requests, 1), 4)
+                   for name in pids if window.before.get(name) is not None and window.after.get(name) is not None}
+    errors = numbers["errors"]
+    result = {
         "requests": requests,
         "seconds": round(seconds, 2),
         "requestsPerSecond": round(requests / seconds, 1),
-        "latencyMs": {k: round(v / 1000, 2) for k, v in numbers["latencyMicros"].items()},
+        "latencyMs": {k: round(v, 2) for k, v in numbers["latencyMs"].items()},
         "errors": errors,
         "errorShare": round(sum(errors.values()) / max(requests, 1), 5),
         "cpuMsPerRequest": round(sum(per_process.values()), 3),
         "cpuMsPerRequestByProcess": dict(sorted(per_process.items(), key=lambda kv: -kv[1])),
-        "loadGeneratorCpuMsPerRequest": round((generator_after - generator_before) * 1000 / max(requests, 1), 3),
+        "loadGeneratorCpuMsPerRequest": round((window.generator_after - window.generator_before) * 1000
+                                              / max(requests, 1), 3),
     }
+    for extra in ("errorMessages", "report"):
+        if numbers.get(extra) is not None:
+            result[extra] = numbers[extra]
+    return result
 
 
 def median_of(runs):
@@ -148,41 +308,51 @@ def machine():
 def row(label, r):
     lat, err = r["latencyMs"], r["errorShare"] * 100
     return (f"  {label:<8} {r['requestsPerSecond']:>9,.0f} {lat['p50']:>8.1f} {lat['p90']:>8.1f} {lat['p99']:>8.1f} "
-            f"{lat['max']:>8.0f} {err:>7.2f} % {r['cpuMsPerRequest']:>8.2f} {r['loadGeneratorCpuMsPerRequest']:>8.2f}")
+            f"{lat['max']:>8.0f} {err:>7.2f} % {r['cpuMsPerRequest']:>8.2f} {r['loadGeneratorCpuMsPerRequest']:>10.2f}")
 
 
-HEADER = (f"  {'run':<8} {'req/s':>9} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>9} "
-          f"{'CPU ms':>8} {'wrk ms':>8}")
+def header(generator):
+    return (f"  {'run':<8} {'req/s':>9} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>9} "
+            f"{'CPU ms':>8} {generator.label + ' ms':>10}")
+
+
+GENERATORS = {"wrk": Wrk, "gatling": Gatling}
 
 
 def run(args):
-    env = dict(item.split("=", 1) for item in args.env)
+    generator = GENERATORS[args.generator](args)
     pids = system_pids(args.emporium)
     print(f"▸ {args.scenario}: {args.description}")
-    print(f"  {args.connections} connections, {args.runs} runs of {args.duration} s after {args.warmup} s of warm-up;"
+    load = (f"{args.rate:g} sessions started per second (open model)" if args.rate
+            else f"{args.connections} {'virtual users' if args.generator == 'gatling' else 'connections'}")
+    print(f"  {generator.label}: {load}, {args.runs} runs of {args.duration} s after {args.warmup} s of warm-up;"
           f" CPU summed over {len(pids)} processes")
     if args.warmup > 0:
-        wrk(args, args.warmup, env)
+        generator.warm_up(args.warmup)
     runs = []
-    print(HEADER)
+    print(header(generator))
     for i in range(args.runs):
-        runs.append(measured_run(args, env, pids))
+        runs.append(measured_run(generator, args, pids))
         print(row(str(i + 1), runs[-1]), flush=True)
         errors = {k: v for k, v in runs[-1]["errors"].items() if v}
         if errors:
             print("           errors: " + ", ".join(f"{k} {v}" for k, v in errors.items()))
+        if runs[-1].get("report"):
+            print(f"           report: {runs[-1]['report']}")
     median = median_of(runs)
     print(row("median", median))
     heaviest = runs[len(runs) // 2]["cpuMsPerRequestByProcess"]
     print("  CPU ms per request by process (middle run): "
           + ", ".join(f"{name} {ms:.2f}" for name, ms in list(heaviest.items())[:8]))
+    options = {"connections": args.connections, "durationSeconds": args.duration, "runs": args.runs,
+               "warmupSeconds": args.warmup, "gateway": args.gateway, "loadGenerator": args.generator}
+    if args.rate:
+        options["sessionsPerSecond"] = args.rate
     result = {
         "scenario": args.scenario, "description": args.description,
         "at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commit": git_commit(os.path.dirname(os.path.abspath(args.emporium))), "machine": machine(),
-        "options": {"connections": args.connections, "durationSeconds": args.duration, "runs": args.runs,
-                    "warmupSeconds": args.warmup, "gateway": args.gateway},
-        "median": median, "runs": runs,
+        "options": options, "median": median, "runs": runs,
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w") as out:
@@ -213,8 +383,15 @@ def main():
     r = sub.add_parser("run")
     r.add_argument("--scenario", required=True)
     r.add_argument("--description", default="")
-    r.add_argument("--script", required=True)
-    r.add_argument("--env", action="append", default=[])
+    r.add_argument("--generator", choices=sorted(GENERATORS), default="wrk")
+    r.add_argument("--script", help="wrk: the Lua script")
+    r.add_argument("--env", action="append", default=[], help="wrk: K=V for the script")
+    r.add_argument("--java", help="Gatling: the java binary (JDK 21 or newer)")
+    r.add_argument("--classpath", help="Gatling: a file holding the simulation's classpath")
+    r.add_argument("--simulation", help="Gatling: the simulation class")
+    r.add_argument("--property", action="append", default=[], help="Gatling: K=V, a system property")
+    r.add_argument("--reports", help="Gatling: where its HTML reports go")
+    r.add_argument("--rate", type=float, default=0, help="Gatling: sessions started per second (open model)")
     r.add_argument("--gateway", required=True)
     r.add_argument("--emporium", required=True)
     r.add_argument("--duration", type=int, default=30)
@@ -226,6 +403,11 @@ def main():
     c.add_argument("a")
     c.add_argument("b")
     args = parser.parse_args()
+    if args.command == "run":
+        needed = {"wrk": ["script"], "gatling": ["java", "classpath", "simulation", "reports"]}[args.generator]
+        missing = [f"--{name}" for name in needed if not getattr(args, name)]
+        if missing:
+            parser.error(f"{args.generator} needs {', '.join(missing)}")
     run(args) if args.command == "run" else compare(args)
 
 

@@ -154,3 +154,59 @@ cart_inputs() {
   done > "$dir/skus-in-stock"
   head -40 "$dir/skus-in-stock" > "$dir/skus"
 }
+
+# require_jdk: sets JAVA to a java of JDK 21 or newer (JAVA_HOME first, then the newest under
+# /usr/lib/jvm, as ./emporium looks), or exits saying what to install. Gatling runs on it.
+require_jdk() {
+  local candidate version best="" best_version=0
+  java_version() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1; }
+  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/javac ]] && (( $(java_version "$JAVA_HOME/bin/java") >= 21 )); then
+    best=$JAVA_HOME
+  else
+    for candidate in /usr/lib/jvm/*; do
+      [[ -x $candidate/bin/javac ]] || continue
+      version=$(java_version "$candidate/bin/java")
+      if (( version >= 21 && version > best_version )); then best=$candidate best_version=$version; fi
+    done
+  fi
+  [[ -n $best ]] || { echo "the benchmark needs a JDK 21 or newer (JAVA_HOME, or one under /usr/lib/jvm)" >&2; exit 1; }
+  export JAVA_HOME=$best
+  JAVA=$best/bin/java
+}
+
+# gatling_classpath ROOT DIR: compiles the Gatling simulations (tests/load/gatling) when a source or
+# the pom changed since the last build, with the repository's Maven wrapper, before anything is
+# measured; writes their classpath to DIR/classpath. require_jdk first.
+gatling_classpath() {
+  local root=$1 dir=$2 project=$LOAD_DIR/gatling
+  if [[ ! -f $project/target/classpath ]] \
+      || [[ -n $(find "$project/pom.xml" "$project/src" -newer "$project/target/classpath" -print -quit) ]]; then
+    echo "▸ compiling the Gatling simulations (tests/load/gatling; Maven fetches Gatling the first time)"
+    "$root/mvnw" -q -B -f "$project/pom.xml" test-compile dependency:build-classpath \
+      -Dmdep.outputFile=target/classpath -Dmdep.includeScope=test >&2 \
+      || { echo "the Gatling simulations did not compile" >&2; exit 1; }
+    touch "$project/target/classpath" # the plugin leaves an unchanged file as it was
+  fi
+  echo "$project/target/test-classes:$(cat "$project/target/classpath")" > "$dir/classpath"
+}
+
+# shopper_accounts GATEWAY DIR COUNT: COUNT shoppers' accounts (bench-shopper-N@example.com), created
+# through identity's registration API where they do not exist yet (201, or 409 when an earlier run
+# made them: the same password either way), as DIR/accounts.csv (email,password) for the simulations.
+# Identity's address is where the shop's sign-in sends a browser. Test accounts of a local system:
+# their passwords are no secret.
+shopper_accounts() {
+  local gateway=$1 dir=$2 count=$3 identity n email password status
+  identity=$(curl -fsS -o /dev/null -w '%{redirect_url}' "$gateway/login?return=/" | grep -oE '^https?://[^/]+') \
+    || { echo "the shop's sign-in did not redirect to identity" >&2; exit 1; }
+  echo "email,password" > "$dir/accounts.csv"
+  for n in $(seq 1 "$count"); do
+    email=bench-shopper-$n@example.com password="bench shopper $n of Emporium"
+    status=$(curl -sS -o "$dir/signup" -w '%{http_code}' -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench Shopper $n\"}" "$identity/api/identity/accounts")
+    case $status in
+      201|409) echo "$email,$password" >> "$dir/accounts.csv" ;;
+      *) echo "identity refused the account $email ($status): $(cat "$dir/signup")" >&2; exit 1 ;;
+    esac
+  done
+}

@@ -5,12 +5,17 @@
 #   api       product by id (JSON) over the same 500: gateway → catalog
 #   search    the search query mix (words, brands, typos, facets, suggestions): gateway → search
 #   cart      add to cart (POST): gateway → cart → catalog, inventory, Postgres, outbox
+#   browse    TeaStore's browse cycle per shopper session (Gatling): sign in through identity's form,
+#             categories, products, two adds to cart, the cart, my orders, sign out
+#   mixed     browse, with 2 % of the sessions checking out through the storefront's form
 #   checkout  placement → confirmed (services/orders/bench.sh with 16 clients; prints, keeps no JSON yet)
 #
-# Options: --duration S (30) --connections N (32) --runs N (3) --warmup S (60) --out FILE
+# Options: --duration S (30) --connections N (32; browse and mixed: concurrent shoppers) --runs N (3)
+# --warmup S (60) --out FILE; browse and mixed: --rate R (sessions started per second instead)
 # Prints each run and the median: requests/s, p50/p90/p99/max, errors by kind, CPU ms per request
 # summed over every process of the system (and the load generator's apart); writes it all as JSON to
-# .emporium/bench/<scenario>-<UTC time>.json. Compare two such files:
+# .emporium/bench/<scenario>-<UTC time>.json (browse and mixed: Gatling's HTML report of each run
+# under .emporium/bench/gatling/). Compare two such files:
 #   ./emporium bench --compare A.json B.json
 # Start the system with the gateway's rate limit off first:
 #   EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false ./emporium up
@@ -19,11 +24,13 @@ cd "$(dirname "$0")"
 . ./common.sh
 ROOT=$(cd ../.. && pwd)
 command -v python3 >/dev/null || { echo "the benchmark needs python3" >&2; exit 1; }
-[[ ${1:-} == --compare ]] && { shift; (( $# == 2 )) || usage 2 16 2; exec python3 bench.py compare "$1" "$2"; }
-[[ $# -ge 1 && ${1:-} != -* ]] || usage 2 16 2
+# the files are named from where the command was run (this script has moved to tests/load since)
+from_caller() { if [[ $1 == /* ]]; then echo "$1"; else echo "$OLDPWD/$1"; fi; }
+[[ ${1:-} == --compare ]] && { shift; (( $# == 2 )) || usage 2 21 2; exec python3 bench.py compare "$(from_caller "$1")" "$(from_caller "$2")"; }
+[[ $# -ge 1 && ${1:-} != -* ]] || usage 2 21 2
 SCENARIO=$1
 shift
-DURATION=30 CONNECTIONS=32 RUNS=3 WARMUP=60 OUT=""
+DURATION=30 CONNECTIONS=32 RUNS=3 WARMUP=60 OUT="" RATE=0
 while (( $# )); do
   case $1 in
     --duration) DURATION=${2%s}; shift 2 ;;
@@ -31,13 +38,18 @@ while (( $# )); do
     --runs) RUNS=$2; shift 2 ;;
     --warmup) WARMUP=${2%s}; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) usage 2 16 ;;
-    *) echo "unknown option: $1" >&2; usage 2 16 2 ;;
+    --rate) RATE=$2; shift 2 ;;
+    -h|--help) usage 2 21 ;;
+    *) echo "unknown option: $1" >&2; usage 2 21 2 ;;
   esac
 done
 require_counts 1 "$DURATION" "$CONNECTIONS" "$RUNS"
 require_counts 0 "$WARMUP"
-require_wrk
+[[ $RATE =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "not a rate (sessions per second): $RATE" >&2; exit 2; }
+case $SCENARIO in
+  browse|mixed) require_jdk ;;
+  *) [[ $RATE == 0 ]] || { echo "--rate is for browse and mixed only" >&2; exit 2; }; require_wrk ;;
+esac
 GATEWAY="http://localhost:${EMPORIUM_GATEWAY_PORT:-8080}"
 curl -fsS "$GATEWAY/actuator/health/readiness" >/dev/null \
   || { echo "Emporium is not running at $GATEWAY (EMPORIUM_GATEWAY_RATE_LIMIT_ENABLED=false ./emporium up)" >&2; exit 1; }
@@ -63,10 +75,24 @@ case $SCENARIO in
     cart_inputs "$GATEWAY" "$WORK" 400
     what="add to cart (POST, JSON), 400 guest carts, 40 SKUs: gateway → cart → catalog, inventory, Postgres, outbox"
     set -- --script add-to-cart.lua --env "CARTS_FILE=$WORK/carts" --env "SKUS_FILE=$WORK/skus" ;;
+  browse|mixed)
+    # one account per concurrent shopper, kept for later runs; the simulation is compiled here,
+    # before anything is measured, and each run is then a plain java process
+    shopper_accounts "$GATEWAY" "$WORK" "$CONNECTIONS"
+    gatling_classpath "$ROOT" "$WORK"
+    percent=0 what="TeaStore's browse cycle per shopper session: gateway → storefront → every service; sign-in through identity"
+    if [[ $SCENARIO == mixed ]]; then
+      percent=2 what="browse, 2 % of the sessions checking out (test card): + orders, payments, inventory, notifications"
+    fi
+    exec python3 bench.py run --scenario "$SCENARIO" --description "$what" --generator gatling --java "$JAVA" \
+      --classpath "$WORK/classpath" --simulation org.emporium.load.ShopperSimulation --reports "$ROOT/.emporium/bench/gatling" \
+      --property "accounts=$WORK/accounts.csv" --property "checkoutPercent=$percent" --property "workload=$SCENARIO" \
+      --rate "$RATE" --gateway "$GATEWAY" --emporium "$ROOT/emporium" --duration "$DURATION" \
+      --connections "$CONNECTIONS" --runs "$RUNS" --warmup "$WARMUP" --out "$OUT" ;;
   checkout)
     EMPORIUM_TOKEN=$("$ROOT/emporium" token) exec "$ROOT/services/orders/bench.sh" 16 "${DURATION}s" ;;
-  *) echo "unknown scenario: $SCENARIO (product, api, search, cart or checkout)" >&2; exit 2 ;;
+  *) echo "unknown scenario: $SCENARIO (product, api, search, cart, browse, mixed or checkout)" >&2; exit 2 ;;
 esac
-exec python3 bench.py run --scenario "$SCENARIO" --description "$what" "$@" --gateway "$GATEWAY" \
+exec python3 bench.py run --scenario "$SCENARIO" --description "$what" --generator wrk "$@" --gateway "$GATEWAY" \
   --emporium "$ROOT/emporium" --duration "$DURATION" --connections "$CONNECTIONS" --runs "$RUNS" \
   --warmup "$WARMUP" --out "$OUT"

@@ -6,6 +6,7 @@
                [--duration S] [--connections N] [--runs N] [--warmup S] [--out FILE]
   bench.py run --scenario NAME --generator gatling --java JAVA --classpath FILE --simulation CLASS
                --property K=V... --reports DIR [--rate R] --gateway URL --emporium PATH [...the same]
+  bench.py run --scenario checkout --generator checkout --orders-bench services/orders/bench.sh [--rate R] ...
   bench.py compare A.json B.json
 
 A run: one warm-up of --warmup seconds that is not counted (the JIT of every JVM on the path needs
@@ -111,6 +112,24 @@ class Window:
         self.after, self.generator_after = cpu_seconds(self.pids), self.generator_cpu()
 
 
+def follow(command, window, starts, ends, name):
+    """Runs a load generator that prints a line when its load starts and one when it ends; opens and
+    closes the window on them (the generator's CPU: that process's own). Returns what it printed."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if window and line.startswith(starts):
+            window.generator_cpu = lambda: process_cpu(process.pid)
+            window.open()
+        elif window and line.startswith(ends):
+            window.close()
+    if process.wait() != 0 or (window and not hasattr(window, "seconds")):
+        sys.stdout.write("".join(lines[-30:]))
+        sys.exit(f"{name} failed ({process.returncode}); its output ends above")
+    return lines
+
+
 class Wrk:
     """wrk with a Lua script; report.lua writes its numbers as JSON at the end."""
     label = "wrk"
@@ -178,28 +197,14 @@ class Gatling:
     def _run(self, seconds, description, reports, window=None):
         """Runs Gatling, its output to a log; returns the lines it printed."""
         os.makedirs(self.args.reports, exist_ok=True)
-        lines = []
-        process = subprocess.Popen(self._command(seconds, description, reports), stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True)
-        if window:
-            window.generator_cpu = lambda: process_cpu(process.pid)
-        for line in process.stdout:
-            lines.append(line)
-            if window and line.startswith(self.STARTS):
-                window.open()
-            elif window and line.startswith(self.ENDS):
-                window.close()
-        if process.wait() != 0 or (window and not hasattr(window, "seconds")):
-            sys.stdout.write("".join(lines[-30:]))
-            sys.exit(f"Gatling failed ({process.returncode}); its output ends above")
-        return lines
+        return follow(self._command(seconds, description, reports), window, self.STARTS, self.ENDS, "Gatling")
 
     def warm_up(self, seconds):
         self._run(seconds, f"{self.args.scenario} warm-up", reports=False)
 
     def measure(self, seconds, pids):
         self.runs += 1
-        window = Window(pids, None)  # its CPU function is the JVM's, once it runs (_run)
+        window = Window(pids, None)  # its CPU function is the JVM's, once it runs (follow)
         lines = self._run(seconds, f"{self.args.scenario} run {self.runs}", reports=True, window=window)
         numbers = self.numbers(lines)
         if numbers["report"]:  # what Gatling printed, beside its report (the errors in full, its warnings)
@@ -236,6 +241,48 @@ class Gatling:
                 "errorMessages": errors, "report": report}
 
 
+class Checkout:
+    """services/orders/bench.sh: its clients fill carts, then place orders for --duration seconds
+    (as fast as they are answered, or --rate orders per second), and it waits for every saga to end.
+    The window is from the first placement to the last saga's end (the carts' filling stays outside);
+    a request here is a confirmed order, its latency the saga's, placed to confirmed."""
+    label = "bench"
+    STARTS = "placing orders"
+    RESULT = re.compile(r"^RESULT .*placed=(\d+) confirmed=(\d+) cancelled=(\d+) unsettled=(\d+) \| confirmed/s \S+ "
+                        r"\(first placement → last confirmation, ([\d.]+) s\) \| placement p50 ([\d.]+) ms p99 ([\d.]+) ms "
+                        r"\| saga placed→confirmed p50 (\d+) ms p90 (\d+) ms p99 (\d+) ms max (\d+) ms")
+    REFUSED = re.compile(r"^placed \d+ orders in .*, (\d+) refused")
+
+    def __init__(self, args):
+        self.args = args
+
+    def _run(self, seconds, window=None):
+        # the window's generator CPU is the benchmark's JVM: bench.sh has exec'd it by the time it
+        # prints that it is placing orders (its compile step ran before, outside the window)
+        command = [self.args.orders_bench, str(self.args.connections), f"{seconds}s", f"{self.args.rate:g}"]
+        return follow(command, window, self.STARTS, "RESULT", "the checkout benchmark")
+
+    def warm_up(self, seconds):
+        self._run(seconds)
+
+    def measure(self, seconds, pids):
+        window = Window(pids, None)
+        lines = self._run(seconds, window)
+        result = next((m for m in map(self.RESULT.match, lines) if m), None)
+        if not result:
+            sys.exit("the checkout benchmark printed no RESULT line it could read:\n" + "".join(lines[-10:]))
+        placed, confirmed, cancelled, unsettled = (int(result.group(i)) for i in range(1, 5))
+        refused = next((int(m.group(1)) for m in map(self.REFUSED.match, lines) if m), 0)
+        return window, {
+            "requests": confirmed,
+            "seconds": float(result.group(5)),
+            "latencyMs": {"p50": float(result.group(8)), "p90": float(result.group(9)),
+                          "p99": float(result.group(10)), "max": float(result.group(11))},
+            "errors": {"cancelled": cancelled, "unsettled": unsettled, "refused": refused},
+            "placement": {"orders": placed, "p50Ms": float(result.group(6)), "p99Ms": float(result.group(7))},
+        }
+
+
 def error_kind(message):
     """Gatling's error message as one of wrk's kinds of error, or "check" (the page was not what a
     shopper needed next: no sign-in form, no product on a category page...)."""
@@ -270,7 +317,7 @@ def measured_run(generator, args, pids):
         "loadGeneratorCpuMsPerRequest": round((window.generator_after - window.generator_before) * 1000
                                               / max(requests, 1), 3),
     }
-    for extra in ("errorMessages", "report"):
+    for extra in ("errorMessages", "report", "placement"):
         if numbers.get(extra) is not None:
             result[extra] = numbers[extra]
     return result
@@ -316,15 +363,16 @@ def header(generator):
             f"{'CPU ms':>8} {generator.label + ' ms':>10}")
 
 
-GENERATORS = {"wrk": Wrk, "gatling": Gatling}
+GENERATORS = {"wrk": Wrk, "gatling": Gatling, "checkout": Checkout}
 
 
 def run(args):
     generator = GENERATORS[args.generator](args)
     pids = system_pids(args.emporium)
     print(f"▸ {args.scenario}: {args.description}")
-    load = (f"{args.rate:g} sessions started per second (open model)" if args.rate
-            else f"{args.connections} {'virtual users' if args.generator == 'gatling' else 'connections'}")
+    unit = {"gatling": "sessions started", "checkout": "orders placed"}.get(args.generator, "requests")
+    users = {"gatling": "virtual users", "checkout": "clients"}.get(args.generator, "connections")
+    load = (f"{args.rate:g} {unit} per second (open model)" if args.rate else f"{args.connections} {users}")
     print(f"  {generator.label}: {load}, {args.runs} runs of {args.duration} s after {args.warmup} s of warm-up;"
           f" CPU summed over {len(pids)} processes")
     if args.warmup > 0:
@@ -391,7 +439,9 @@ def main():
     r.add_argument("--simulation", help="Gatling: the simulation class")
     r.add_argument("--property", action="append", default=[], help="Gatling: K=V, a system property")
     r.add_argument("--reports", help="Gatling: where its HTML reports go")
-    r.add_argument("--rate", type=float, default=0, help="Gatling: sessions started per second (open model)")
+    r.add_argument("--rate", type=float, default=0,
+                   help="Gatling: sessions started per second (open model); checkout: orders placed per second")
+    r.add_argument("--orders-bench", help="checkout: services/orders/bench.sh (EMPORIUM_TOKEN set)")
     r.add_argument("--gateway", required=True)
     r.add_argument("--emporium", required=True)
     r.add_argument("--duration", type=int, default=30)
@@ -404,7 +454,8 @@ def main():
     c.add_argument("b")
     args = parser.parse_args()
     if args.command == "run":
-        needed = {"wrk": ["script"], "gatling": ["java", "classpath", "simulation", "reports"]}[args.generator]
+        needed = {"wrk": ["script"], "gatling": ["java", "classpath", "simulation", "reports"],
+                  "checkout": ["orders_bench"]}[args.generator]
         missing = [f"--{name}" for name in needed if not getattr(args, name)]
         if missing:
             parser.error(f"{args.generator} needs {', '.join(missing)}")

@@ -8,10 +8,12 @@
 #   browse    TeaStore's browse cycle per shopper session (Gatling): sign in through identity's form,
 #             categories, products, two adds to cart, the cart, my orders, sign out
 #   mixed     browse, with 2 % of the sessions checking out through the storefront's form
-#   checkout  placement → confirmed (services/orders/bench.sh with 16 clients; prints, keeps no JSON yet)
+#   checkout  placement → confirmed (services/orders/bench.sh): confirmed orders/s, the saga's latency
+#             placed → confirmed, CPU per confirmed order; --connections is its clients (16)
 #
 # Options: --duration S (30) --connections N (32; browse and mixed: concurrent shoppers) --runs N (3)
-# --warmup S (60) --out FILE; browse and mixed: --rate R (sessions started per second instead)
+# --warmup S (60) --out FILE; browse, mixed and checkout: --rate R (sessions started or orders placed
+# per second instead)
 # Prints each run and the median: requests/s, p50/p90/p99/max, errors by kind, CPU ms per request
 # summed over every process of the system (and the load generator's apart); writes it all as JSON to
 # .emporium/bench/<scenario>-<UTC time>.json (browse and mixed: Gatling's HTML report of each run
@@ -26,11 +28,11 @@ ROOT=$(cd ../.. && pwd)
 command -v python3 >/dev/null || { echo "the benchmark needs python3" >&2; exit 1; }
 # the files are named from where the command was run (this script has moved to tests/load since)
 from_caller() { if [[ $1 == /* ]]; then echo "$1"; else echo "$OLDPWD/$1"; fi; }
-[[ ${1:-} == --compare ]] && { shift; (( $# == 2 )) || usage 2 21 2; exec python3 bench.py compare "$(from_caller "$1")" "$(from_caller "$2")"; }
-[[ $# -ge 1 && ${1:-} != -* ]] || usage 2 21 2
+[[ ${1:-} == --compare ]] && { shift; (( $# == 2 )) || usage 2 23 2; exec python3 bench.py compare "$(from_caller "$1")" "$(from_caller "$2")"; }
+[[ $# -ge 1 && ${1:-} != -* ]] || usage 2 23 2
 SCENARIO=$1
 shift
-DURATION=30 CONNECTIONS=32 RUNS=3 WARMUP=60 OUT="" RATE=0
+DURATION=30 CONNECTIONS="" RUNS=3 WARMUP=60 OUT="" RATE=0
 while (( $# )); do
   case $1 in
     --duration) DURATION=${2%s}; shift 2 ;;
@@ -39,16 +41,19 @@ while (( $# )); do
     --warmup) WARMUP=${2%s}; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
-    -h|--help) usage 2 21 ;;
-    *) echo "unknown option: $1" >&2; usage 2 21 2 ;;
+    -h|--help) usage 2 23 ;;
+    *) echo "unknown option: $1" >&2; usage 2 23 2 ;;
   esac
 done
+# checkout's clients: 16, as services/orders/bench.sh has always been run here
+[[ -n $CONNECTIONS ]] || { [[ $SCENARIO == checkout ]] && CONNECTIONS=16 || CONNECTIONS=32; }
 require_counts 1 "$DURATION" "$CONNECTIONS" "$RUNS"
 require_counts 0 "$WARMUP"
-[[ $RATE =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "not a rate (sessions per second): $RATE" >&2; exit 2; }
+[[ $RATE =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "not a rate (sessions or orders per second): $RATE" >&2; exit 2; }
 case $SCENARIO in
   browse|mixed) require_jdk ;;
-  *) [[ $RATE == 0 ]] || { echo "--rate is for browse and mixed only" >&2; exit 2; }; require_wrk ;;
+  checkout) ;;
+  *) [[ $RATE == 0 ]] || { echo "--rate is for browse, mixed and checkout only" >&2; exit 2; }; require_wrk ;;
 esac
 GATEWAY="http://localhost:${EMPORIUM_GATEWAY_PORT:-8080}"
 curl -fsS "$GATEWAY/actuator/health/readiness" >/dev/null \
@@ -84,15 +89,22 @@ case $SCENARIO in
     if [[ $SCENARIO == mixed ]]; then
       percent=2 what="browse, 2 % of the sessions checking out (test card): + orders, payments, inventory, notifications"
     fi
-    exec python3 bench.py run --scenario "$SCENARIO" --description "$what" --generator gatling --java "$JAVA" \
+    python3 bench.py run --scenario "$SCENARIO" --description "$what" --generator gatling --java "$JAVA" \
       --classpath "$WORK/classpath" --simulation org.emporium.load.ShopperSimulation --reports "$ROOT/.emporium/bench/gatling" \
       --property "accounts=$WORK/accounts.csv" --property "checkoutPercent=$percent" --property "workload=$SCENARIO" \
       --rate "$RATE" --gateway "$GATEWAY" --emporium "$ROOT/emporium" --duration "$DURATION" \
-      --connections "$CONNECTIONS" --runs "$RUNS" --warmup "$WARMUP" --out "$OUT" ;;
+      --connections "$CONNECTIONS" --runs "$RUNS" --warmup "$WARMUP" --out "$OUT"
+    exit ;;
   checkout)
-    EMPORIUM_TOKEN=$("$ROOT/emporium" token) exec "$ROOT/services/orders/bench.sh" 16 "${DURATION}s" ;;
+    # stocking the benchmark's SKUs is an admin call
+    EMPORIUM_TOKEN=$("$ROOT/emporium" token) python3 bench.py run --scenario checkout --generator checkout \
+      --description "placement → confirmed: gateway → orders → cart, payments; the saga through inventory and payments over Kafka" \
+      --orders-bench "$ROOT/services/orders/bench.sh" --rate "$RATE" --gateway "$GATEWAY" --emporium "$ROOT/emporium" \
+      --duration "$DURATION" --connections "$CONNECTIONS" --runs "$RUNS" --warmup "$WARMUP" --out "$OUT"
+    exit ;;
   *) echo "unknown scenario: $SCENARIO (product, api, search, cart, browse, mixed or checkout)" >&2; exit 2 ;;
 esac
-exec python3 bench.py run --scenario "$SCENARIO" --description "$what" --generator wrk "$@" --gateway "$GATEWAY" \
+# not exec: the trap removes the inputs' folder when python is done
+python3 bench.py run --scenario "$SCENARIO" --description "$what" --generator wrk "$@" --gateway "$GATEWAY" \
   --emporium "$ROOT/emporium" --duration "$DURATION" --connections "$CONNECTIONS" --runs "$RUNS" \
   --warmup "$WARMUP" --out "$OUT"

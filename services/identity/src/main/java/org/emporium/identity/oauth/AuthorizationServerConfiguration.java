@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.emporium.identity.IdentityProperties;
 import org.emporium.identity.account.AccountRepository;
@@ -38,13 +39,18 @@ public class AuthorizationServerConfiguration {
      * Argon2id with OWASP's low-memory parameter set (m=7 MiB, t=5, p=1): the service runs with a
      * 128 MB heap, so the 19 MiB variant would allow too few logins at once. The delegating encoder
      * prefixes every hash with its algorithm ({argon2}), so the algorithm or parameters can change
-     * later and old hashes still verify.
+     * later and old hashes still verify. Argon2id runs a few at a time ({@link BoundedPasswordEncoder});
+     * the clients' random secrets use a fast hash ({@link ClientSecrets}).
      */
     @Bean
     PasswordEncoder passwordEncoder() {
-        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 7 * 1024, 5);
+        // at most as many hashes at once as there are cores (and never more than 4: 28 MiB of heap)
+        int concurrency = Math.min(4, Runtime.getRuntime().availableProcessors());
+        PasswordEncoder argon2 = new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 7 * 1024, 5),
+                concurrency, Duration.ofSeconds(10));
         return new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", argon2,
+                ClientSecrets.ID, ClientSecrets.ENCODER,
                 "pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder()));
     }

@@ -90,9 +90,9 @@ public class ClientRegistrar implements ApplicationRunner {
                 .clientId(clientId)
                 .clientIdIssuedAt(existing != null ? existing.getClientIdIssuedAt() : Instant.now());
         if (secret != null) {
-            boolean unchanged = existing != null && existing.getClientSecret() != null
+            boolean unchanged = existing != null && ClientSecrets.isCurrent(existing.getClientSecret())
                     && encoder.matches(secret, existing.getClientSecret());
-            builder.clientSecret(unchanged ? existing.getClientSecret() : encoder.encode(secret));
+            builder.clientSecret(unchanged ? existing.getClientSecret() : ClientSecrets.encode(secret));
         }
         settings.accept(builder);
         clients.save(builder.build());

@@ -44,6 +44,8 @@ class RouteResilienceTest {
         assertThat(map(retry, "backoff")).containsKeys("firstBackoff", "maxBackoff");
         assertThat(((Number) map(retry, "jitter").get("randomFactor")).doubleValue()).as("jitter").isPositive();
         assertThat(String.valueOf(retry.get("exceptions"))).as("never retried after a response timeout").doesNotContain("Timeout");
+        assertThat(String.valueOf(retry.get("statuses"))).as("only a 503 is retried, never a service's own 502 or 504")
+                .isEqualTo("SERVICE_UNAVAILABLE");
 
         for (Map<String, Object> route : routes(webflux)) {
             if (String.valueOf(route.get("uri")).startsWith("no://")) {

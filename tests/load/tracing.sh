@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What tracing and metrics cost: for each trace sampling ratio, starts the whole system with
-# EMPORIUM_TRACE_SAMPLE_RATIO at it (every service and the gateway sample by it; metrics stay on),
+# EMPORIUM_TRACE_SAMPLE_RATIO at it (every service and the gateway sample by it, the gateway after its
+# reservoir of 10 new traces a second, EMPORIUM_TRACE_RESERVOIR; 0 turns tracing off; metrics stay on),
 # measures the product page through the gateway (wrk) and checkout (services/orders/bench.sh:
 # confirmed orders/s, placed → confirmed latency), and stops it. A benchmark: numbers, never
 # pass/fail. Method and results: tests/load/README.md.

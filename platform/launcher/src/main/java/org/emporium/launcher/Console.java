@@ -143,6 +143,11 @@ public final class Console {
         above(message);
     }
 
+    /** Whether the processes' log lines are shown here ({@code ./emporium up --logs}). */
+    public boolean echoesLogs() {
+        return !quiet;
+    }
+
     /** One log line of a process; shown unless quiet (the file has it regardless). */
     public void line(String name, String raw) {
         if (quiet) {

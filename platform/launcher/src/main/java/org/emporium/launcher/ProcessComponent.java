@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -24,12 +27,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * A component that is one operating-system process. Its output goes, line by line, to its
- * log file (kept as written: JSON for the services) and to the console.
+ * A component that is one operating-system process. Its output goes to its log file (kept as
+ * written: JSON for the services): straight from the process when the console does not show the
+ * logs (the default), or line by line through this launcher when it does ({@code up --logs}).
  */
 public class ProcessComponent implements Component {
 
     private static final int KEPT_LINES = 40;
+    private static final int TAIL_BYTES = 64 * 1024;
     /** Longest a training run may take to start, and then to write its cache. */
     private static final long TRAINING_SECONDS = 120;
     /** How a JVM asked to stop by SIGTERM exits (128 + 15). */
@@ -55,6 +60,10 @@ public class ProcessComponent implements Component {
     private final Path logFile;
     private final Console console;
     private final Deque<String> recent = new ArrayDeque<>();
+    /** Whether this launcher copies the output (to show it too), or the process writes its file itself. */
+    private volatile boolean piped;
+    /** The log file's length when the process started: what follows is its own output. */
+    private volatile long outputStart;
     private volatile Process process;
 
     public ProcessComponent(String name, List<String> needs, int port, String url, List<String> command,
@@ -156,8 +165,16 @@ public class ProcessComponent implements Component {
         List<String> full = new ArrayList<>(command);
         List<String> cacheOptions = cache().map(AheadOfTimeCache::startOptions).orElse(List.of());
         full.addAll(1, cacheOptions.isEmpty() ? startOptions : cacheOptions);
-        process = launch(full, environment, Redirect.PIPE);
-        Thread.ofVirtual().name(name + "-output").start(this::pumpOutput);
+        Files.createDirectories(logFile.getParent());
+        outputStart = Files.exists(logFile) ? Files.size(logFile) : 0;
+        // Nobody watches the lines here unless the console shows them, so the process appends to
+        // its file itself: copying every access line through this process cost as much CPU as a
+        // service's share of a page (docs/performance.md).
+        piped = console.echoesLogs();
+        process = launch(full, environment, piped ? Redirect.PIPE : Redirect.appendTo(logFile.toFile()));
+        if (piped) {
+            Thread.ofVirtual().name(name + "-output").start(this::pumpOutput);
+        }
     }
 
     @Override
@@ -315,8 +332,28 @@ public class ProcessComponent implements Component {
 
     @Override
     public List<String> recentOutput() {
-        synchronized (recent) {
-            return new ArrayList<>(recent);
+        if (piped) {
+            synchronized (recent) {
+                return new ArrayList<>(recent);
+            }
+        }
+        return lastLines(logFile, outputStart, KEPT_LINES);
+    }
+
+    /** The last {@code count} lines written to a file after {@code from} (at most its last 64 KiB). */
+    static List<String> lastLines(Path file, long from, int count) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long start = Math.max(from, channel.size() - TAIL_BYTES);
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.max(0, channel.size() - start));
+            while (tail.hasRemaining() && channel.read(tail, start + tail.position()) > 0) {
+                // read on until the buffer is full
+            }
+            List<String> lines = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8).lines().toList();
+            return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            return List.of("(its log " + file + " could not be read: " + e.getMessage() + ")");
         }
     }
 

@@ -235,6 +235,12 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void newTracesAreSampledByTheReservoirThenTheRatioAndAnIncomingDecisionIsKept() {
+        assertThat(context.getBean(io.opentelemetry.sdk.trace.samplers.Sampler.class).getDescription())
+                .startsWith("ParentBased{root:Reservoir{perSecond=10, then TraceIdRatioBased{0.100000}}");
+    }
+
+    @Test
     void exportsTheGatewaysSpansToZipkin() throws Exception {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         send(HttpRequest.newBuilder(uri("/api/catalog/exported"))

@@ -3,7 +3,9 @@ package org.emporium.gateway.observability;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,16 @@ class ObservabilityConfiguration {
     @Bean
     RequestSpan requestSpan(ObjectProvider<Tracer> tracer) {
         return new RequestSpan(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    /**
+     * Which new traces are recorded (ReservoirSampler): the first few each second, then a share of
+     * the rest; replaces Spring Boot's plain ratio.
+     */
+    @Bean
+    Sampler traceSampler(@Value("${management.tracing.sampling.probability}") double ratio,
+                         @Value("${emporium.gateway.tracing.reservoir-per-second}") int perSecond) {
+        return ReservoirSampler.of(perSecond, ratio);
     }
 
     @Bean

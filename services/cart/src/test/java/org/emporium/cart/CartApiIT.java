@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -74,6 +77,38 @@ class CartApiIT {
         given().delete("/api/carts/" + cart).then().statusCode(204);
         given().get("/api/carts/" + cart).then().statusCode(200)
                 .body("lines", hasSize(0)).body("total.amount", equalTo("0.00")).body("version", equalTo(6));
+    }
+
+    /** A change answers the locked cart with the change applied, not read again: the same as a read after it. */
+    @Test
+    void eachChangeAnswersTheCartThatAReadThenFinds() throws Exception {
+        String cart = newCart();
+        String first = freshSku();
+        String second = freshSku();
+        List<String> answers = List.of(
+                add(cart, first, 2).statusCode(200).extract().asString(),
+                add(cart, second, 1).statusCode(200).extract().asString(),
+                add(cart, first, 1).statusCode(200).extract().asString(),
+                set(cart, second, 4).statusCode(200).extract().asString(),
+                given().delete("/api/carts/" + cart + "/items/" + first).then().statusCode(200).extract().asString());
+        List<String> lines = List.of(first + "×2", first + "×2 " + second + "×1", first + "×3 " + second + "×1",
+                first + "×3 " + second + "×4", second + "×4");
+        for (int i = 0; i < answers.size(); i++) {
+            JsonNode answer = JSON.readTree(answers.get(i));
+            assertThat(answer.get("version").asInt()).as("change %d", i).isEqualTo(i + 1);
+            assertThat(lines(answer)).as("change %d", i).isEqualTo(lines.get(i));
+        }
+        JsonNode read = JSON.readTree(given().get("/api/carts/" + cart).then().statusCode(200)
+                .extract().asString());
+        assertThat(read).isEqualTo(JSON.readTree(answers.getLast()));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String lines(JsonNode cart) {
+        List<String> lines = new ArrayList<>();
+        cart.get("lines").forEach(line -> lines.add(line.get("sku").asText() + "×" + line.get("quantity").asInt()));
+        return String.join(" ", lines);
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import org.emporium.platform.outbox.Outbox;
  * ({@code SELECT ... FOR UPDATE}), then changes the lines, bumps the version by one and appends
  * exactly one event to the outbox: concurrent changes of one cart queue on the lock, so versions
  * and events follow commit order. A change that changes nothing (the same quantity again, clearing
- * an empty cart) writes and publishes nothing.
+ * an empty cart) writes and publishes nothing. The cart a change answers is the locked cart with
+ * the change applied ({@link Cart#withLine}), not read again: two statements fewer per change.
  *
  * <p>Availability is passed in, read from inventory before the transaction: no remote call is
  * made while the row is locked. {@code available} is empty when inventory could not be asked;
@@ -119,9 +121,9 @@ public class CartRepository {
                 s.setInt(3, quantity);
                 s.executeUpdate();
             }
-            long version = bump(c, id);
-            outbox.append(c, CartEvents.itemAdded(id, sku, quantity, result, version));
-            return load(c, id, false).orElseThrow();
+            Version version = bump(c, id);
+            outbox.append(c, CartEvents.itemAdded(id, sku, quantity, result, version.number()));
+            return cart.withLine(sku, result, version.number(), version.at());
         });
     }
 
@@ -144,16 +146,16 @@ public class CartRepository {
                 s.setString(3, sku);
                 s.executeUpdate();
             }
-            long version = bump(c, id);
-            outbox.append(c, CartEvents.quantityChanged(id, sku, quantity, previous, version));
-            return load(c, id, false).orElseThrow();
+            Version version = bump(c, id);
+            outbox.append(c, CartEvents.quantityChanged(id, sku, quantity, previous, version.number()));
+            return cart.withLine(sku, quantity, version.number(), version.at());
         });
     }
 
     /** Removes the line of {@code sku}. */
     public Cart remove(UUID id, Predicate<String> access, String sku) {
         return Transactions.run(dataSource, "removing from cart " + id, c -> {
-            locked(c, id, access);
+            Cart cart = locked(c, id, access);
             try (PreparedStatement s = c.prepareStatement("DELETE FROM cart_line WHERE cart_id = ? AND sku = ?")) {
                 s.setObject(1, id);
                 s.setString(2, sku);
@@ -161,9 +163,9 @@ public class CartRepository {
                     throw new NotInCart("cart " + id + " holds no " + sku);
                 }
             }
-            long version = bump(c, id);
-            outbox.append(c, CartEvents.itemRemoved(id, sku, version));
-            return load(c, id, false).orElseThrow();
+            Version version = bump(c, id);
+            outbox.append(c, CartEvents.itemRemoved(id, sku, version.number()));
+            return cart.withLine(sku, 0, version.number(), version.at());
         });
     }
 
@@ -178,9 +180,9 @@ public class CartRepository {
                 s.setObject(1, id);
                 s.executeUpdate();
             }
-            long version = bump(c, id);
-            outbox.append(c, CartEvents.cleared(id, version));
-            return load(c, id, false).orElseThrow();
+            Version version = bump(c, id);
+            outbox.append(c, CartEvents.cleared(id, version.number()));
+            return cart.emptied(version.number(), version.at());
         });
     }
 
@@ -245,7 +247,7 @@ public class CartRepository {
                 if (existing == 0) {
                     lines++;
                 }
-                long version = bump(c, into.id());
+                long version = bump(c, into.id()).number();
                 outbox.append(c, CartEvents.itemAdded(into.id(), line.sku(), merged - existing, merged, version));
             }
             if (!guest.lines().isEmpty()) {
@@ -253,7 +255,7 @@ public class CartRepository {
                     s.setObject(1, from);
                     s.executeUpdate();
                 }
-                outbox.append(c, CartEvents.cleared(from, bump(c, from)));
+                outbox.append(c, CartEvents.cleared(from, bump(c, from).number()));
             }
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE cart SET owner = ?, merged_into = ?, updated_at = now() WHERE id = ?")) {
@@ -335,21 +337,25 @@ public class CartRepository {
         return load(c, id, false);
     }
 
-    private static long bump(Connection c, UUID id) throws SQLException {
+    /** A cart's version after a change, and when the change was made. */
+    private record Version(long number, Instant at) {
+    }
+
+    private static Version bump(Connection c, UUID id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE cart SET version = version + 1, updated_at = now() WHERE id = ? RETURNING version")) {
+                "UPDATE cart SET version = version + 1, updated_at = now() WHERE id = ? RETURNING version, updated_at")) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new Version(rs.getLong(1), rs.getTimestamp(2).toInstant());
             }
         }
     }
 
     private static Optional<Cart> load(Connection c, UUID id, boolean lock) throws SQLException {
         long version;
-        java.time.Instant created;
-        java.time.Instant updated;
+        Instant created;
+        Instant updated;
         String owner;
         UUID mergedInto;
         try (PreparedStatement s = c.prepareStatement("SELECT version, created_at, updated_at, owner, merged_into "

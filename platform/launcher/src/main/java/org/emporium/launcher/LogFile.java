@@ -92,6 +92,16 @@ final class LogFile {
         }
     }
 
+    /** The last {@code count} lines written after offset {@code from}, as written; only the file's last 64 KiB are read. */
+    List<String> lastLines(long from, int count) {
+        long size = size();
+        long start = Math.max(from, size - CHUNK);
+        List<String> lines = new ArrayList<>();
+        // a window that starts mid-line starts at the next line
+        lines(start == from ? from : nextLine(start, size), size, lines::add);
+        return List.copyOf(lastOf(lines, count));
+    }
+
     /** Entries written since the last call (the first call only marks the end of the file). */
     List<Entry> poll(Filter filter) {
         long size = size();
@@ -119,7 +129,7 @@ final class LogFile {
         return kept;
     }
 
-    private static List<Entry> lastOf(List<Entry> entries, Integer limit) {
+    private static <T> List<T> lastOf(List<T> entries, Integer limit) {
         return limit == null || entries.size() <= limit ? entries : entries.subList(entries.size() - limit, entries.size());
     }
 

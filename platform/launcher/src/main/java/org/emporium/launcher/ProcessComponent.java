@@ -8,13 +8,11 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,7 +32,6 @@ import java.util.function.IntFunction;
 public class ProcessComponent implements Component {
 
     private static final int KEPT_LINES = 40;
-    private static final int TAIL_BYTES = 64 * 1024;
     /** Longest a training run may take to start, and then to write its cache. */
     private static final long TRAINING_SECONDS = 120;
     /** How a JVM asked to stop by SIGTERM exits (128 + 15). */
@@ -337,24 +334,7 @@ public class ProcessComponent implements Component {
                 return new ArrayList<>(recent);
             }
         }
-        return lastLines(logFile, outputStart, KEPT_LINES);
-    }
-
-    /** The last {@code count} lines written to a file after {@code from} (at most its last 64 KiB). */
-    static List<String> lastLines(Path file, long from, int count) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long start = Math.max(from, channel.size() - TAIL_BYTES);
-            ByteBuffer tail = ByteBuffer.allocate((int) Math.max(0, channel.size() - start));
-            while (tail.hasRemaining() && channel.read(tail, start + tail.position()) > 0) {
-                // read on until the buffer is full
-            }
-            List<String> lines = new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8).lines().toList();
-            return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            return List.of("(its log " + file + " could not be read: " + e.getMessage() + ")");
-        }
+        return new LogFile(name, logFile, ZoneId.systemDefault()).lastLines(outputStart, KEPT_LINES);
     }
 
     static void write(Path file, String content) {

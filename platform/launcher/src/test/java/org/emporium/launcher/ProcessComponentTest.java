@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ProcessComponentTest {
 
     @Test
     void theLastLinesOfAFileThatIsNotThereAreNone() {
-        assertThat(ProcessComponent.lastLines(dir.resolve("none.log"), 0, 40)).isEmpty();
+        assertThat(new LogFile("none", dir.resolve("none.log"), ZoneId.systemDefault()).lastLines(0, 40)).isEmpty();
     }
 
     private static void awaitExit(ProcessComponent component) throws InterruptedException {

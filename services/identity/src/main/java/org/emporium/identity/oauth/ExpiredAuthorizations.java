@@ -1,6 +1,8 @@
 package org.emporium.identity.oauth;
 
 import java.time.Duration;
+import java.util.Map;
+import org.emporium.identity.jdbc.BatchedDelete;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,14 +14,11 @@ import org.springframework.stereotype.Component;
  * grows, and with it every write's index upkeep and the database's size. An authorization goes
  * {@code emporium.identity.authorizations.kept-after-expiry} (1 hour) after the last of its codes and
  * tokens expired; one with no expiry at all (a request still waiting for its code) stays. Every
- * instance runs this; SKIP LOCKED leaves rows another instance or a token request holds for the next
- * round, so nobody waits on it. The refresh-token rotations of a deleted authorization go with it
- * (ON DELETE CASCADE).
+ * instance runs this ({@link BatchedDelete}: nobody waits on it). The refresh-token rotations of a
+ * deleted authorization go with it (ON DELETE CASCADE).
  */
 @Component
 public class ExpiredAuthorizations {
-
-    static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final Duration keptAfterExpiry;
@@ -30,25 +29,13 @@ public class ExpiredAuthorizations {
         this.keptAfterExpiry = keptAfterExpiry;
     }
 
-    /** Deletes in batches of {@link #BATCH}; returns how many authorizations went. */
+    /** Returns how many authorizations went. */
     @Scheduled(initialDelayString = "PT2M", fixedDelayString = "PT10M")
     public int forgetExpired() {
-        int total = 0;
-        int deleted;
-        do {
-            // greatest() skips NULLs: the latest expiry of whatever the authorization holds
-            deleted = jdbc.sql("""
-                            DELETE FROM oauth2_authorization WHERE id IN (
-                              SELECT id FROM oauth2_authorization
-                              WHERE greatest(authorization_code_expires_at, access_token_expires_at, refresh_token_expires_at,
-                                             oidc_id_token_expires_at, user_code_expires_at, device_code_expires_at)
-                                    <= now() - make_interval(secs => :kept)
-                              LIMIT :batch FOR UPDATE SKIP LOCKED)""")
-                    .param("kept", (double) keptAfterExpiry.toSeconds())
-                    .param("batch", BATCH)
-                    .update();
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        // greatest() skips NULLs: the latest expiry of whatever the authorization holds
+        return BatchedDelete.delete(jdbc, "oauth2_authorization", "id", """
+                greatest(authorization_code_expires_at, access_token_expires_at, refresh_token_expires_at,
+                         oidc_id_token_expires_at, user_code_expires_at, device_code_expires_at)
+                <= now() - make_interval(secs => :kept)""", Map.of("kept", (double) keptAfterExpiry.toSeconds()));
     }
 }

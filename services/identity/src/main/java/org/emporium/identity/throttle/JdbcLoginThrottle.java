@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import org.emporium.identity.IdentityProperties;
+import org.emporium.identity.jdbc.BatchedDelete;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -22,7 +24,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class JdbcLoginThrottle implements LoginThrottle {
 
     /** Rows deleted per statement by {@link #forgetExpired()}, so one clean-up never holds many locks long. */
-    private static final int DELETE_BATCH = 1000;
 
     private final IdentityProperties.Throttle settings;
     private final JdbcClient jdbc;
@@ -117,19 +118,7 @@ public class JdbcLoginThrottle implements LoginThrottle {
     }
 
     private int deleteInBatches(String table, String key, String time, Instant before) {
-        int total = 0;
-        int deleted;
-        do {
-            // the names are this class's constants, never input; SKIP LOCKED: rows another instance's clean-up
-            // (or a failure being counted) holds are left for later instead of waited for, so two clean-ups
-            // never deadlock
-            deleted = jdbc.sql("DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table
-                            + " WHERE " + time + " <= :before LIMIT " + DELETE_BATCH + " FOR UPDATE SKIP LOCKED)")
-                    .param("before", Timestamp.from(before))
-                    .update();
-            total += deleted;
-        } while (deleted == DELETE_BATCH);
-        return total;
+        return BatchedDelete.delete(jdbc, table, key, time + " <= :before", Map.of("before", Timestamp.from(before)));
     }
 
     /** The wait after {@code count} consecutive failures: the initial delay, doubling, at most the maximum. */

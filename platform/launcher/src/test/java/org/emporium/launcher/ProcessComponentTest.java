@@ -1,6 +1,7 @@
 package org.emporium.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -52,10 +53,10 @@ class ProcessComponentTest {
 
         lines.start();
         awaitExit(lines);
-        Deadline.await(() -> Files.exists(log) && Files.readAllLines(log).size() == 50);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log) && Files.readAllLines(log).size() == 50);
 
         assertThat(Files.readAllLines(log)).startsWith("line 1").endsWith("line 50");
-        Deadline.await(() -> lines.recentOutput().size() == 40);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.recentOutput().size() == 40);
         assertThat(lines.recentOutput()).startsWith("line 11").endsWith("line 50");
         assertThat(shown.toString(StandardCharsets.UTF_8)).contains("line 1\n", "line 50\n");
     }
@@ -65,30 +66,7 @@ class ProcessComponentTest {
         assertThat(new LogFile("none", dir.resolve("none.log"), ZoneId.systemDefault()).lastLines(0, 40)).isEmpty();
     }
 
-    private static void awaitExit(ProcessComponent component) throws InterruptedException {
-        Deadline.await(() -> !component.isAlive());
-    }
-
-    /** Polls a condition until it holds, for at most 10 s. */
-    private static final class Deadline {
-        interface Check {
-            boolean holds() throws Exception;
-        }
-
-        static void await(Check check) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            try {
-                while (!check.holds()) {
-                    if (System.nanoTime() > deadline) {
-                        throw new AssertionError("not within 10 s");
-                    }
-                    Thread.sleep(20);
-                }
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
+    private static void awaitExit(ProcessComponent component) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !component.isAlive());
     }
 }

@@ -217,9 +217,11 @@ class GatewayRoutingIT {
     void forwardsAW3cTraceparentToTheUpstream() throws Exception {
         get("/api/catalog/traced");
 
+        // Sampled or not: the reservoir (10 new traces a second) may have been spent by the other
+        // tests in this second, and then the 0.1 ratio decides. The trace context travels either way.
         assertThat(catalog.receivedAt("/api/catalog/traced")).singleElement()
                 .satisfies(received -> assertThat(received.header("traceparent"))
-                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
     }
 
     @Test
@@ -231,6 +233,7 @@ class GatewayRoutingIT {
         assertThat(catalog.receivedAt("/api/catalog/continued")).singleElement()
                 .satisfies(received -> assertThat(received.header("traceparent"))
                         .startsWith("00-" + traceId + "-")
+                        .endsWith("-01")
                         .doesNotContain("00f067aa0ba902b7"));
     }
 

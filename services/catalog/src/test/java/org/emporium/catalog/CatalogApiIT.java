@@ -137,6 +137,21 @@ class CatalogApiIT {
                 .body("detail", not(containsString("Exception")));
     }
 
+    /** A number, boolean or key given twice was stored as text or kept silently (issue 19): the README promises a 400. */
+    @Test
+    void aWrongTypeOrAKeyGivenTwiceIsA400NamingItAndNothingIsStored() {
+        String good = product("TST-TYPE-1", "5.00");
+        for (String brand : List.of("123", "true", "1e308")) {
+            expectInvalid(write().body(good.replace("\"brand\":\"Testco\"", "\"brand\":" + brand))
+                    .post("/api/catalog/products"), "brand");
+        }
+        expectInvalid(write().body(good.replace("\"color\":\"red\"", "\"color\":7")).post("/api/catalog/products"),
+                "attributes.color");
+        expectInvalid(write().body(good.replace("\"brand\":\"Testco\"", "\"brand\":\"Testco\",\"brand\":\"Other\""))
+                .post("/api/catalog/products"), "brand");
+        given().get("/api/catalog/products/sku/TST-TYPE-1").then().statusCode(404);
+    }
+
     @Test
     void anySkuInTheContractFormatIsAcceptedAndOthersAre400NamingSku() {
         Auth.asAdmin().contentType(ContentType.JSON).body(product("DEMO-1", "3.00"))

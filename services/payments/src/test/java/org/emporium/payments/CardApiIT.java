@@ -88,6 +88,22 @@ class CardApiIT {
                 .then().statusCode(415).contentType(PROBLEM);
     }
 
+    /** A key given twice was a 500 with an empty body (issue 19); a number where text belongs was read as text. */
+    @Test
+    void refusesADuplicatedKeyOrAWrongTypeNamingItWithoutEchoingTheNumber() {
+        given().contentType(ContentType.JSON)
+                .body("{\"cardNumber\":\"4242424242424242\",\"expiry\":\"12/30\",\"cvc\":\"123\",\"cardNumber\":\"x\"}")
+                .post("/api/payments/cards").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("cardNumber"))
+                .body("errors[0].message", equalTo("is given more than once"))
+                .body(not(containsString("4242424242424242")));
+        given().contentType(ContentType.JSON)
+                .body("{\"cardNumber\":\"4242424242424242\",\"expiry\":\"12/30\",\"cvc\":123}")
+                .post("/api/payments/cards").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("cvc"))
+                .body(not(containsString("4242424242424242")));
+    }
+
     @Test
     void anUnknownPaymentIsA404AndAMalformedIdA400() {
         Auth.asAdmin().get("/api/payments/" + UUID.randomUUID()).then().statusCode(404)

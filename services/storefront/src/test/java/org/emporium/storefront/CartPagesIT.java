@@ -76,6 +76,38 @@ class CartPagesIT {
         assertThat(cart.cart(id)).containsExactly(Map.entry(SKU, 1));
     }
 
+    /**
+     * A form body that cannot be read was a request never answered (a bad percent-escape), or a 500
+     * (a field over 2 KB): now a 400 or 413 at once, an HTML page for a browser and problem+json for
+     * anything else, and nothing reaches the cart (issue 19).
+     */
+    @Test
+    void aFormBodyThatCannotBeReadIsRefusedAtOnceNeverAHang() {
+        String id = cart.createCart(Map.of());
+        io.restassured.config.RestAssuredConfig deadline = io.restassured.RestAssured.config().httpClient(
+                io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 5_000).setParam("http.connection.timeout", 5_000));
+        String longField = "sku=" + "A".repeat(3_000) + "&quantity=1";
+        Map<String, Integer> bodies = Map.of("a=%zz", 400, "sku=" + SKU + "&quantity=1%", 400,
+                "sku=" + SKU + "%00&quantity=1", 400, longField, 413);
+        for (var body : bodies.entrySet()) {
+            for (String path : List.of("/cart/items", "/cart/items/" + SKU, "/checkout")) {
+                Response browser = given().config(deadline).cookie("cart", id).header("Accept", "text/html")
+                        .contentType("application/x-www-form-urlencoded").body(body.getKey()).post(path);
+                assertThat(browser.statusCode()).as(path + " " + body.getKey()).isEqualTo(body.getValue());
+                assertThat(browser.contentType()).startsWith("text/html");
+                assertThat(browser.asString()).contains("The form could not be read").doesNotContain("Exception");
+
+                Response client = given().config(deadline).cookie("cart", id)
+                        .contentType("application/x-www-form-urlencoded").body(body.getKey()).post(path);
+                assertThat(client.statusCode()).as(path + " " + body.getKey()).isEqualTo(body.getValue());
+                assertThat(client.contentType()).startsWith("application/problem+json");
+                assertThat(client.jsonPath().getInt("status")).isEqualTo(body.getValue());
+            }
+        }
+        assertThat(cart.cart(id)).isEmpty();
+    }
+
     @Test
     void htmxAddAnswersAFragmentWithTheStatusAndTheNewCount() {
         String id = cart.createCart(Map.of(OTHER, 2));

@@ -41,6 +41,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return answer(Problem.invalid(duplicate, "is given more than once"), uri);
+        }
         String field = e instanceof JsonMappingException m ? jsonPath(m) : null;
         String message = field == null || field.isEmpty()
                 ? "request body is not valid JSON"
@@ -60,6 +64,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri); // the JSON reader wraps the parser's own errors
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -106,6 +113,35 @@ public class ProblemMappers {
         String name = nodes.stream().map(Path.Node::getName).filter(java.util.Objects::nonNull)
                 .collect(Collectors.joining("."));
         return name.isEmpty() ? "request" : name;
+    }
+
+    /**
+     * The key a body gives twice, with the path of the object holding it ("shippingAddress.city"),
+     * from the parser's error under {@link StrictJson}; null for any other error.
+     */
+    static String duplicateKey(JsonProcessingException e) {
+        java.util.regex.Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!m.matches()) {
+            return null;
+        }
+        String parent = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser
+                && parser.getParsingContext() != null && parser.getParsingContext().getParent() != null
+                ? objectPath(parser.getParsingContext().getParent()) : "";
+        return parent.isEmpty() ? m.group(1) : parent + "." + m.group(1);
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*)'");
+
+    private static String objectPath(com.fasterxml.jackson.core.JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     static String jsonPath(JsonMappingException e) {

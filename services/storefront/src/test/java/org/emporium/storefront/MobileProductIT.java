@@ -196,6 +196,16 @@ class MobileProductIT {
         assertThat(response.jsonPath().getString("detail")).contains("AUD-999999");
     }
 
+    /** Was the shop's HTML 404 page (issue 19). */
+    @Test
+    void aPathUnderTheApiThatIsNoResourceIs404Problem() {
+        for (String path : List.of("/api/mobile/products/..", "/api/mobile/nothing-here", "/api/mobile/products/A/B")) {
+            Response response = given().urlEncodingEnabled(false).get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+        }
+    }
+
     @Test
     void malformedSkuIs400ProblemNamingSkuAndNothingIsAsked() {
         // malformed by the catalog's format: lower case, too short, a leading dash, too long

@@ -40,8 +40,13 @@ public class ErrorPages {
         return page(ErrorView.NOT_FOUND, uri, headers);
     }
 
+    /** No page there; under /api/ (the mobile API) a problem, as its clients are programs. */
     @ServerExceptionMapper
     public Uni<Response> noSuchRoute(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/")) {
+            return Uni.createFrom().item(org.emporium.platform.defaults.Problem.of(404, "Not Found",
+                    "no resource at " + uri.getPath()).toResponse());
+        }
         return page(ErrorView.NOT_FOUND, uri, headers);
     }
 

@@ -87,6 +87,48 @@ class RegistrationIT extends RunningIdentityServer {
         assertThat(Json.parse(wrongType.body())).containsEntry("type", "about:blank").containsEntry("status", 415L);
     }
 
+    /** A key given twice was taken silently, a number turned into text (issue 19). */
+    @Test
+    void aKeyGivenTwiceOrANumberForTextIsA400AndNothingIsStored() {
+        String email = uniqueEmail();
+        var twice = browser().postJson("/api/identity/accounts", "{\"email\":\"" + email + "\",\"password\":\""
+                + PASSWORD + "\",\"name\":\"Ada\",\"email\":\"" + uniqueEmail() + "\"}");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+
+        var number = browser().postJson("/api/identity/accounts", "{\"email\":\"" + email + "\",\"password\":\""
+                + PASSWORD + "\",\"name\":12345}");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(number.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(jdbc.sql("SELECT count(*) FROM accounts WHERE email = :email").param("email", email)
+                .query(Long.class).single()).isZero();
+    }
+
+    /** A parameter Tomcat cannot decode, or one holding a NUL, was a 500 (the NUL reached Postgres). */
+    @Test
+    void unreadableOrNulParametersAreA400NeverA500() throws Exception {
+        for (String target : List.of("/login?error=%G1%", "/oauth2/authorize?client_id=%00&response_type=code",
+                "/login?error=a%00b")) {
+            String raw = rawGet(target);
+            assertThat(raw).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .doesNotContain("Exception");
+        }
+        var token = browser().postForm("/oauth2/token", Browser.form("grant_type", "authorization_code", "code", "a\u0000b"));
+        assertThat(token.statusCode()).isEqualTo(400);
+        var page = browser().get("/login?error=a%00b", "Accept", "text/html");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("could not be read");
+    }
+
+    private String rawGet(String target) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void duplicateEmailInAnotherCaseIsAConflict() {
         String email = uniqueEmail();

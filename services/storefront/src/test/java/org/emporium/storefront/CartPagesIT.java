@@ -108,6 +108,16 @@ class CartPagesIT {
         assertThat(cart.cart(id)).isEmpty();
     }
 
+    /** Host: evil.example got Location: http://evil.example/cart (issue 19). */
+    @Test
+    void aRedirectIsAPathWhateverTheHostHeaderSays() {
+        Response response = given().redirects().follow(false).header("Host", "evil.example")
+                .formParam("sku", SKU).formParam("quantity", "1").post("/cart/items");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo("/cart");
+    }
+
     @Test
     void htmxAddAnswersAFragmentWithTheStatusAndTheNewCount() {
         String id = cart.createCart(Map.of(OTHER, 2));

@@ -144,15 +144,9 @@ public class FormBodyGuard {
         return StandardCharsets.UTF_8;
     }
 
-    /** A C0 control character other than tab, CR and LF (a textarea's line breaks), or DEL. */
+    /** A control character other than tab, CR and LF (a textarea's line breaks). */
     static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-                return true;
-            }
-        }
-        return false;
+        return s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
     }
 
     private static String escaped(String text) {

@@ -56,15 +56,9 @@ public class UnreadableRequestGuard extends OncePerRequestFilter {
         return null;
     }
 
-    /** A C0 control character other than tab, CR and LF, or DEL. */
+    /** A control character other than tab, CR and LF. */
     static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-                return true;
-            }
-        }
-        return false;
+        return s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -313,6 +313,21 @@ class CheckoutPagesIT {
         assertThat(page("/orders/" + noDetail, 200)).contains("ran out of stock");
     }
 
+    /** Signed out, an account's order page was a 500 in JSON (issue 19): now the way to sign in, back to the order. */
+    @Test
+    void anAccountsOrderSignedOutLeadsToSignInAndBackToIt() {
+        String id = orders.createOrderOf("someone-else", "CONFIRMED");
+
+        Response response = given().redirects().follow(false).get("/orders/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo("/login?return=%2Forders%2F" + id);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        Response panel = given().redirects().follow(false).get("/orders/" + id + "/status");
+        assertThat(panel.statusCode()).isEqualTo(286); // htmx stops polling
+        assertThat(panel.asString()).doesNotContain("Audio Thing").doesNotContain("Ada");
+    }
+
     @Test
     void anUnknownOrderIsTheFriendly404AndOrdersDownTheFriendly503() {
         String unknown = "1c7f3d2e-0000-4000-8000-000000000000";

@@ -52,6 +52,8 @@ public final class OrdersStandIn {
     private final Map<String, Integer> failingPaths = new ConcurrentHashMap<>();
     /** Each account's orders as {@code GET /api/orders} lists them (summaries), by subject. */
     private final Map<String, List<Map<String, Object>>> owned = new ConcurrentHashMap<>();
+    /** The owner of each account's order, by order id (guest orders have none). */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
     private volatile Answer placeAnswer;
     private volatile boolean stopped;
     private volatile boolean typedEvents;
@@ -94,6 +96,7 @@ public final class OrdersStandIn {
         failingPaths.clear();
         orders.clear();
         owned.clear();
+        owners.clear();
         requests.clear();
         placeAnswer = null;
     }
@@ -122,6 +125,13 @@ public final class OrdersStandIn {
     public String createOrder(String status, String reason, String detail) {
         String id = UUID.randomUUID().toString();
         orders.put(id, order(id, status, reason, detail));
+        return id;
+    }
+
+    /** Stores an account's order: the orders service answers it to its owner's token only (401 without one, 403 to others). */
+    public String createOrderOf(String subject, String status) {
+        String id = createOrder(status, null, null);
+        owners.put(id, subject);
         return id;
     }
 
@@ -209,7 +219,13 @@ public final class OrdersStandIn {
                 stream(exchange, events.group(1));
             } else if (order.matches() && method.equals("GET")) {
                 Map<String, Object> found = orders.get(order.group(1));
-                if (found == null) {
+                String owner = owners.get(order.group(1));
+                String caller = OidcStandIn.subjectOf(authorization);
+                if (owner != null && caller == null) {
+                    problem(exchange, 401, "Unauthorized", "this order belongs to an account: a token is needed");
+                } else if (owner != null && !owner.equals(caller)) {
+                    problem(exchange, 403, "Forbidden", "not your order");
+                } else if (found == null) {
                     problem(exchange, 404, "Not found", "order " + order.group(1));
                 } else {
                     LoopbackServer.send(exchange, 200, "application/json", found);

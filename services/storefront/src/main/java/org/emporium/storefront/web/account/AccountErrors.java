@@ -1,7 +1,5 @@
 package org.emporium.storefront.web.account;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.emporium.storefront.web.layout.ErrorView;
 import org.emporium.storefront.web.session.ReturnPaths;
 
@@ -36,6 +34,6 @@ final class AccountErrors {
     }
 
     private static String retry(String returnPath) {
-        return "/login?return=" + URLEncoder.encode(ReturnPaths.safe(returnPath), StandardCharsets.UTF_8);
+        return ReturnPaths.signInThenBackTo(returnPath);
     }
 }

@@ -7,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.emporium.platform.upstream.UpstreamRejectedException;
@@ -19,6 +17,7 @@ import org.emporium.storefront.web.layout.ErrorPages;
 import org.emporium.storefront.web.layout.PageFrames;
 import org.emporium.storefront.web.layout.PriceFormat;
 import org.emporium.storefront.web.session.AccountSession;
+import org.emporium.storefront.web.session.ReturnPaths;
 import org.emporium.storefront.web.session.SessionContext;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -65,7 +64,7 @@ public class MyOrdersPage {
     }
 
     private static Response signIn(String returnPath) {
-        return Response.seeOther(URI.create("/login?return=" + URLEncoder.encode(returnPath, StandardCharsets.UTF_8)))
+        return Response.seeOther(URI.create(ReturnPaths.signInThenBackTo(returnPath)))
                 .header("Cache-Control", "no-store").build();
     }
 

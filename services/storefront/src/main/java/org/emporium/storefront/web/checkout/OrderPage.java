@@ -13,13 +13,16 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.net.URI;
 import org.emporium.platform.upstream.UpstreamNotFoundException;
+import org.emporium.platform.upstream.UpstreamRejectedException;
 import org.emporium.storefront.client.catalog.CatalogClient;
 import org.emporium.storefront.client.catalog.Category;
 import org.emporium.storefront.client.orders.Order;
 import org.emporium.storefront.client.orders.OrderIds;
 import org.emporium.storefront.client.orders.OrdersClient;
 import org.emporium.storefront.web.layout.PageFrames;
+import org.emporium.storefront.web.session.ReturnPaths;
 import org.emporium.storefront.web.session.SessionContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
@@ -66,7 +69,15 @@ public class OrderPage {
                             .flatMap(categories -> Templates.order(frames.frame(title(view), categories, null), view)
                                     .createUni());
                 })
-                .map(html -> Response.ok(html, HTML).header("Cache-Control", "no-store").build());
+                .map(html -> Response.ok(html, HTML).header("Cache-Control", "no-store").build())
+                .onFailure(UpstreamRejectedException.class).recoverWithItem(failure -> {
+                    // an account's order: signed out, sign in and come back; anyone else's, there is none
+                    if (((UpstreamRejectedException) failure).status() == 401) {
+                        return Response.seeOther(URI.create(ReturnPaths.signInThenBackTo("/orders/" + orderId)))
+                                .header("Cache-Control", "no-store").build();
+                    }
+                    throw new UpstreamNotFoundException("orders", "not the caller's order");
+                });
     }
 
     /** The status panel alone: what the fallback poll swaps in. */
@@ -78,6 +89,7 @@ public class OrderPage {
         return orders.order(SessionContext.bearer(), orderId)
                 .map(order -> OrderStatusView.of(orderId, order).polling(true))
                 .onFailure(UpstreamNotFoundException.class).recoverWithItem(() -> null)
+                .onFailure(UpstreamRejectedException.class).recoverWithItem(() -> null) // not the caller's: nothing to show
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("order %s status unavailable: %s", orderId, failure.getMessage());
                     return OrderStatusView.placing(orderId).polling(true)

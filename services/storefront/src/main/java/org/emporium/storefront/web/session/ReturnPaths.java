@@ -1,5 +1,8 @@
 package org.emporium.storefront.web.session;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Where to go after signing in: only a path of this shop. A relative path starting with a single
  * {@code /} is accepted; anything else (an absolute URL, {@code //host}, {@code /\host}, control
@@ -12,6 +15,11 @@ public final class ReturnPaths {
     private static final int MAX_LENGTH = 512;
 
     private ReturnPaths() {
+    }
+
+    /** The sign-in page that comes back to {@code returnPath} (made safe) afterwards. */
+    public static String signInThenBackTo(String returnPath) {
+        return "/login?return=" + URLEncoder.encode(safe(returnPath), StandardCharsets.UTF_8);
     }
 
     public static String safe(String requested) {

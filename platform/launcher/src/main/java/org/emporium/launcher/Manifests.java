@@ -376,6 +376,12 @@ public final class Manifests {
         secrets.forEach((variable, key) -> env.add(object().put("name", variable).set("valueFrom", object()
                 .set("secretKeyRef", object("name", key.secret(), "key", key.key())))));
         Images.environment(service).forEach((name, value) -> env.add(object("name", name, "value", value)));
+        // a service listens on loopback by default (the gateway is the one door on a machine); in a pod
+        // the kubelet's probes and the other pods come from outside it, and NetworkPolicies decide who
+        env.add(object("name", "EMPORIUM_HTTP_HOST", "value", "0.0.0.0"));
+        if (service.managementOffset() != 0) {
+            env.add(object("name", "MANAGEMENT_SERVER_ADDRESS", "value", "0.0.0.0"));
+        }
         container.set("resources", resources(service.memory()));
         Probes probes = Probes.of(service.kind());
         // a start may take a minute on a busy node: the startup probe allows two, then the others take over

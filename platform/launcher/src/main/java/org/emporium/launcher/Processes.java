@@ -96,7 +96,11 @@ public final class Processes {
                 String jar = artifact(INFRASTRUCTURE_MODULE + "/target/zipkin.jar");
                 ProcessComponent zipkin = jvm("zipkin", "/health", List.of(),
                         // C1 only: Zipkin's own speed matters little, and full JIT work would slow the services' start
-                        concat(memoryFlags(node), "-XX:TieredStopAtLevel=1", "-jar", jar),
+                        concat(memoryFlags(node), "-XX:TieredStopAtLevel=1",
+                                // loopback only: Zipkin's server port is Armeria's first port, and a list
+                                // set here replaces the one in Zipkin's settings whole, so all of it is set
+                                "-Darmeria.ports[0].ip=127.0.0.1", "-Darmeria.ports[0].port=${server.port}",
+                                "-Darmeria.ports[0].protocols[0]=http", "-jar", jar),
                         Map.of("QUERY_PORT", String.valueOf(port), "STORAGE_TYPE", "mem",
                                 "MEM_MAX_SPANS", String.valueOf(ZIPKIN_MAX_SPANS), "LOGGING_LEVEL_ROOT", "WARN"));
                 // Zipkin is a Spring Boot application: trained like ours, up to its refreshed context

@@ -124,6 +124,21 @@ class SystemJourneyIT {
         assertThat(page.get("items").get(0).get("price").get("amount").asText()).matches("\\d+\\.\\d{2}");
     }
 
+    /**
+     * The gateway is the one door: every other port of the system (services, the gateway's
+     * management port, Postgres, Kafka, Redis, Zipkin, mail, the registry) listens on loopback only,
+     * so nothing on the network can walk around the gateway's checks (issue 19).
+     */
+    @Test
+    @Order(1)
+    void onlyTheGatewaysPublicPortListensBeyondLoopback() {
+        List<ListeningSockets.Listening> sockets = ListeningSockets.of(system.recordedPids());
+
+        assertThat(sockets).as("the system's listening sockets").hasSizeGreaterThan(10);
+        assertThat(sockets).filteredOn(socket -> !socket.loopback()).as("sockets beyond loopback")
+                .extracting(ListeningSockets.Listening::port).containsOnly(RunningSystem.GATEWAY);
+    }
+
     @Test
     @Order(2)
     void badInputThroughTheGatewayIsAProblemNotAnError() throws IOException {

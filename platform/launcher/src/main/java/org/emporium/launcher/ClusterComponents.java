@@ -71,12 +71,18 @@ final class ClusterComponents {
         return Topology.services().stream().filter(s -> !SINGLE_REPLICA.contains(s.name())).toList();
     }
 
-    /** Redis for the gateway's rate limits: counters that may be lost, so nothing is persisted. */
+    /** Redis for the gateway's rate limits: counters that may be lost, so nothing is persisted; a password as locally. */
     private Map<String, String> redis() {
         int port = wiring.redisPort();
         ObjectNode deployment = store(wiring.redisHost(), REDIS_IMAGE, List.of(port), 32, 64,
                 object().set("tcpSocket", object().put("port", port)));
-        container(deployment).putArray("args").add("--save").add("").add("--appendonly").add("no");
+        ObjectNode container = container(deployment);
+        // the same Secret the gateway reads (create-secrets.sh makes it); Kubernetes expands $(VAR) in args
+        ClusterWiring.SecretKey password = ClusterWiring.secretKey(wiring.redisPassword()).orElseThrow();
+        container.putArray("env").add(object().put("name", "REDIS_PASSWORD").set("valueFrom", object()
+                .set("secretKeyRef", object("name", password.secret(), "key", password.key()))));
+        container.putArray("args").add("--save").add("").add("--appendonly").add("no")
+                .add("--requirepass").add("$(REDIS_PASSWORD)");
         return storeFiles(wiring.redisHost(), deployment, service(wiring.redisHost(), Map.of("redis", port)),
                 policy(wiring.redisHost(), Topology.services().stream().filter(Node::usesRedis).toList(), port));
     }

@@ -19,6 +19,8 @@ public final class ClusterWiring extends Wiring {
 
     static final String POSTGRES_CLUSTER = "emporium-db";
     static final String KAFKA_CLUSTER = "emporium";
+    /** The Secret of Redis' password. */
+    static final String REDIS_SECRET = "redis";
     /** The port of the Kafka cluster's plain listener inside the cluster. */
     static final int KAFKA_PORT = 9092;
     /** The OpenTelemetry Collector the services send their spans to (it passes them on to Zipkin). */
@@ -119,6 +121,28 @@ public final class ClusterWiring extends Wiring {
         return 6379;
     }
 
+    /** The Secret create-secrets.sh makes, which Strimzi's KafkaUser of the service takes its password from. */
+    @Override
+    public String kafkaPassword(String user) {
+        return secretReference(kafkaSecret(user), "password");
+    }
+
+    static String kafkaSecret(String user) {
+        return "kafka-" + user;
+    }
+
+    /** Strimzi's user operator keeps SCRAM credentials (PLAIN has no user store of its own there). */
+    @Override
+    public String kafkaSaslMechanism() {
+        return "SCRAM-SHA-512";
+    }
+
+    /** The Secret the Redis pod reads its {@code requirepass} from as well. */
+    @Override
+    public String redisPassword() {
+        return secretReference(REDIS_SECRET, "password");
+    }
+
     @Override
     public String smtpHost() {
         return "mail";
@@ -144,5 +168,11 @@ public final class ClusterWiring extends Wiring {
     @Override
     public String adminPassword() {
         return secretReference("identity-admin", "password");
+    }
+
+    /** create-secrets.sh's random value is Base64 of 32 bytes, which is what identity takes. */
+    @Override
+    public String identityKeyEncryptionKey() {
+        return secretReference("identity-keys", "encryption");
     }
 }

@@ -2,6 +2,9 @@ package org.emporium.launcher;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Option;
         description = "Runs Emporium on this machine: real infrastructure, every service its own process.",
         subcommands = {Emporium.Up.class, Emporium.Stop.class, Emporium.Status.class, Emporium.Scale.class, Emporium.TopCommand.class,
                 Emporium.Logs.class, Chaos.class,
-                Emporium.Token.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class,
+                Emporium.Token.class, Emporium.RotateKeys.class, Emporium.GraphCommand.class, Emporium.Modules.class, Emporium.ManifestsCommand.class,
                 Emporium.ImagesCommand.class})
 public final class Emporium {
 
@@ -359,6 +362,37 @@ public final class Emporium {
         }
     }
 
+    @Command(name = "rotate-keys", description = "Make identity sign tokens with a new key. The old key stays in its "
+            + "published key set until the tokens it signed have expired, so nobody is signed out.")
+    static final class RotateKeys implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        Emporium parent;
+
+        @Override
+        public Integer call() throws Exception {
+            Wiring wiring = new LocalWiring(parent.workspace(), Topology.GRAPH);
+            try {
+                String token = ServiceToken.fetch(wiring.issuer(), "emporium-services", wiring.servicesClientSecret());
+                HttpRequest request = HttpRequest.newBuilder(URI.create(wiring.internalUrl("identity") + "/api/signing-keys/rotation"))
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build();
+                try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        System.err.println("identity refused the rotation (" + response.statusCode() + "): " + response.body());
+                        return 1;
+                    }
+                    System.out.println("identity signs with a new key now: " + response.body());
+                    return 0;
+                }
+            } catch (IOException e) {
+                System.err.println("no rotation: " + e.getMessage() + " (is Emporium running? ./emporium status)");
+                return 1;
+            }
+        }
+    }
+
     @Command(name = "graph", description = "Print the service graph: who calls whom, who uses which store and topic.")
     static final class GraphCommand implements Callable<Integer> {
 
@@ -370,7 +404,7 @@ public final class Emporium {
 
         @Override
         public Integer call() {
-            Graph graph = Graph.of(parent.workspace().artifact("contracts/events/asyncapi.yaml"));
+            Graph graph = Graph.of(parent.workspace().artifact(Graph.EVENT_CONTRACT));
             System.out.print(mermaid ? graph.mermaid() : graph.text());
             return 0;
         }
@@ -391,7 +425,7 @@ public final class Emporium {
         public Integer call() throws IOException {
             boolean current = true;
             for (var folder : new TreeMap<>(new Manifests(ManifestsFiles.projectVersion(),
-                    parent.workspace().artifact("contracts/events/asyncapi.yaml")).folders()).entrySet()) {
+                    parent.workspace().artifact(Graph.EVENT_CONTRACT)).folders()).entrySet()) {
                 ManifestsFiles files = new ManifestsFiles(parent.root.resolve(folder.getKey()), folder.getValue());
                 List<String> stale = files.stale();
                 current &= stale.isEmpty();
@@ -549,7 +583,7 @@ public final class Emporium {
                 boolean postgres = e.name().equals("postgres");
                 long pid = postgres ? PostgresComponent.postmasterPid(workspace) : e.pid();
                 boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-                String health = StatusReport.health(alive, alive && Chaos.paused(pid), outages.get(e.name()), now, () -> healthOf(e));
+                String health = StatusReport.health(alive, alive && Chaos.paused(pid), outages.get(e.name()), now, () -> healthOf(workspace, e));
                 rows.add(new StatusReport.Row(e.name(), pid, e.port(), e.url(), health,
                         e.readySeconds(), postgres ? Memory.tree(pid) : Memory.of(pid), Topology.budget(e.name()).pssMb(),
                         e.restarts()));
@@ -568,14 +602,14 @@ public final class Emporium {
             return report.allUp() ? 0 : 1;
         }
 
-        private static String healthOf(RunState.Entry e) {
-            return healthOf(e, Duration.ofSeconds(2));
+        private static String healthOf(Workspace workspace, RunState.Entry e) {
+            return healthOf(workspace, e, Duration.ofSeconds(2));
         }
 
         /** "up" or "not ready" by the component's readiness probe (its process is alive), waiting at most {@code timeout}. */
-        static String healthOf(RunState.Entry e, Duration timeout) {
+        static String healthOf(Workspace workspace, RunState.Entry e, Duration timeout) {
             Probe probe = e.health() != null && !e.health().isBlank() ? Probe.http(e.health(), timeout)
-                    : e.name().equals("redis") ? Probe.redis(e.port()) : Probe.tcp(e.port());
+                    : e.name().equals("redis") ? Probe.redis(e.port(), RedisComponent.password(workspace)) : Probe.tcp(e.port());
             return probe.ready() ? "up" : "not ready";
         }
     }

@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public final class Graph {
 
+    /** The event contract, relative to the checkout. */
+    public static final String EVENT_CONTRACT = "contracts/events/asyncapi.yaml";
+
     /** A topic with the services that write and read it. */
     public record Topic(String name, Set<String> producers, Set<String> consumers) {
     }

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A single-node Kafka in KRaft mode (broker and controller in one JVM), its storage
- * formatted once on first start. Buffers are sized for a laptop, not a cluster.
+ * formatted once on first start. Buffers are sized for a laptop, not a cluster. With
+ * {@link KafkaAccess} (as {@code ./emporium up} runs it) every client signs in and the contract's
+ * ACLs are in place before it counts as ready; without (a test's own broker), it is plaintext.
  */
 public final class KafkaComponent extends ProcessComponent {
 
@@ -22,9 +24,16 @@ public final class KafkaComponent extends ProcessComponent {
     private final String java;
     private final String classpath;
     private final Console console;
+    private final KafkaAccess access;
 
     public KafkaComponent(Workspace workspace, String java, String classpath, int port, int controllerPort,
                           List<String> memoryFlags, Console console) {
+        this(workspace, java, classpath, port, controllerPort, memoryFlags, null, console);
+    }
+
+    /** @param access who may sign in and what each may do, or null for a plaintext broker open to anyone */
+    KafkaComponent(Workspace workspace, String java, String classpath, int port, int controllerPort,
+                   List<String> memoryFlags, KafkaAccess access, Console console) {
         super("kafka", List.of(), port, "127.0.0.1:" + port,
                 command(workspace, java, classpath, memoryFlags),
                 Map.of(), Probe.tcp(port), workspace.log("kafka"), console);
@@ -33,7 +42,8 @@ public final class KafkaComponent extends ProcessComponent {
         this.java = java;
         this.classpath = classpath;
         this.console = console;
-        ProcessComponent.write(config, properties(port, controllerPort, dataDirectory));
+        this.access = access;
+        ProcessComponent.writePrivately(config, properties(port, controllerPort, dataDirectory, access));
         cachedBy(new AheadOfTimeCache(workspace, "kafka", classpathEntries(classpath)), this::training);
     }
 
@@ -45,14 +55,15 @@ public final class KafkaComponent extends ProcessComponent {
         int controller = ProcessComponent.freePort();
         Path storage = config.resolveSibling("kafka-training");
         Path trainingConfig = config.resolveSibling("kafka-training.properties");
+        String clients = access == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         return new Training(List.of(), Map.of(), Probe.tcp(free), List.of(
-                "--override", "listeners=PLAINTEXT://127.0.0.1:" + free + ",CONTROLLER://127.0.0.1:" + controller,
-                "--override", "advertised.listeners=PLAINTEXT://127.0.0.1:" + free,
+                "--override", "listeners=" + clients + "://127.0.0.1:" + free + ",CONTROLLER://127.0.0.1:" + controller,
+                "--override", "advertised.listeners=" + clients + "://127.0.0.1:" + free,
                 "--override", "controller.quorum.voters=1@127.0.0.1:" + controller,
                 "--override", "log.dirs=" + storage),
                 () -> {
                     Workspace.deleteRecursively(storage);
-                    ProcessComponent.write(trainingConfig, properties(free, controller, storage));
+                    ProcessComponent.writePrivately(trainingConfig, properties(free, controller, storage, access));
                     format(trainingConfig, storage);
                 });
     }
@@ -75,18 +86,25 @@ public final class KafkaComponent extends ProcessComponent {
         return command;
     }
 
+    /** A plaintext broker's configuration (a test's). */
     public static String properties(int port, int controllerPort, Path dataDirectory) {
+        return properties(port, controllerPort, dataDirectory, null);
+    }
+
+    static String properties(int port, int controllerPort, Path dataDirectory, KafkaAccess access) {
+        String listeners = access != null ? access.brokerProperties(port, controllerPort) : """
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+                """.formatted(port, controllerPort);
         return """
                 # written by the Emporium launcher on every start
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
-                listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-                log.dirs=%3$s
+                %4$slog.dirs=%3$s
                 num.partitions=3
                 # topics are created by the service that owns them, with their partitions and
                 # retention (the outbox relay does it); a typo in a consumer must not create one
@@ -104,7 +122,13 @@ public final class KafkaComponent extends ProcessComponent {
                 num.io.threads=2
                 num.recovery.threads.per.data.dir=1
                 background.threads=2
-                """.formatted(port, controllerPort, dataDirectory);
+                """.formatted(port, controllerPort, dataDirectory, listeners);
+    }
+
+    /** Ready once it accepts connections and, when clients sign in, the contract's ACLs are in place. */
+    @Override
+    public boolean isReady() {
+        return super.isReady() && (access == null || access.grant(url()));
     }
 
     @Override

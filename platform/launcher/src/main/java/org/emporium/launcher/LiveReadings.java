@@ -38,7 +38,7 @@ final class LiveReadings implements Top.Source {
             return new Top.Reading(nanos, "down", null, null, null, Memory.Usage.NONE);
         }
         // the probe and the scrape at the same time: a component that answers neither costs one timeout, not two
-        CompletableFuture<String> health = CompletableFuture.supplyAsync(() -> Emporium.Status.healthOf(e, TIMEOUT),
+        CompletableFuture<String> health = CompletableFuture.supplyAsync(() -> Emporium.Status.healthOf(workspace, e, TIMEOUT),
                 task -> Thread.ofVirtual().start(task));
         Duration cpu = postgres ? treeCpu(process.get()) : process.get().info().totalCpuDuration().orElse(null);
         Memory.Usage memory = postgres ? Memory.tree(pid) : Memory.of(pid);

@@ -100,6 +100,31 @@ public final class LocalWiring extends Wiring {
         return port("redis");
     }
 
+    /** Generated on first start into .emporium/secrets/kafka-USER. */
+    @Override
+    public String kafkaPassword(String user) {
+        return workspace.secret("kafka-" + user, null);
+    }
+
+    @Override
+    public String kafkaSaslMechanism() {
+        return KafkaAccess.MECHANISM;
+    }
+
+    /** Every Kafka user with its password, for the broker: the launcher's admin and each service that uses Kafka. */
+    public Map<String, String> kafkaPasswords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put(KafkaAccess.ADMIN, kafkaPassword(KafkaAccess.ADMIN));
+        nodes().values().stream().filter(Node::usesKafka).forEach(node -> passwords.put(node.name(), kafkaPassword(node.name())));
+        return passwords;
+    }
+
+    /** Generated on first start. */
+    @Override
+    public String redisPassword() {
+        return RedisComponent.password(workspace);
+    }
+
     @Override
     public String smtpHost() {
         return "127.0.0.1";
@@ -130,6 +155,12 @@ public final class LocalWiring extends Wiring {
     @Override
     public String adminPassword() {
         return workspace.secret(ADMIN_PASSWORD_SECRET, "EMPORIUM_IDENTITY_ADMIN_PASSWORD");
+    }
+
+    /** Generated on first start into .emporium/secrets/identity-key-encryption-key. */
+    @Override
+    public String identityKeyEncryptionKey() {
+        return workspace.base64Secret("identity-key-encryption-key", 32);
     }
 
     /** Where the admin's password is kept: {@code ./emporium up} prints this path. */

@@ -168,13 +168,19 @@ public final class Manifests {
                 .set("annotations", object("strimzi.io/node-pools", "enabled", "strimzi.io/kraft", "enabled")));
         ObjectNode spec = kafka.putObject("spec");
         ObjectNode broker = spec.putObject("kafka");
+        // every client signs in (SCRAM-SHA-512, the user operator's credentials) and may do only what
+        // its KafkaUser's ACLs allow: the same grants as the local broker's (KafkaAccess)
         broker.putArray("listeners").add(object().put("name", "plain").put("port", ClusterWiring.KAFKA_PORT)
-                .put("type", "internal").put("tls", false));
+                .put("type", "internal").put("tls", false)
+                .set("authentication", object("type", "scram-sha-512")));
+        broker.set("authorization", object("type", "simple"));
         broker.putObject("config")
                 .put("default.replication.factor", 1).put("min.insync.replicas", 1)
                 .put("offsets.topic.replication.factor", 1)
                 .put("transaction.state.log.replication.factor", 1).put("transaction.state.log.min.isr", 1);
-        spec.putObject("entityOperator").putObject("topicOperator");
+        ObjectNode operators = spec.putObject("entityOperator");
+        operators.putObject("topicOperator");
+        operators.putObject("userOperator");
 
         List<ObjectNode> topics = new ArrayList<>();
         for (ContractTopics.Topic channel : ContractTopics.read(asyncApi)) {
@@ -191,8 +197,44 @@ public final class Manifests {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("kafka.yaml", HEADER + documents(List.of(pool, kafka)));
         files.put("topics.yaml", HEADER + documents(topics));
-        files.put("kustomization.yaml", component(List.of("kafka.yaml", "topics.yaml")));
+        files.put("users.yaml", HEADER + documents(kafkaUsers()));
+        files.put("kustomization.yaml", component(List.of("kafka.yaml", "topics.yaml", "users.yaml")));
         return files;
+    }
+
+    /**
+     * A Strimzi KafkaUser per service that uses Kafka: its password from the Secret
+     * create-secrets.sh makes ({@code kafka-NAME}), its ACLs the contract's grants.
+     */
+    private List<ObjectNode> kafkaUsers() {
+        List<KafkaAccess.Grant> grants = KafkaAccess.grants(Graph.topics(asyncApi).values());
+        List<ObjectNode> users = new ArrayList<>();
+        for (Node service : Topology.services().stream().filter(Node::usesKafka).toList()) {
+            ObjectNode user = object("apiVersion", "kafka.strimzi.io/v1beta2", "kind", "KafkaUser");
+            user.set("metadata", object().put("name", service.name())
+                    .set("labels", object("strimzi.io/cluster", ClusterWiring.KAFKA_CLUSTER)));
+            ObjectNode spec = user.putObject("spec");
+            ClusterWiring.SecretKey password = ClusterWiring.secretKey(wiring.kafkaPassword(service.name())).orElseThrow();
+            spec.set("authentication", object().put("type", "scram-sha-512").set("password", object()
+                    .set("valueFrom", object().set("secretKeyRef", object("name", password.secret(), "key", password.key())))));
+            ArrayNode acls = spec.putObject("authorization").put("type", "simple").putArray("acls");
+            for (KafkaAccess.Grant grant : grants.stream().filter(g -> g.user().equals(service.name())).toList()) {
+                ObjectNode acl = object();
+                acl.set("resource", object("type", grant.resource().name().toLowerCase(java.util.Locale.ROOT), "name", grant.name(),
+                        "patternType", grant.pattern() == org.apache.kafka.common.resource.PatternType.PREFIXED ? "prefix" : "literal"));
+                ArrayNode operations = acl.putArray("operations");
+                grant.operations().forEach(operation -> operations.add(strimziOperation(operation)));
+                acls.add(acl);
+            }
+            users.add(user);
+        }
+        return users;
+    }
+
+    /** Strimzi spells Kafka's operations in title case (Write, Read, Describe, Create). */
+    private static String strimziOperation(org.apache.kafka.common.acl.AclOperation operation) {
+        String name = operation.name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /**

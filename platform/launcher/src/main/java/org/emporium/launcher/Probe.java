@@ -78,17 +78,18 @@ public interface Probe {
         };
     }
 
-    static Probe redis(int port) {
+    /** Signs in, then PING: a Redis that takes the password and answers PONG. */
+    static Probe redis(int port, String password) {
         return () -> {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
                 socket.setSoTimeout(1000);
                 OutputStream out = socket.getOutputStream();
-                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(("AUTH \"" + password + "\"\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 InputStream in = socket.getInputStream();
-                byte[] answer = in.readNBytes(5);
-                return new String(answer, StandardCharsets.US_ASCII).equals("+PONG");
+                byte[] answer = in.readNBytes(10);
+                return new String(answer, StandardCharsets.US_ASCII).equals("+OK\r\n+PONG");
             } catch (IOException e) {
                 return false;
             }

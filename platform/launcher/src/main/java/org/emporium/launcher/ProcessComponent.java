@@ -337,6 +337,19 @@ public class ProcessComponent implements Component {
         return new LogFile(name, logFile, ZoneId.systemDefault()).lastLines(outputStart, KEPT_LINES);
     }
 
+    /** Like {@link #write}, but readable by its owner only from the first byte on (a file with secrets). */
+    static void writePrivately(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());

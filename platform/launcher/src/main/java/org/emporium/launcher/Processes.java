@@ -90,8 +90,10 @@ public final class Processes {
         return switch (name) {
             case "postgres" -> new PostgresComponent(workspace, port, wiring.databases(), wiring.databaseConnections());
             case "kafka" -> new KafkaComponent(workspace, java, classpath(INFRASTRUCTURE_ARTIFACT),
-                    port, wiring.kafkaControllerPort(), memoryFlags(node), console);
-            case "redis" -> new RedisComponent(workspace, port, console);
+                    port, wiring.kafkaControllerPort(), memoryFlags(node),
+                    new KafkaAccess(wiring.kafkaPasswords(), Graph.topics(workspace.artifact(Graph.EVENT_CONTRACT)).values()),
+                    console);
+            case "redis" -> new RedisComponent(workspace, port, wiring.redisPassword(), console);
             case "zipkin" -> {
                 String jar = artifact(INFRASTRUCTURE_MODULE + "/target/zipkin.jar");
                 ProcessComponent zipkin = jvm("zipkin", "/health", List.of(),

@@ -272,7 +272,7 @@ final class ScenarioRun {
             Optional<RunState.Entry> entry = state == null ? Optional.empty()
                     : state.entries().stream().filter(e -> e.name().equals(component)).findFirst();
             if (entry.isPresent() && entry.get().pid() != pidBefore && ProcessHandle.of(entry.get().pid()).map(ProcessHandle::isAlive).orElse(false)
-                    && Emporium.Status.healthOf(entry.get(), Duration.ofSeconds(2)).equals("up")) {
+                    && Emporium.Status.healthOf(workspace, entry.get(), Duration.ofSeconds(2)).equals("up")) {
                 return;
             }
             pause(200);

@@ -82,6 +82,7 @@ public final class Topology {
             spring("identity", 8110).memory(heap(160).pss(200)).database(8)
                     .setting("EMPORIUM_IDENTITY_ISSUER", Wiring::issuer)
                     .setting("EMPORIUM_IDENTITY_ADMIN_PASSWORD", Wiring::adminPassword)
+                    .setting("EMPORIUM_IDENTITY_KEY_ENCRYPTION_KEY", Wiring::identityKeyEncryptionKey)
                     .setting("EMPORIUM_IDENTITY_SERVICES_SECRET", Wiring::servicesClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/login/callback")

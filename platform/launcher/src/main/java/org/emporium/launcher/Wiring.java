@@ -10,14 +10,15 @@ import java.util.Map;
  *   <li>runs at all gets {@code EMPORIUM_<NAME>_PORT} and {@code EMPORIUM_ZIPKIN_ENDPOINT};</li>
  *   <li>has a {@code database()} gets {@code EMPORIUM_<NAME>_DB_URL}, {@code _DB_USER}, {@code _DB_PASSWORD}
  *       and its pool size {@code _DB_POOL};</li>
- *   <li>uses {@code kafka()} gets {@code EMPORIUM_KAFKA_BOOTSTRAP_SERVERS};</li>
+ *   <li>uses {@code kafka()} gets {@code EMPORIUM_KAFKA_BOOTSTRAP_SERVERS} and its Kafka user
+ *       ({@code _USERNAME}, {@code _PASSWORD}, {@code _SASL_MECHANISM});</li>
  *   <li>uses {@code auth()} gets {@code EMPORIUM_AUTH_ISSUER} and identity's key set,
  *       {@code EMPORIUM_AUTH_JWKS_URL} (and with {@code serviceTokens()} the client secret
  *       {@code EMPORIUM_AUTH_CLIENT_SECRET} and {@code EMPORIUM_AUTH_TOKEN_URL}), found the way a
  *       callee is ({@link #serviceUrl}: {@code stork://identity/oauth2/jwks} where there is a registry);</li>
  *   <li>{@code calls("x")} gets {@code EMPORIUM_X_URL} ({@link #serviceUrl}), and {@code EMPORIUM_REGISTRY_URL}
  *       where instances are looked up in a registry;</li>
- *   <li>uses {@code redis()} gets {@code EMPORIUM_REDIS_HOST}/{@code _PORT}, {@code mail()} gets
+ *   <li>uses {@code redis()} gets {@code EMPORIUM_REDIS_HOST}/{@code _PORT}/{@code _PASSWORD}, {@code mail()} gets
  *       {@code EMPORIUM_SMTP_HOST}/{@code _PORT}.</li>
  * </ul>
  * The convention is the same wherever the services run; where that is decides the addresses and
@@ -99,6 +100,15 @@ public abstract class Wiring {
 
     public abstract int redisPort();
 
+    /** The password of a service's Kafka user, whose name is the service's. */
+    public abstract String kafkaPassword(String user);
+
+    /** How Kafka's clients sign in: SASL PLAIN locally (loopback), SCRAM-SHA-512 with Strimzi. */
+    public abstract String kafkaSaslMechanism();
+
+    /** The password Redis asks of its clients. */
+    public abstract String redisPassword();
+
     public abstract String smtpHost();
 
     public abstract int smtpPort();
@@ -108,6 +118,9 @@ public abstract class Wiring {
 
     /** The admin account's password, which identity sets when it creates the account on its first start. */
     public abstract String adminPassword();
+
+    /** The key identity encrypts its token-signing keys with (Base64 of 32 bytes): whoever reads its database cannot sign. */
+    public abstract String identityKeyEncryptionKey();
 
     /** Where the services send their spans (Zipkin's API): Zipkin itself here. */
     public String traceEndpoint() {
@@ -147,10 +160,14 @@ public abstract class Wiring {
         }
         if (node.usesKafka()) {
             env.put("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+            env.put("EMPORIUM_KAFKA_USERNAME", node.name());
+            env.put("EMPORIUM_KAFKA_PASSWORD", kafkaPassword(node.name()));
+            env.put("EMPORIUM_KAFKA_SASL_MECHANISM", kafkaSaslMechanism());
         }
         if (node.usesRedis()) {
             env.put("EMPORIUM_REDIS_HOST", redisHost());
             env.put("EMPORIUM_REDIS_PORT", String.valueOf(redisPort()));
+            env.put("EMPORIUM_REDIS_PASSWORD", redisPassword());
         }
         if (node.usesMail()) {
             env.put("EMPORIUM_SMTP_HOST", smtpHost());

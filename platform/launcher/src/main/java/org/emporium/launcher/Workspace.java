@@ -60,7 +60,9 @@ public record Workspace(Path root) {
             Files.createDirectories(run());
             Files.createDirectories(bin());
             Files.createDirectories(home().resolve("data"));
-            Files.createDirectories(home().resolve("secrets"));
+            Path secrets = Files.createDirectories(home().resolve("secrets"));
+            // the folder as well as each file: no other user of the machine lists or reads them
+            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + home(), e);
         }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.emporium.launcher.Graph;
 import org.emporium.launcher.Launch;
 import org.emporium.launcher.Topology;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +138,51 @@ class SystemJourneyIT {
         assertThat(sockets).as("the system's listening sockets").hasSizeGreaterThan(10);
         assertThat(sockets).filteredOn(socket -> !socket.loopback()).as("sockets beyond loopback")
                 .extracting(ListeningSockets.Listening::port).containsOnly(RunningSystem.GATEWAY);
+    }
+
+    /**
+     * Another user of the machine gets nothing from the system's stores without the generated
+     * credentials (issue 19): the Postgres superuser and every role sign in with a password, a
+     * role only into its own database, and Redis answers nothing before AUTH.
+     */
+    @Test
+    @Order(1)
+    void postgresAndRedisRefuseClientsWithoutTheirCredentials() {
+        InfrastructureClients clients = new InfrastructureClients(system.home);
+
+        assertThat(clients.postgres("postgres", null, "postgres")).as("the superuser without a password")
+                .startsWith("08004").contains("no password");
+        assertThat(clients.postgres("postgres", "postgres", "postgres")).as("the superuser with a guessed password")
+                .startsWith("28P01");
+        assertThat(clients.postgres("postgres", clients.secret("postgres-superuser"), "postgres"))
+                .as("the superuser with its generated password").isEqualTo("signed in");
+        assertThat(clients.postgres("orders", clients.secret("postgres-orders"), "orders")).isEqualTo("signed in");
+        assertThat(clients.postgres("orders", clients.secret("postgres-orders"), "catalog"))
+                .as("a service's role in another service's database").startsWith("42501");
+
+        assertThat(clients.redis("PING\r\n")).as("Redis before AUTH").startsWith("-NOAUTH");
+        assertThat(clients.redis("AUTH wrong\r\nPING\r\n")).as("Redis with a wrong password").startsWith("-WRONGPASS");
+        assertThat(clients.redis("AUTH " + clients.secret("redis") + "\r\nPING\r\n")).isEqualTo("+OK\r\n+PONG\r\n");
+    }
+
+    /**
+     * Kafka takes only signed-in clients, and a service only what the event contract gives it: the
+     * payments service cannot forge a catalog event (nor an order's), nor read the catalog's topic;
+     * it sees the topic of the commands it consumes (issue 19).
+     */
+    @Test
+    @Order(1)
+    void kafkaLetsAServiceWriteAndReadOnlyWhatTheContractGivesIt() {
+        InfrastructureClients clients = new InfrastructureClients(system.home);
+        Map<String, Graph.Topic> topics = Graph.of(system.root.resolve(Graph.EVENT_CONTRACT)).topics();
+        assertThat(topics.get("catalog.product.v1").producers()).containsExactly("catalog");
+        assertThat(topics.get("payments.commands.v1").consumers()).containsExactly("payments");
+
+        assertThat(clients.kafkaWithoutSignIn()).as("a client that does not sign in").isNotEqualTo("listed");
+        assertThat(clients.send("payments", "catalog.product.v1")).isEqualTo("TopicAuthorizationException");
+        assertThat(clients.send("payments", "orders.order.v1")).isEqualTo("TopicAuthorizationException");
+        assertThat(clients.partitions("payments", "catalog.product.v1")).isEqualTo("TopicAuthorizationException");
+        assertThat(clients.partitions("payments", "payments.commands.v1")).endsWith("partitions");
     }
 
     @Test

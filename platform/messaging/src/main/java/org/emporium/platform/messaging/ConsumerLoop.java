@@ -301,7 +301,7 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private Properties properties() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.putAll(KafkaClients.connection(settings.bootstrapServers()));
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.name());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -208,7 +208,7 @@ public final class ReplayConsumer {
         // no group: every instance reads everything; the consumer's name stands for it
         this.lag = new ConsumerLag(b.name);
         this.sink = sink;
-        kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.putAll(KafkaClients.connection(bootstrapServers));
         kafka.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
         kafka.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // a position deleted by retention or compaction: go on from the oldest record left

@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.emporium.platform.messaging.Backoff;
 import org.emporium.platform.messaging.Envelope;
+import org.emporium.platform.messaging.KafkaClients;
 import org.emporium.platform.messaging.TopicSpec;
 import org.emporium.platform.messaging.Topics;
 import org.emporium.platform.messaging.Tracing;
@@ -284,7 +285,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Producer<String, byte[]> producer() {
         if (producer == null) {
             Properties properties = new Properties();
-            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+            properties.putAll(KafkaClients.connection(settings.bootstrapServers()));
             properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-" + settings.service());
             properties.put(ProducerConfig.ACKS_CONFIG, "all");
             // no duplicates or reordering from the producer's own retries

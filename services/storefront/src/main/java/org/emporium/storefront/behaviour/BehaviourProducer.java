@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.emporium.platform.messaging.KafkaClients;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,8 +51,7 @@ final class BehaviourProducer {
     }
 
     static Map<String, Object> settings(String bootstrapServers) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> settings = new HashMap<>(KafkaClients.connection(bootstrapServers));
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "storefront-behaviour");
         settings.put(ProducerConfig.ACKS_CONFIG, "1");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.emporium.platform.testing.Auth;
 import org.emporium.platform.testing.EventContract;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
@@ -43,18 +44,18 @@ class InventoryEventsIT {
         String sku = stockedSku(5);
         String reservation = UUID.randomUUID().toString();
         String body = reservation(UUID.fromString(reservation), sku, 2);
-        given().contentType(ContentType.JSON).body(body).post("/api/inventory/reservations").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(body).post("/api/inventory/reservations").then().statusCode(201);
-        given().post("/api/inventory/reservations/" + reservation + "/commit").then().statusCode(200);
-        given().post("/api/inventory/reservations/" + reservation + "/commit").then().statusCode(200);
+        Auth.asService().contentType(ContentType.JSON).body(body).post("/api/inventory/reservations").then().statusCode(201);
+        Auth.asService().contentType(ContentType.JSON).body(body).post("/api/inventory/reservations").then().statusCode(201);
+        Auth.asService().post("/api/inventory/reservations/" + reservation + "/commit").then().statusCode(200);
+        Auth.asService().post("/api/inventory/reservations/" + reservation + "/commit").then().statusCode(200);
         String rejected = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(reservation(UUID.fromString(rejected), sku, 4))
+        Auth.asService().contentType(ContentType.JSON).body(reservation(UUID.fromString(rejected), sku, 4))
                 .post("/api/inventory/reservations").then().statusCode(422);
         String released = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(reservation(UUID.fromString(released), sku, 1))
+        Auth.asService().contentType(ContentType.JSON).body(reservation(UUID.fromString(released), sku, 1))
                 .post("/api/inventory/reservations").then().statusCode(201);
-        given().post("/api/inventory/reservations/" + released + "/release").then().statusCode(200);
-        given().post("/api/inventory/reservations/" + released + "/release").then().statusCode(200);
+        Auth.asService().post("/api/inventory/reservations/" + released + "/release").then().statusCode(200);
+        Auth.asService().post("/api/inventory/reservations/" + released + "/release").then().statusCode(200);
 
         Map<String, List<JsonNode>> byKey = EVENTS.readToEndOnceOutboxEmpty(dataSource);
 
@@ -97,7 +98,7 @@ class InventoryEventsIT {
         assertThat(EVENTS.types(byKey.get(refused))).containsExactly("StockReservationRejected");
         given().get("/api/inventory/" + sku).then().statusCode(200)
                 .body("available", org.hamcrest.Matchers.equalTo(1)).body("reserved", org.hamcrest.Matchers.equalTo(0));
-        given().get("/api/inventory/reservations/" + kept).then().body("status", org.hamcrest.Matchers.equalTo("COMMITTED"));
+        Auth.asService().get("/api/inventory/reservations/" + kept).then().body("status", org.hamcrest.Matchers.equalTo("COMMITTED"));
     }
 
     /** A command as the saga sends it, keyed by its reservation. */

@@ -1,6 +1,5 @@
 package org.emporium.inventory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.emporium.inventory.Fixtures.PROBLEM;
 import static org.emporium.inventory.Fixtures.available;
@@ -35,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.emporium.platform.testing.Auth;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
@@ -73,7 +73,7 @@ class ReservationIT {
                     String body = reservation(UUID.randomUUID(), sku, 1);
                     ready.countDown();
                     start.await();
-                    return given().contentType(ContentType.JSON).body(body).post(RESERVATIONS).statusCode();
+                    return Auth.asService().contentType(ContentType.JSON).body(body).post(RESERVATIONS).statusCode();
                 }));
             }
             assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
@@ -88,7 +88,7 @@ class ReservationIT {
             Map<Integer, Long> byCode = codes.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(byCode).containsOnly(Map.entry(201, 10L), Map.entry(422, 40L));
             assertThat(lowestSeen.get()).isGreaterThanOrEqualTo(0);
-            given().get("/api/inventory/" + sku).then().statusCode(200)
+            Auth.asService().get("/api/inventory/" + sku).then().statusCode(200)
                     .body("available", equalTo(0)).body("reserved", equalTo(10));
             assertThat(row(sku)).containsExactly(10, 10);
             assertThat(count("SELECT count(*) FROM reservation WHERE status = 'RESERVED' AND lines @> ?::jsonb",
@@ -104,7 +104,7 @@ class ReservationIT {
         String plenty = stockedSku(5);
         String scarce = stockedSku(1);
         UUID id = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(reservation(id, plenty, 2, scarce, 2, "NOPE-404", 1))
+        Auth.asService().contentType(ContentType.JSON).body(reservation(id, plenty, 2, scarce, 2, "NOPE-404", 1))
                 .post(RESERVATIONS).then().statusCode(422).contentType(PROBLEM)
                 .body("reservationId", equalTo(id.toString()))
                 .body("shortages", hasSize(2))
@@ -114,10 +114,10 @@ class ReservationIT {
                 .body("detail", containsString(scarce + " (requested 2, available 1)"));
         assertThat(available(plenty)).as("nothing reserved of the line that fit").isEqualTo(5);
         assertThat(available(scarce)).isEqualTo(1);
-        given().get(RESERVATIONS + "/" + id).then().statusCode(200).body("status", equalTo("REJECTED"));
+        Auth.asService().get(RESERVATIONS + "/" + id).then().statusCode(200).body("status", equalTo("REJECTED"));
 
         UUID fits = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(reservation(fits, scarce, 1, plenty, 5)).post(RESERVATIONS)
+        Auth.asService().contentType(ContentType.JSON).body(reservation(fits, scarce, 1, plenty, 5)).post(RESERVATIONS)
                 .then().statusCode(201).body("status", equalTo("RESERVED")).body("lines.sku", hasSize(2))
                 .body("lines[0].sku", equalTo(List.of(plenty, scarce).stream().sorted().findFirst().orElseThrow()));
         assertThat(available(plenty)).isZero();
@@ -129,24 +129,24 @@ class ReservationIT {
         String sku = stockedSku(10);
         UUID id = UUID.randomUUID();
         String body = reservation(id, sku, 3);
-        ExtractableResponse<Response> first = given().contentType(ContentType.JSON).body(body).post(RESERVATIONS)
+        ExtractableResponse<Response> first = Auth.asService().contentType(ContentType.JSON).body(body).post(RESERVATIONS)
                 .then().statusCode(201).extract();
-        ExtractableResponse<Response> again = given().contentType(ContentType.JSON).body(body).post(RESERVATIONS)
+        ExtractableResponse<Response> again = Auth.asService().contentType(ContentType.JSON).body(body).post(RESERVATIONS)
                 .then().statusCode(201).extract();
         assertThat(again.jsonPath().getString("expiresAt")).isEqualTo(first.jsonPath().getString("expiresAt"));
         assertThat(available(sku)).isEqualTo(7);
 
-        given().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(200).body("status", equalTo("COMMITTED"));
-        given().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(200).body("status", equalTo("COMMITTED"));
+        Auth.asService().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(200).body("status", equalTo("COMMITTED"));
+        Auth.asService().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(200).body("status", equalTo("COMMITTED"));
         assertThat(row(sku)).as("on hand and reserved, after one commit").containsExactly(7, 0);
-        given().contentType(ContentType.JSON).body(body).post(RESERVATIONS).then().statusCode(201)
+        Auth.asService().contentType(ContentType.JSON).body(body).post(RESERVATIONS).then().statusCode(201)
                 .body("status", equalTo("COMMITTED"));
         assertThat(row(sku)).containsExactly(7, 0);
 
         UUID other = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(reservation(other, sku, 2)).post(RESERVATIONS).then().statusCode(201);
-        given().post(RESERVATIONS + "/" + other + "/release").then().statusCode(200).body("status", equalTo("RELEASED"));
-        given().post(RESERVATIONS + "/" + other + "/release").then().statusCode(200).body("status", equalTo("RELEASED"));
+        Auth.asService().contentType(ContentType.JSON).body(reservation(other, sku, 2)).post(RESERVATIONS).then().statusCode(201);
+        Auth.asService().post(RESERVATIONS + "/" + other + "/release").then().statusCode(200).body("status", equalTo("RELEASED"));
+        Auth.asService().post(RESERVATIONS + "/" + other + "/release").then().statusCode(200).body("status", equalTo("RELEASED"));
         assertThat(row(sku)).containsExactly(7, 0);
         assertThat(available(sku)).isEqualTo(7);
     }
@@ -155,17 +155,17 @@ class ReservationIT {
     void aRetryThatContradictsTheReservationIsAConflict() {
         String sku = stockedSku(10);
         UUID id = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(reservation(id, sku, 1)).post(RESERVATIONS).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(reservation(id, sku, 2)).post(RESERVATIONS).then()
+        Auth.asService().contentType(ContentType.JSON).body(reservation(id, sku, 1)).post(RESERVATIONS).then().statusCode(201);
+        Auth.asService().contentType(ContentType.JSON).body(reservation(id, sku, 2)).post(RESERVATIONS).then()
                 .statusCode(409).contentType(PROBLEM).body("detail", containsString("other lines"));
-        given().post(RESERVATIONS + "/" + id + "/release").then().statusCode(200);
-        given().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(409).contentType(PROBLEM)
+        Auth.asService().post(RESERVATIONS + "/" + id + "/release").then().statusCode(200);
+        Auth.asService().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("RELEASED"));
 
         UUID committed = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(reservation(committed, sku, 1)).post(RESERVATIONS).then().statusCode(201);
-        given().post(RESERVATIONS + "/" + committed + "/commit").then().statusCode(200);
-        given().post(RESERVATIONS + "/" + committed + "/release").then().statusCode(409).contentType(PROBLEM);
+        Auth.asService().contentType(ContentType.JSON).body(reservation(committed, sku, 1)).post(RESERVATIONS).then().statusCode(201);
+        Auth.asService().post(RESERVATIONS + "/" + committed + "/commit").then().statusCode(200);
+        Auth.asService().post(RESERVATIONS + "/" + committed + "/release").then().statusCode(409).contentType(PROBLEM);
         assertThat(available(sku)).isEqualTo(9);
     }
 
@@ -173,17 +173,17 @@ class ReservationIT {
     void anExpiredReservationIsReleasedAndItsUnitsAreAvailableAgain() throws Exception {
         String sku = stockedSku(4);
         UUID id = UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        Auth.asService().contentType(ContentType.JSON)
                 .body("{\"id\":\"" + id + "\",\"ttlSeconds\":1,\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":3}]}")
                 .post(RESERVATIONS).then().statusCode(201);
         assertThat(available(sku)).isEqualTo(1);
 
         Fixtures.await("the reservation expires", Duration.ofSeconds(30),
-                () -> "EXPIRED".equals(given().get(RESERVATIONS + "/" + id).path("status")));
+                () -> "EXPIRED".equals(Auth.asService().get(RESERVATIONS + "/" + id).path("status")));
         assertThat(available(sku)).isEqualTo(4);
         assertThat(row(sku)).containsExactly(4, 0);
-        given().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(409).contentType(PROBLEM);
-        given().post(RESERVATIONS + "/" + id + "/release").then().statusCode(200).body("status", equalTo("EXPIRED"));
+        Auth.asService().post(RESERVATIONS + "/" + id + "/commit").then().statusCode(409).contentType(PROBLEM);
+        Auth.asService().post(RESERVATIONS + "/" + id + "/release").then().statusCode(200).body("status", equalTo("EXPIRED"));
     }
 
     @Test
@@ -201,17 +201,17 @@ class ReservationIT {
                 "{\"id\":\"" + id + "\",\"lines\":[{\"sku\":\"a b\",\"quantity\":1}]}", "lines[0].sku",
                 "{\"id\":\"" + id + "\",\"ttlSeconds\":0,\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "ttlSeconds",
                 "{\"id\":\"" + id + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1},{\"sku\":\"" + sku + "\",\"quantity\":1}]}", "lines[1].sku");
-        bodies.forEach((body, field) -> given().contentType(ContentType.JSON).body(body).post(RESERVATIONS)
+        bodies.forEach((body, field) -> Auth.asService().contentType(ContentType.JSON).body(body).post(RESERVATIONS)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(field)));
         for (String body : List.of("not json", "[]", "{\"id\":\"" + id + "\",\"lines\":[{\"sku\":\"" + sku
                 + "\",\"quantity\":\"two\"}]}", "{\"id\":\"" + id + "\",\"lines\":[null]}")) {
-            given().contentType(ContentType.JSON).body(body).post(RESERVATIONS).then().statusCode(400).contentType(PROBLEM);
+            Auth.asService().contentType(ContentType.JSON).body(body).post(RESERVATIONS).then().statusCode(400).contentType(PROBLEM);
         }
-        given().contentType(ContentType.TEXT).body("x").post(RESERVATIONS).then().statusCode(415).contentType(PROBLEM);
-        given().get(RESERVATIONS + "/nope").then().statusCode(400).contentType(PROBLEM);
-        given().get(RESERVATIONS + "/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
-        given().post(RESERVATIONS + "/" + UUID.randomUUID() + "/commit").then().statusCode(404).contentType(PROBLEM);
-        given().post(RESERVATIONS + "/" + UUID.randomUUID() + "/release").then().statusCode(404).contentType(PROBLEM);
+        Auth.asService().contentType(ContentType.TEXT).body("x").post(RESERVATIONS).then().statusCode(415).contentType(PROBLEM);
+        Auth.asService().get(RESERVATIONS + "/nope").then().statusCode(400).contentType(PROBLEM);
+        Auth.asService().get(RESERVATIONS + "/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        Auth.asService().post(RESERVATIONS + "/" + UUID.randomUUID() + "/commit").then().statusCode(404).contentType(PROBLEM);
+        Auth.asService().post(RESERVATIONS + "/" + UUID.randomUUID() + "/release").then().statusCode(404).contentType(PROBLEM);
         assertThat(available(sku)).as("no bad request reserved anything").isEqualTo(1);
     }
 

@@ -40,7 +40,7 @@ class StockApiIT {
     @Test
     void theAdminSetsStockButNeverBelowWhatIsReserved() {
         String sku = Fixtures.stockedSku(5);
-        given().contentType(ContentType.JSON).body(Fixtures.reservation(UUID.randomUUID(), sku, 3))
+        Auth.asService().contentType(ContentType.JSON).body(Fixtures.reservation(UUID.randomUUID(), sku, 3))
                 .post("/api/inventory/reservations").then().statusCode(201);
         Auth.asAdmin().contentType(ContentType.JSON).body("{\"onHand\":2}")
                 .put("/api/inventory/" + sku).then().statusCode(422).contentType(PROBLEM)

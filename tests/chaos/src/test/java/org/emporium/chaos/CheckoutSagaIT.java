@@ -111,7 +111,7 @@ class CheckoutSagaIT {
         JsonNode order = awaitSettled(id);
         assertThat(order.path("status").asText()).isEqualTo("CANCELLED");
         assertThat(order.path("reason").asText()).isEqualTo("PAYMENT_DECLINED");
-        await(SETTLED, "the reservation released", () -> system.getJson("inventory",
+        await(SETTLED, "the reservation released", () -> system.adminGet("inventory",
                 "/api/inventory/reservations/" + id).path("status").asText().equals("RELEASED"));
         assertThat(captures(id)).isZero();
     }

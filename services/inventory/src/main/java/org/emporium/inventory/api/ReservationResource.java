@@ -17,23 +17,33 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.emporium.inventory.domain.Reservation;
 import org.emporium.inventory.domain.ReservationLine;
 import org.emporium.inventory.domain.ReservationLines;
 import org.emporium.inventory.domain.ReservationStatus;
 import org.emporium.inventory.persistence.ReservationRepository;
+import org.emporium.platform.auth.CallerContext;
 import org.emporium.platform.defaults.ProblemException;
 
+/**
+ * Reservations are the checkout saga's business: every call needs a service's token (or an
+ * admin's, for an operator releasing a stuck one); anyone else gets 401 or 403. A reservation's id
+ * is its order's, and its lines are the order's: its owner sees them through orders, which checks
+ * who owns the order.
+ */
 @Path("/api/inventory/reservations")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
 public class ReservationResource {
 
     private final ReservationRepository reservations;
     private final Duration defaultTtl;
     private final Duration minTtl;
     private final Duration maxTtl;
+    private final CallerContext caller;
 
-    public ReservationResource(ReservationRepository reservations,
+    public ReservationResource(ReservationRepository reservations, CallerContext caller,
                                @ConfigProperty(name = "emporium.inventory.reservation-ttl") Duration defaultTtl,
                                @ConfigProperty(name = "emporium.inventory.reservation-ttl-min") Duration minTtl,
                                @ConfigProperty(name = "emporium.inventory.reservation-ttl-max") Duration maxTtl) {
@@ -41,12 +51,14 @@ public class ReservationResource {
         this.defaultTtl = defaultTtl;
         this.minTtl = minTtl;
         this.maxTtl = maxTtl;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reserve all lines or none; idempotent by the caller's reservation id")
+    @Operation(summary = "Reserve all lines or none; idempotent by the caller's reservation id (services and admins)")
     public Response reserve(@NotNull @Valid ReservationRequest request, @Context UriInfo uri) {
+        caller.requireAdmin();
         List<ReservationLine> lines = ReservationLines.normalize(request.lines() == null ? null
                 : request.lines().stream().map(ReservationResource::line).toList());
         Reservation r = reservations.reserve(request.id(), lines, ttl(request.ttlSeconds()));
@@ -59,24 +71,27 @@ public class ReservationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One reservation")
+    @Operation(summary = "One reservation (services and admins)")
     public ReservationView get(@PathParam("id") String id) {
+        caller.requireAdmin();
         UUID reservationId = uuid(id);
         return reservations.find(reservationId).map(ReservationView::of).orElseThrow(() -> unknown(reservationId));
     }
 
     @POST
     @Path("/{id}/commit")
-    @Operation(summary = "Commit a reservation: its units leave the stock; idempotent")
+    @Operation(summary = "Commit a reservation: its units leave the stock; idempotent (services and admins)")
     public ReservationView commit(@PathParam("id") String id) {
+        caller.requireAdmin();
         UUID reservationId = uuid(id);
         return reservations.commit(reservationId).map(ReservationView::of).orElseThrow(() -> unknown(reservationId));
     }
 
     @POST
     @Path("/{id}/release")
-    @Operation(summary = "Release a reservation: its units are available again; idempotent")
+    @Operation(summary = "Release a reservation: its units are available again; idempotent (services and admins)")
     public ReservationView release(@PathParam("id") String id) {
+        caller.requireAdmin();
         UUID reservationId = uuid(id);
         return reservations.release(reservationId).map(ReservationView::of).orElseThrow(() -> unknown(reservationId));
     }

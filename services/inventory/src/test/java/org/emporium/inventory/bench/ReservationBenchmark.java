@@ -147,7 +147,8 @@ public final class ReservationBenchmark {
         String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + "/api/inventory/reservations"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;

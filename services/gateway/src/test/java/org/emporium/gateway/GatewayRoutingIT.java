@@ -119,6 +119,24 @@ class GatewayRoutingIT {
                 .satisfies(received -> assertThat(received.query()).isEqualTo("q=tea"));
     }
 
+    /**
+     * A target that is no URI never reaches Spring (its adapter answered an empty 400): a problem,
+     * sent over a raw socket, since no HTTP client sends a bad percent escape (issue 19).
+     */
+    @Test
+    void aPathThatIsNoUriIsA400Problem() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /api/catalog/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"status\":400");
+        }
+        assertThat(catalog.receivedAt("/api/catalog/%zz")).isEmpty();
+        assertThat(get("/api/catalog/products?q=tea").statusCode()).as("the next request").isEqualTo(200);
+    }
+
     @Test
     void routesSearchAndSuggestionsToSearch() throws Exception {
         HttpResponse<String> results = get("/api/search?q=head%20phones&size=5");

@@ -31,14 +31,14 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * {@value #TRIES_PER_DOCUMENT} requests generated from its operations' schemas (good ones and the bad ones an attacker or a
  * fuzzer sends: {@link OpenApiRequests}), sent to the running service. Every answer must come
  * within {@link #DEADLINE}, never be a 5xx, be problem+json when it is a 4xx, and never show a
- * stack trace or an exception's name. Nine documents: 3,600 requests. The client offers each new
+ * stack trace or an exception's name. Nine documents: 3,060 requests. The client offers each new
  * connection an upgrade to HTTP/2 (h2c), as Java's HttpClient does by default: the services once
  * answered some of those with a 500 (they speak HTTP/1.1 only now). {@code -Demporium.fuzz.survey=true}
  * lists every failing request instead of stopping at the first.
  */
 class ApiFuzzIT {
 
-    static final int TRIES_PER_DOCUMENT = 400;
+    static final int TRIES_PER_DOCUMENT = 340;
     static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final Pattern LEAK = Pattern.compile(
             "Exception|\\bat (java|org|io|com|jakarta)\\.|java\\.lang\\.|org\\.postgresql|org\\.hibernate|stack ?trace",

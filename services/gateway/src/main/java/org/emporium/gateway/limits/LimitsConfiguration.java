@@ -4,8 +4,10 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.TimeoutOptions;
 import java.time.Duration;
 import java.util.List;
+import reactor.netty.NettyPipeline;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
@@ -22,6 +24,16 @@ class LimitsConfiguration {
     @Bean
     RequestSizeLimit requestSizeLimit(@Value("${emporium.gateway.max-request-size}") DataSize max) {
         return new RequestSizeLimit(max);
+    }
+
+    /** Each connection's pipeline gets {@link UnreadableRequestTarget} right after the HTTP decoder. */
+    @Bean
+    NettyServerCustomizer unreadableRequestTargets() {
+        return server -> server.doOnChannelInit((observer, channel, remote) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, UnreadableRequestTarget.NAME, new UnreadableRequestTarget());
+            }
+        });
     }
 
     @Bean

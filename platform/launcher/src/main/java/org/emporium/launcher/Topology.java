@@ -79,10 +79,13 @@ public final class Topology {
             // accounts, sign-in pages and tokens. Creates the admin account with the generated password
             // (.emporium/secrets/identity-admin; a Secret in the cluster) on its first start. Its session
             // cookie is Secure only behind https (not for the local shop, which is plain HTTP).
-            spring("identity", 8110).memory(heap(160).pss(200)).database(8)
+            spring("identity", 8110).memory(heap(160).pss(200)).database(8).mail()
                     .setting("EMPORIUM_IDENTITY_ISSUER", Wiring::issuer)
                     .setting("EMPORIUM_IDENTITY_ADMIN_PASSWORD", Wiring::adminPassword)
                     .setting("EMPORIUM_IDENTITY_KEY_ENCRYPTION_KEY", Wiring::identityKeyEncryptionKey)
+                    // sign-ups per client address in 10 minutes: on one machine every shopper is 127.0.0.1,
+                    // behind an ingress the proxy's address (identity's default, 5, is for direct clients)
+                    .setting("EMPORIUM_IDENTITY_SIGNUP_IP_MAX_ATTEMPTS", w -> "100")
                     .setting("EMPORIUM_IDENTITY_SERVICES_SECRET", Wiring::servicesClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_SECRET", Wiring::storefrontClientSecret)
                     .setting("EMPORIUM_IDENTITY_STOREFRONT_REDIRECT_URIS", w -> w.publicUrl("gateway") + "/login/callback")

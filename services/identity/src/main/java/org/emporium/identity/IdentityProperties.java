@@ -15,10 +15,16 @@ public record IdentityProperties(
         Duration refreshTokenGrace,
         String audience,
         Throttle throttle,
+        SignupThrottle signupThrottle,
+        String mailFrom,
         Clients clients) {
 
     public record Throttle(int freeFailures, Duration initialDelay, Duration maxDelay,
                            int ipMaxFailures, Duration ipWindow) {
+    }
+
+    /** Sign-up attempts allowed per client IP and per email, each within a fixed window. */
+    public record SignupThrottle(int ipMaxAttempts, Duration ipWindow, int emailMaxAttempts, Duration emailWindow) {
     }
 
     public record Clients(Storefront storefront, PublicClient publicClient, Services services) {

@@ -1,7 +1,11 @@
 package org.emporium.identity;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.emporium.identity.account.Account;
 import org.emporium.identity.api.Problems;
 import org.emporium.identity.oauth.IdempotentRefresh;
+import org.emporium.identity.oauth.TokenClaims;
 import org.emporium.identity.throttle.LoginThrottle;
 import org.emporium.identity.throttle.LoginThrottleFilter;
 import org.emporium.identity.throttle.ThrottlingLoginHandlers;
@@ -14,6 +18,15 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -22,9 +35,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Two filter chains: the authorization server's protocol endpoints (/oauth2/**, /userinfo,
- * /connect/logout, discovery), then everything else (login, sign-up, logout, the account API,
- * actuator). Both send the same security headers.
+ * Three filter chains: the authorization server's protocol endpoints (/oauth2/**, /userinfo,
+ * /connect/logout, discovery), the JSON API (/api/**, bearer tokens), then everything else (login,
+ * sign-up, logout, actuator). All send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -55,12 +68,40 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The JSON API: bearer access tokens only, never the login session's cookie (so no CSRF either), and
+     * no session. A token must be identity's own (issuer), for the shop's API (audience) and unexpired,
+     * verified with the published keys (retired ones included); its {@code roles} claim gives the
+     * authorities, as in the gateway ({@code ROLE_admin}, {@code ROLE_service}, {@code ROLE_customer}).
+     * Registration is open; rotating the signing keys takes an admin or the services client.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain api(HttpSecurity http, JWKSource<SecurityContext> keys, IdentityProperties properties) throws Exception {
+        http.securityMatcher(pathPattern("/api/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/identity/accounts").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/signing-keys/rotation")
+                        .hasAnyRole(Account.ADMIN, TokenClaims.SERVICE_ROLE)
+                        .anyRequest().authenticated())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(apiTokens(keys, properties)).jwtAuthenticationConverter(roles()))
+                        .authenticationEntryPoint(Problems.unauthorized())
+                        .accessDeniedHandler(Problems.forbidden()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(Problems.unauthorized())
+                        .accessDeniedHandler(Problems.forbidden()));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain application(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/identity/accounts").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
                         .anyRequest().authenticated())
@@ -68,14 +109,26 @@ class SecurityConfiguration {
                         .successHandler(ThrottlingLoginHandlers.success(throttle))
                         .failureHandler(ThrottlingLoginHandlers.failure(throttle)))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                // the JSON API authenticates by bearer token (when it grows endpoints that need one), never by cookie
-                .csrf(c -> c.ignoringRequestMatchers(pathPattern("/api/**")))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(Problems.unauthorized(), pathPattern("/api/**"))
-                        .defaultAccessDeniedHandlerFor(Problems.forbidden(), pathPattern("/api/**")))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         headers(http);
         return http.build();
+    }
+
+    /** Access tokens for the API; the authorization server's own JwtDecoder (for /userinfo) checks signatures and times only. */
+    private static JwtDecoder apiTokens(JWKSource<SecurityContext> keys, IdentityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
+        return decoder;
+    }
+
+    private static JwtAuthenticationConverter roles() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
     }
 
     private static void headers(HttpSecurity http) throws Exception {

@@ -3,6 +3,7 @@ package org.emporium.identity;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,12 +27,20 @@ public final class Browser {
     private final HttpClient http;
 
     public Browser(URI base) {
+        this(base, null);
+    }
+
+    /**
+     * A browser whose connections come from {@code clientAddress} (a loopback address such as 127.0.0.2),
+     * so the server sees another client IP; the JDK's default when null.
+     */
+    public Browser(URI base, InetAddress clientAddress) {
         this.base = base;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectTimeout(Duration.ofSeconds(5));
+        this.http = (clientAddress == null ? builder : builder.localAddress(clientAddress)).build();
     }
 
     public URI base() {
@@ -44,6 +53,13 @@ public final class Browser {
 
     public HttpResponse<String> get(String pathOrUrl, String header, String value) {
         return send(HttpRequest.newBuilder(resolve(pathOrUrl)).header(header, value).GET());
+    }
+
+    /** A POST without a body, with one header unless {@code header} is null. */
+    public HttpResponse<String> post(String pathOrUrl, String header, String value) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(pathOrUrl)).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        return send(header == null ? request : request.header(header, value));
     }
 
     public HttpResponse<String> postForm(String pathOrUrl, Map<String, String> form) {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.emporium.identity.Browser.form;
 import static org.emporium.identity.Browser.location;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,8 +79,8 @@ class OidcFlowIT extends RunningIdentityServer {
         assertThat(tokens).containsKeys("access_token", "refresh_token", "id_token");
         assertThat((Long) tokens.get("expires_in")).isBetween(290L, 300L);
 
-        JWKSet jwks = JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body());
-        JWTClaimsSet access = verified(tokens.get("access_token").toString(), jwks);
+        JWKSet jwks = Tokens.jwks(browser);
+        JWTClaimsSet access = Tokens.verified(tokens.get("access_token").toString(), jwks);
         assertThat(access.getIssuer()).isEqualTo(ISSUER);
         assertThat(access.getAudience()).containsExactly("emporium");
         assertThat(access.getSubject()).isEqualTo(id);
@@ -92,7 +89,7 @@ class OidcFlowIT extends RunningIdentityServer {
         assertThat(Duration.between(Instant.now(), access.getExpirationTime().toInstant()))
                 .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5).plusSeconds(5));
 
-        JWTClaimsSet idToken = verified(tokens.get("id_token").toString(), jwks);
+        JWTClaimsSet idToken = Tokens.verified(tokens.get("id_token").toString(), jwks);
         assertThat(idToken.getIssuer()).isEqualTo(ISSUER);
         assertThat(idToken.getAudience()).containsExactly("storefront");
         assertThat(idToken.getSubject()).isEqualTo(id);
@@ -109,7 +106,7 @@ class OidcFlowIT extends RunningIdentityServer {
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
         Map<String, Object> renewed = Json.parse(refreshed.body());
         assertThat(renewed.get("refresh_token")).isNotEqualTo(tokens.get("refresh_token"));
-        JWTClaimsSet renewedAccess = verified(renewed.get("access_token").toString(), jwks);
+        JWTClaimsSet renewedAccess = Tokens.verified(renewed.get("access_token").toString(), jwks);
         assertThat(renewedAccess.getSubject()).isEqualTo(id);
         assertThat(renewedAccess.getStringListClaim("roles")).containsExactly("customer");
     }
@@ -130,7 +127,7 @@ class OidcFlowIT extends RunningIdentityServer {
         assertThat(signupPage.statusCode()).isEqualTo(200);
         var registered = browser.postForm("/signup", form("email", email, "password", PASSWORD,
                 "name", "Ada Lovelace", "_csrf", Browser.csrf(signupPage)));
-        assertThat(registered.statusCode()).isEqualTo(302);
+        assertThat(registered.statusCode()).isEqualTo(303);
         assertThat(location(registered)).endsWith("/login?registered");
 
         // one login, and the saved authorization request carries on to the client with a code
@@ -151,8 +148,8 @@ class OidcFlowIT extends RunningIdentityServer {
                 "code", query.get("code"), "redirect_uri", STOREFRONT_REDIRECT, "code_verifier", verifier),
                 "storefront:" + STOREFRONT_SECRET);
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        JWKSet jwks = JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body());
-        JWTClaimsSet idToken = verified(Json.parse(token.body()).get("id_token").toString(), jwks);
+        JWKSet jwks = Tokens.jwks(browser);
+        JWTClaimsSet idToken = Tokens.verified(Json.parse(token.body()).get("id_token").toString(), jwks);
         assertThat(idToken.getStringClaim("email")).isEqualTo(email);
         assertThat(idToken.getStringClaim("nonce")).isEqualTo("n-create");
     }
@@ -180,8 +177,8 @@ class OidcFlowIT extends RunningIdentityServer {
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         Map<String, Object> body = Json.parse(token.body());
         assertThat(body).doesNotContainKey("refresh_token");
-        JWTClaimsSet claims = verified(body.get("access_token").toString(),
-                JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body()));
+        JWTClaimsSet claims = Tokens.verified(body.get("access_token").toString(),
+                Tokens.jwks(browser));
         assertThat(claims.getSubject()).isEqualTo("emporium-services");
         assertThat(claims.getAudience()).containsExactly("emporium");
         assertThat(claims.getStringListClaim("roles")).containsExactly("service");
@@ -191,13 +188,4 @@ class OidcFlowIT extends RunningIdentityServer {
                 "emporium-services:wrong");
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
     }
-
-    private static JWTClaimsSet verified(String jwt, JWKSet jwks) throws Exception {
-        SignedJWT signed = SignedJWT.parse(jwt);
-        RSAKey key = (RSAKey) jwks.getKeyByKeyId(signed.getHeader().getKeyID());
-        assertThat(key).as("JWKS has the token's kid").isNotNull();
-        assertThat(signed.verify(new RSASSAVerifier(key))).as("signature").isTrue();
-        return signed.getJWTClaimsSet();
-    }
-
 }

@@ -45,14 +45,36 @@ class PagesIT extends RunningIdentityServer {
     void signupCreatesTheAccountAndSendsToLogin() {
         Browser browser = browser();
         String email = uniqueEmail();
-        String token = Browser.csrf(browser.get("/signup"));
 
-        HttpResponse<String> response = browser.postForm("/signup",
-                form("email", email, "password", "a long enough passphrase", "name", "<b>Bold</b>", "_csrf", token));
+        HttpResponse<String> response = signup(browser, email, "<b>Bold</b>");
 
-        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.statusCode()).isEqualTo(303);
         assertThat(location(response)).endsWith("/login?registered");
+        assertThat(browser.get(location(response)).body())
+                .contains("Thanks. Check your email: it says what to do next, and you can sign in once you have an account.");
         assertThat(location(browser.login(email, "a long enough passphrase"))).doesNotContain("error");
+        assertThat(TestMail.await(email, 1).getFirst().subject()).isEqualTo("Your Emporium account is ready");
+    }
+
+    /** The page no longer says "already has an account": the same redirect, and the mail tells. */
+    @Test
+    void signupWithAnExistingEmailLooksTheSame() {
+        String email = uniqueEmail();
+        HttpResponse<String> first = signup(browser(), email, "First");
+
+        HttpResponse<String> again = signup(browser(), email, "Second");
+
+        assertThat(again.statusCode()).isEqualTo(first.statusCode()).isEqualTo(303);
+        assertThat(location(again)).isEqualTo(location(first));
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(TestMail.await(email, 2)).extracting(TestMail.Mail::subject)
+                .contains("Someone tried to create an Emporium account with your address");
+    }
+
+    private static HttpResponse<String> signup(Browser browser, String email, String name) {
+        String token = Browser.csrf(browser.get("/signup"));
+        return browser.postForm("/signup",
+                form("email", email, "password", "a long enough passphrase", "name", name, "_csrf", token));
     }
 
     @Test

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import org.emporium.identity.account.AdminAccountBootstrap;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,13 +25,10 @@ class RestartIT {
 
     @Test
     void signingKeyAdminAccountAndClientsSurviveARestart() throws Exception {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.create("identity_restart"));
+        Map<String, Object> properties = StandaloneIdentity.settings("identity_restart");
         Path passwordFile = Path.of("target", "restart-admin-password");
         Files.deleteIfExists(passwordFile);
         properties.put("emporium.identity.admin-password-file", passwordFile.toString());
-        properties.put("server.port", "0");
-        properties.put("server.servlet.session.cookie.secure", "false");
-        properties.put("management.tracing.sampling.probability", "0");
 
         Snapshot first = startAndLook(properties, passwordFile);
         assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -52,18 +46,14 @@ class RestartIT {
 
     @Test
     void anAdminPasswordTheDeploymentGivesIsTheAdminsAndNoFileIsWritten() throws Exception {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.create("identity_given_admin"));
+        Map<String, Object> properties = StandaloneIdentity.settings("identity_given_admin");
         Path passwordFile = Path.of("target", "given-admin-password");
         Files.deleteIfExists(passwordFile);
         String given = "correct-horse-battery-" + System.nanoTime();
         properties.put("emporium.identity.admin-password-file", passwordFile.toString());
         properties.put("emporium.identity.admin-password", given);
-        properties.put("server.port", "0");
-        properties.put("server.servlet.session.cookie.secure", "false");
-        properties.put("management.tracing.sampling.probability", "0");
 
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityApplication.class)
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = StandaloneIdentity.start(properties)) {
             String hash = context.getBean(JdbcClient.class).sql("SELECT password_hash FROM accounts WHERE email = :email")
                     .param("email", AdminAccountBootstrap.ADMIN_EMAIL).query(String.class).single();
             assertThat(context.getBean(PasswordEncoder.class).matches(given, hash)).isTrue();
@@ -72,11 +62,9 @@ class RestartIT {
     }
 
     private static Snapshot startAndLook(Map<String, Object> properties, Path passwordFile) throws Exception {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityApplication.class)
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
-            String port = context.getEnvironment().getProperty("local.server.port");
-            Browser browser = new Browser(URI.create("http://localhost:" + port + "/"));
-            JWKSet jwks = JWKSet.parse(browser.get("/oauth2/jwks", "Accept", "application/json").body());
+        try (ConfigurableApplicationContext context = StandaloneIdentity.start(properties)) {
+            Browser browser = StandaloneIdentity.browser(context);
+            JWKSet jwks = Tokens.jwks(browser);
             assertThat(jwks.getKeys()).hasSize(1);
             assertThat(jwks.getKeys().get(0).isPrivate()).as("JWKS must not publish the private key").isFalse();
 

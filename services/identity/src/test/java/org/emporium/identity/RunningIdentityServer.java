@@ -19,24 +19,34 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The running service on a random port against a real PostgreSQL. Every IT extends this with the same
  * configuration, so they share one application context. Login delays are milliseconds-to-a-second
- * scale; the per-IP limit is high because every test request comes from 127.0.0.1.
+ * scale; the per-IP limits (login failures, sign-ups) are high because every test request comes from
+ * 127.0.0.1. Mail goes to the tests' SMTP server ({@link TestMail}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.servlet.session.cookie.secure=false",
         "management.tracing.sampling.probability=0",
         "emporium.identity.throttle.initial-delay=200ms",
         "emporium.identity.throttle.max-delay=1s",
-        "emporium.identity.throttle.ip-max-failures=100000"})
+        "emporium.identity.throttle.ip-max-failures=100000",
+        "emporium.identity.signup-throttle.ip-max-attempts=100000",
+        "emporium.identity.key-encryption-key=" + RunningIdentityServer.KEY_ENCRYPTION_KEY})
 public abstract class RunningIdentityServer {
 
     public static final String ISSUER = "http://localhost:8110";
     public static final String STOREFRONT_SECRET = "storefront-dev-secret-change-me";
     public static final String SERVICES_SECRET = "services-dev-secret-change-me";
     public static final String STOREFRONT_REDIRECT = "http://localhost:8080/login/callback";
+    /**
+     * The key-encryption key of every test start (EMPORIUM_IDENTITY_KEY_ENCRYPTION_KEY): the Base64 of 32
+     * bytes, "identity tests only, never used!". A constant, because identity checks it before the test
+     * context adds its dynamic properties.
+     */
+    public static final String KEY_ENCRYPTION_KEY = "aWRlbnRpdHkgdGVzdHMgb25seSwgbmV2ZXIgdXNlZCE=";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         Shared.DATABASE.forEach((key, value) -> registry.add(key, () -> value));
+        TestMail.settings().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("emporium.identity.admin-password-file", () -> Shared.ADMIN_FILE);
         registry.add("EMPORIUM_FAULTS_FILE", Shared.FAULTS::toString);
     }
@@ -84,9 +94,18 @@ public abstract class RunningIdentityServer {
     }
 
     protected static String randomUrlSafe(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    /** Standard Base64 with padding, as {@code openssl rand -base64} writes it. */
+    public static String randomBase64(int bytes) {
+        return Base64.getEncoder().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int bytes) {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return random;
     }
 
     /** A new account signed in through the storefront client's code flow: the token response. */
@@ -99,6 +118,11 @@ public abstract class RunningIdentityServer {
         String email = uniqueEmail();
         String password = "a long enough passphrase";
         register(browser, email, password, "Shopper");
+        return storefrontSignIn(browser, email, password);
+    }
+
+    /** An existing account signed in through the storefront client's code flow: the token response. */
+    protected static Map<String, Object> storefrontSignIn(Browser browser, String email, String password) throws Exception {
         browser.login(email, password);
         String verifier = randomUrlSafe(48);
         var authorized = browser.get(authorizeUrl(verifier, "st", "n", ""));
@@ -112,18 +136,19 @@ public abstract class RunningIdentityServer {
         return Json.parse(token.body());
     }
 
-    /** Registers an account through the API and returns its id. */
+    /** Registers an account through the API and returns its id (from the database: the answer has none). */
     protected String register(String email, String password, String name) {
-        return register(browser(), email, password, name);
+        register(browser(), email, password, name);
+        return jdbc.sql("SELECT id FROM accounts WHERE email = lower(:email)").param("email", email)
+                .query(String.class).single();
     }
 
     /** The same, through {@code browser}'s instance. */
-    protected static String register(Browser browser, String email, String password, String name) {
+    protected static void register(Browser browser, String email, String password, String name) {
         var response = browser.postJson("/api/identity/accounts",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"" + name + "\"}");
-        if (response.statusCode() != 201) {
+        if (response.statusCode() != 202) {
             throw new AssertionError("registration failed: " + response.statusCode() + " " + response.body());
         }
-        return Json.parse(response.body()).get("id").toString();
     }
 }

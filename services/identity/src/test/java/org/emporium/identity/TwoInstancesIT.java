@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.emporium.identity.Browser.form;
 import static org.emporium.identity.Browser.location;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,19 +27,13 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.create("identity_two"));
-        properties.put("server.port", "0");
-        properties.put("server.servlet.session.cookie.secure", "false");
-        properties.put("management.tracing.sampling.probability", "0");
-        properties.put("emporium.identity.admin-password", "two-instances-admin-" + System.nanoTime());
-        properties.put("emporium.identity.throttle.initial-delay", "1m");
-        properties.put("emporium.identity.throttle.max-delay", "5m");
-        properties.put("emporium.identity.throttle.ip-max-failures", "100000");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        Map<String, Object> settings = StandaloneIdentity.settings("identity_two");
+        settings.put("emporium.identity.admin-password", "two-instances-admin-" + System.nanoTime());
+        settings.put("emporium.identity.throttle.initial-delay", "1m");
+        settings.put("emporium.identity.throttle.max-delay", "5m");
+        settings.put("emporium.identity.throttle.ip-max-failures", "100000");
         // one after the other: concurrent first starts are not what this test is about
-        for (int i = 0; i < 2; i++) {
-            INSTANCES.add(new SpringApplicationBuilder(IdentityApplication.class).run(args));
-        }
+        INSTANCES.addAll(StandaloneIdentity.start(settings, 2));
     }
 
     @AfterAll
@@ -92,7 +83,6 @@ class TwoInstancesIT {
     }
 
     private static Browser browser(int instance) {
-        String port = INSTANCES.get(instance).getEnvironment().getProperty("local.server.port");
-        return new Browser(URI.create("http://localhost:" + port + "/"));
+        return StandaloneIdentity.browser(INSTANCES.get(instance));
     }
 }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.emporium.harness.SystemHarness;
 import org.emporium.launcher.Graph;
 import org.emporium.launcher.Launch;
 import org.emporium.launcher.Topology;
@@ -756,6 +757,42 @@ class SystemJourneyIT {
             chain.add(serviceOf(at) + "/" + name(at));
         }
         return chain;
+    }
+
+    /**
+     * {@code ./emporium rotate-keys}: identity signs with a new key within its refresh, and the old
+     * key stays published, so a token issued before the rotation still works for its lifetime.
+     */
+    @Test
+    @Order(15)
+    void rotatingTheSigningKeySignsWithANewKeyAndKeepsOldTokensValid() throws IOException {
+        String before = system.token().strip();
+        String oldKid = kidOf(before);
+        String said = system.emporium(Duration.ofSeconds(60), "rotate-keys");
+        String newKid = JSON.readTree(said.substring(said.indexOf('{'))).path("kid").asText();
+        assertThat(newKid).isNotBlank().isNotEqualTo(oldKid);
+
+        JsonNode keys = read(system.get("http://localhost:" + RunningSystem.IDENTITY + "/oauth2/jwks").body()).path("keys");
+        List<String> published = new ArrayList<>();
+        keys.forEach(key -> published.add(key.path("kid").asText()));
+        assertThat(published).contains(oldKid, newKid);
+
+        String anyOrder = "/api/payments?orderId=" + java.util.UUID.randomUUID();
+        assertThat(system.get(anyOrder, "Authorization", "Bearer " + before).statusCode())
+                .as("a token signed with the retired key").isEqualTo(200);
+        SystemHarness.await(Duration.ofSeconds(60), "a new token signed with the new key " + newKid,
+                () -> kidOf(system.token().strip()).equals(newKid));
+        assertThat(system.get(anyOrder, "Authorization", "Bearer " + system.token().strip()).statusCode())
+                .as("a token signed with the new key").isEqualTo(200);
+    }
+
+    private static String kidOf(String jwt) {
+        try {
+            byte[] header = java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.')));
+            return JSON.readTree(header).path("kid").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,18 +19,23 @@ public class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    /** @throws DuplicateKeyException when the email is taken (case-insensitively) */
-    public void insert(Account account) {
-        jdbc.sql("""
+    /**
+     * Inserts the account unless its email is taken (case-insensitively, the unique index on
+     * {@code lower(email)}); returns whether it did. {@code ON CONFLICT DO NOTHING} rather than catching the
+     * unique violation: the statement does the same work either way, and it leaves the transaction usable.
+     */
+    public boolean insertIfAbsent(Account account) {
+        return jdbc.sql("""
                         INSERT INTO accounts (id, email, name, password_hash, roles, created_at)
-                        VALUES (:id, :email, :name, :hash, :roles, :created)""")
+                        VALUES (:id, :email, :name, :hash, :roles, :created)
+                        ON CONFLICT DO NOTHING""")
                 .param("id", account.id())
                 .param("email", account.email())
                 .param("name", account.name())
                 .param("hash", account.passwordHash())
                 .param("roles", String.join(",", account.roles()))
                 .param("created", Timestamp.from(account.createdAt()))
-                .update();
+                .update() == 1;
     }
 
     public Optional<Account> findByEmail(String email) {

@@ -55,9 +55,7 @@ public class AdminAccountBootstrap implements ApplicationRunner {
         PasswordPolicy.withEmbeddedList().check(password, ADMIN_EMAIL).ifPresent(why -> {
             throw new IllegalStateException("EMPORIUM_IDENTITY_ADMIN_PASSWORD " + why + ": choose another (the admin account was not created)");
         });
-        try {
-            service.create(ADMIN_EMAIL, password, "Administrator", List.of(Account.ADMIN));
-        } catch (DuplicateEmailException e) {
+        if (!service.create(ADMIN_EMAIL, password, "Administrator", List.of(Account.ADMIN))) {
             LOG.info("admin account created concurrently by another instance");
             return;
         }

@@ -1,9 +1,6 @@
 package org.emporium.identity.api;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-import org.emporium.identity.account.Account;
+import jakarta.servlet.http.HttpServletRequest;
 import org.emporium.identity.account.AccountService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,11 +16,12 @@ public class AccountResource {
     public record Registration(String email, String password, String name) {
     }
 
-    /** An account as the outside sees it: never the password hash. */
-    public record AccountView(UUID id, String email, String name, List<String> roles) {
-        static AccountView of(Account a) {
-            return new AccountView(a.id(), a.email(), a.name(), a.roles());
-        }
+    /**
+     * The answer to every valid sign-up, whether it created an account or the email already had one: an
+     * answer that differed (an id, a 409) would tell anyone which emails have accounts. The mail tells.
+     */
+    public record Accepted(String status, String detail) {
+        static final Accepted CHECK_YOUR_EMAIL = new Accepted("accepted", "check your email");
     }
 
     private final AccountService accounts;
@@ -33,8 +31,8 @@ public class AccountResource {
     }
 
     @PostMapping(path = "/accounts", consumes = "application/json", produces = "application/json")
-    public ResponseEntity<AccountView> register(@RequestBody Registration body) {
-        Account account = accounts.register(body.email(), body.password(), body.name());
-        return ResponseEntity.created(URI.create("/api/identity/accounts/" + account.id())).body(AccountView.of(account));
+    public ResponseEntity<Accepted> register(@RequestBody Registration body, HttpServletRequest request) {
+        accounts.register(body.email(), body.password(), body.name(), request.getRemoteAddr());
+        return ResponseEntity.accepted().body(Accepted.CHECK_YOUR_EMAIL);
     }
 }

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.emporium.identity.account.DuplicateEmailException;
 import org.emporium.identity.account.InvalidFieldException;
+import org.emporium.identity.throttle.SignupThrottledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -39,11 +39,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    @ExceptionHandler(DuplicateEmailException.class)
-    ResponseEntity<Object> duplicate(DuplicateEmailException e, HttpServletRequest request) {
-        Map<String, Object> problem = problem(HttpStatus.CONFLICT, "Conflict", "An account with this email already exists",
-                request.getRequestURI());
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    /** Over a sign-up limit: 429 with Retry-After, the same for either limit (it does not say which). */
+    @ExceptionHandler(SignupThrottledException.class)
+    ResponseEntity<Object> throttled(SignupThrottledException e, HttpServletRequest request) {
+        Map<String, Object> problem = problem(HttpStatus.TOO_MANY_REQUESTS, Problems.title(HttpStatus.TOO_MANY_REQUESTS),
+                e.message(), request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(e.seconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

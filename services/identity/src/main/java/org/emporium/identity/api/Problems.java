@@ -5,9 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -17,8 +19,17 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * 401 for the bearer-token API: names the scheme (RFC 6750) and, when a token came and was refused
+     * (bad signature, expired, another issuer or audience, unreadable), says so without saying why.
+     */
     public static AuthenticationEntryPoint unauthorized() {
-        return (request, response, e) -> write(request, response, HttpStatus.UNAUTHORIZED, "Authentication is required");
+        return (request, response, e) -> {
+            boolean refused = e instanceof OAuth2AuthenticationException;
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, refused ? "Bearer error=\"invalid_token\"" : "Bearer");
+            write(request, response, HttpStatus.UNAUTHORIZED,
+                    refused ? "The access token is invalid or expired" : "Authentication is required");
+        };
     }
 
     public static AccessDeniedHandler forbidden() {

@@ -1,7 +1,5 @@
 package org.emporium.identity.oauth;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
@@ -11,6 +9,7 @@ import org.emporium.identity.IdentityProperties;
 import org.emporium.identity.account.AccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -20,6 +19,8 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -30,8 +31,9 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The authorization server's stores (all in Postgres), its signing key and the token contents. */
+/** The authorization server's stores (all in Postgres), its signing keys and the token contents. */
 @Configuration(proxyBeanMethods = false)
 public class AuthorizationServerConfiguration {
 
@@ -76,14 +78,38 @@ public class AuthorizationServerConfiguration {
         return new IdempotentRefresh(authorizations, jdbc, transactions, properties.refreshTokenGrace(), Clock.systemUTC());
     }
 
+    /** The key-encryption key was checked before the context started (KeyEncryptionKeyCheck). */
     @Bean
-    SigningKeyStore signingKeyStore(JdbcClient jdbc) {
-        return new SigningKeyStore(jdbc);
+    SigningKeyStore signingKeyStore(JdbcClient jdbc, PlatformTransactionManager transactions, Environment environment) {
+        return new SigningKeyStore(jdbc, new TransactionTemplate(transactions),
+                SigningKeyCipher.fromSetting(environment.getProperty(SigningKeyCipher.PROPERTY)));
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(SigningKeyStore keys) {
-        return new ImmutableJWKSet<>(new JWKSet(keys.activeKey()));
+    SigningKeys signingKeys(SigningKeyStore store, IdentityProperties properties) {
+        SigningKeys keys = new SigningKeys(store, SigningKeys.publishedAfterRetirement(properties.accessTokenTtl()));
+        keys.prepare();
+        return keys;
+    }
+
+    /**
+     * The JWKSource Spring Authorization Server publishes at /oauth2/jwks (public halves only) and the
+     * JwtDecoder verifies with: the active key and the retired keys whose tokens may still be valid.
+     */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return keys.published();
+    }
+
+    /**
+     * Signs with the one current key. Spring Authorization Server (OAuth2ConfigurerUtils.getJwtEncoder)
+     * takes the JwtEncoder bean when there is exactly one, and only without it builds a NimbusJwtEncoder
+     * over the JWKSource above, which could not sign: public halves only, and several keys after a
+     * rotation ("Found multiple JWK signing keys").
+     */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signing());
     }
 
     @Bean

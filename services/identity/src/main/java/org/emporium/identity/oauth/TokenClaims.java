@@ -20,9 +20,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * email scope, {@code name} with the profile scope. Roles and email are read from the database when
  * the token is issued, so a refresh picks up a change.
  */
-class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-    static final String SERVICE_ROLE = "service";
+    /** The role of the services client's client-credentials tokens. */
+    public static final String SERVICE_ROLE = "service";
 
     private final AccountRepository accounts;
     private final String audience;

@@ -1,13 +1,9 @@
 package org.emporium.identity.throttle;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.emporium.identity.IdentityProperties;
 import org.emporium.identity.jdbc.BatchedDelete;
@@ -47,7 +43,7 @@ public class JdbcLoginThrottle implements LoginThrottle {
                         FROM (SELECT 1) AS one
                         LEFT JOIN login_email_failures e ON e.email_sha256 = :email AND e.last_failure_at > :emailForgotten
                         LEFT JOIN login_ip_failures i ON i.client_ip = :ip AND i.window_start > :windowEnded""")
-                .param("email", key(email))
+                .param("email", EmailDigest.of(email))
                 .param("emailForgotten", Timestamp.from(now.minus(keep)))
                 .param("ip", clientIp == null ? "" : clientIp)
                 .param("windowEnded", Timestamp.from(now.minus(settings.ipWindow())))
@@ -78,7 +74,7 @@ public class JdbcLoginThrottle implements LoginThrottle {
                         ON CONFLICT (email_sha256) DO UPDATE SET
                             failures = CASE WHEN e.last_failure_at > :forgotten THEN e.failures + 1 ELSE 1 END,
                             last_failure_at = GREATEST(e.last_failure_at, EXCLUDED.last_failure_at)""")
-                .param("email", key(email))
+                .param("email", EmailDigest.of(email))
                 .param("now", Timestamp.from(now))
                 .param("forgotten", Timestamp.from(now.minus(keep)))
                 .update();
@@ -100,7 +96,7 @@ public class JdbcLoginThrottle implements LoginThrottle {
 
     @Override
     public void succeeded(String email) {
-        jdbc.sql("DELETE FROM login_email_failures WHERE email_sha256 = :email").param("email", key(email)).update();
+        jdbc.sql("DELETE FROM login_email_failures WHERE email_sha256 = :email").param("email", EmailDigest.of(email)).update();
     }
 
     /**
@@ -132,16 +128,6 @@ public class JdbcLoginThrottle implements LoginThrottle {
             delay = delay.multipliedBy(2);
         }
         return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
-    }
-
-    /** The SHA-256 of the email as the login form sent it, stripped and lower-cased (case does not matter). */
-    private static byte[] key(String email) {
-        String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private static Duration max(Duration a, Duration b) {

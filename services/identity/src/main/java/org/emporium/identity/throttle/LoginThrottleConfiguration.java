@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The login throttle, shared by every instance through the database; scheduling for its clean-up. */
+/** The login and sign-up throttles, shared by every instance through the database; scheduling for their clean-up. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class LoginThrottleConfiguration {
@@ -15,5 +15,10 @@ public class LoginThrottleConfiguration {
     @Bean
     JdbcLoginThrottle loginThrottle(IdentityProperties properties, JdbcClient jdbc) {
         return new JdbcLoginThrottle(properties.throttle(), jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    SignupThrottle signupThrottle(IdentityProperties properties, JdbcClient jdbc) {
+        return new SignupThrottle(properties.signupThrottle(), jdbc, Clock.systemUTC());
     }
 }

@@ -1,8 +1,13 @@
 package org.emporium.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
 import org.emporium.identity.account.AccountService;
-import org.emporium.identity.account.DuplicateEmailException;
 import org.emporium.identity.account.InvalidFieldException;
+import org.emporium.identity.throttle.SignupThrottledException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -10,7 +15,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The server-rendered pages: login, sign-up, logout and a plain "signed in" page. */
 @Controller
@@ -35,7 +41,9 @@ public class PageController {
         if (logout != null) {
             model.addAttribute("info", "You have been signed out");
         } else if (registered != null) {
-            model.addAttribute("info", "Your account is ready; please sign in");
+            // true whether the sign-up created an account or the email already had one: the mail says which
+            model.addAttribute("info", "Thanks. Check your email: it says what to do next, "
+                    + "and you can sign in once you have an account.");
         }
         return "login";
     }
@@ -47,21 +55,32 @@ public class PageController {
         return "signup";
     }
 
+    /**
+     * A valid sign-up is always sent to the login page, whether it created an account or the email already
+     * had one (the mail says which); 303, so the browser follows with a GET. Invalid fields: the form again
+     * with them named (400). Over a limit: the form again with the wait (429 and Retry-After).
+     */
     @PostMapping("/signup")
-    String signup(@RequestParam(required = false) String email, @RequestParam(required = false) String password,
-                  @RequestParam(required = false) String name, Model model, HttpServletResponse response) {
+    ModelAndView signup(@RequestParam(required = false) String email, @RequestParam(required = false) String password,
+                        @RequestParam(required = false) String name, HttpServletRequest request,
+                        HttpServletResponse response) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("email", email == null ? "" : email);
+        model.put("name", name == null ? "" : name);
         try {
-            accounts.register(email, password, name);
-            return "redirect:/login?registered";
+            accounts.register(email, password, name, request.getRemoteAddr());
+            RedirectView login = new RedirectView("/login?registered", true);
+            login.setStatusCode(HttpStatus.SEE_OTHER);
+            login.setExposeModelAttributes(false);
+            return new ModelAndView(login);
         } catch (InvalidFieldException e) {
-            model.addAttribute("errors", e.errors());
-        } catch (DuplicateEmailException e) {
-            model.addAttribute("errors", java.util.Map.of("email", "already has an account; sign in instead"));
+            model.put("errors", e.errors());
+            return new ModelAndView("signup", model, HttpStatus.BAD_REQUEST);
+        } catch (SignupThrottledException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.seconds()));
+            model.put("throttled", e.message());
+            return new ModelAndView("signup", model, HttpStatus.TOO_MANY_REQUESTS);
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("email", email == null ? "" : email);
-        model.addAttribute("name", name == null ? "" : name);
-        return "signup";
     }
 
     @GetMapping("/logout")

@@ -207,7 +207,20 @@ final class ClusterComponents {
      * An Ingress for the two addresses browsers use (the shop and identity, the token issuer), over
      * TLS from the Secret {@code emporium-tls}, and the services' settings that name those
      * addresses patched to match: the settings the same graph gives with these public addresses.
+     * The gateway and identity also learn that the proxies in the cluster's private ranges (where the
+     * ingress controller runs) are trusted, so their rate limit and throttles count the client the
+     * ingress saw ({@code X-Forwarded-For}) instead of the ingress itself.
      */
+    /**
+     * The private address ranges, where an ingress controller's pods are: as blocks for the gateway
+     * ({@code ClientAddress}), as Tomcat's regular expression for identity. An overlay that knows the
+     * controller's own range narrows them.
+     */
+    private static final Map<String, Map<String, String>> TRUSTED_PROXIES = Map.of(
+            "gateway", Map.of("EMPORIUM_GATEWAY_TRUSTED_PROXIES", "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"),
+            "identity", Map.of("EMPORIUM_IDENTITY_TRUSTED_PROXIES",
+                    "10(\\.\\d{1,3}){3}|192\\.168(\\.\\d{1,3}){2}|172\\.(1[6-9]|2\\d|3[01])(\\.\\d{1,3}){2}|[fF][cCdD][0-9a-fA-F]{2}:.*"));
+
     private Map<String, String> ingress() {
         Map<String, String> hosts = Map.of("gateway", SHOP_HOST, "identity", IDENTITY_HOST);
         ObjectNode ingress = object("apiVersion", "networking.k8s.io/v1", "kind", "Ingress");
@@ -233,6 +246,7 @@ final class ClusterComponents {
                     data.put(name, value);
                 }
             });
+            TRUSTED_PROXIES.getOrDefault(service.name(), Map.of()).forEach(data::put);
             if (!data.isEmpty()) {
                 ObjectNode patch = object("apiVersion", "v1", "kind", "ConfigMap");
                 patch.set("metadata", object("name", service.name() + "-config"));

@@ -223,11 +223,15 @@ final class Images {
 
     /**
      * The JVM's flags, as in the manifests (an orchestrator may replace them): the collector, the
-     * exit on OutOfMemoryError, and the budget with the heap as a share of the container's limit.
+     * exit on OutOfMemoryError, the budget with the heap as a share of the container's limit, and a
+     * Quarkus service's {@link Processes#QUARKUS_FLAGS}.
      */
     static Map<String, String> environment(Node service) {
         List<String> jvm = new ArrayList<>(Processes.JVM_FLAGS);
         jvm.addAll(service.memory().containerJvmFlags(Manifests.IMAGE_JDK));
+        if (service.kind() == Node.Kind.QUARKUS) {
+            jvm.addAll(Processes.QUARKUS_FLAGS);
+        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JDK_JAVA_OPTIONS", String.join(" ", jvm));
         // as the launcher does for its processes: glibc's per-thread malloc arenas cost tens of MB for nothing

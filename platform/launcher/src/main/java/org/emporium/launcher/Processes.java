@@ -37,6 +37,13 @@ public final class Processes {
     /** Every JVM we run, here and in the cluster: a collector for small heaps, and no half-dead process after an OOM. */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * And a Quarkus service's: Quarkus' own check of the request target, which answers one that is no
+     * URI ({@code /%zz}) with an empty 400 before any route runs, is off, since service-defaults'
+     * {@code RequestLimits} makes the same check first thing and answers with a problem.
+     */
+    static final List<String> QUARKUS_FLAGS = List.of("-Dvertx.disableURIValidation=true");
+
     private final Workspace workspace;
     private final Console console;
     private final String java;
@@ -181,7 +188,7 @@ public final class Processes {
     private Component quarkus(Node node, String name, int port, Map<String, String> env) {
         Path app = Path.of(artifact(node.artifact())).getParent();
         ProcessComponent component = jvm(name, port, "/q/health/ready", node.startsAfter(),
-                concat(memoryFlags(node), "-jar", "quarkus-run.jar"), env);
+                concat(quarkusFlags(node), "-jar", "quarkus-run.jar"), env);
         component.workingDirectory = app;
         if (Files.exists(app.resolve("app-cds.jsa"))) {
             component.startOptions = List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xlog:cds=off", "-Xlog:class+path=off");
@@ -279,6 +286,13 @@ public final class Processes {
     /** The JVM flags of a node's memory budget (heap, metaspace, code cache, direct memory, stacks), from the table. */
     static List<String> memoryFlags(Node node) {
         return node.memory().jvmFlags();
+    }
+
+    /** A Quarkus service's JVM flags: its memory budget and {@link #QUARKUS_FLAGS}. */
+    static List<String> quarkusFlags(Node node) {
+        List<String> flags = new ArrayList<>(memoryFlags(node));
+        flags.addAll(QUARKUS_FLAGS);
+        return flags;
     }
 
     private static List<String> concat(List<String> first, String... rest) {

@@ -78,10 +78,19 @@ public final class Browser {
     }
 
     public HttpResponse<String> postJson(String pathOrUrl, String json) {
-        return send(HttpRequest.newBuilder(resolve(pathOrUrl))
+        return send(jsonPost(pathOrUrl, json));
+    }
+
+    /** The same with one more request header. */
+    public HttpResponse<String> postJson(String pathOrUrl, String json, String header, String value) {
+        return send(jsonPost(pathOrUrl, json).header(header, value));
+    }
+
+    private HttpRequest.Builder jsonPost(String pathOrUrl, String json) {
+        return HttpRequest.newBuilder(resolve(pathOrUrl))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     /** The CSRF token of the form on a page. */

@@ -184,4 +184,27 @@ class RegistrationIT extends RunningIdentityServer {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
     }
+
+    /** Targets Tomcat cannot decode, refused before any filter: a problem, or a short page for a browser, not Tomcat's. */
+    @Test
+    void aRequestTargetThatIsNoUriIsAProblem() throws java.io.IOException {
+        for (String target : java.util.List.of("/%zz", "/login%2", "/api/identity/accounts/%G1")) {
+            String answer = rawGet(target, "application/json");
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(answer).contains("content-type: application/problem+json")
+                    .doesNotContain("tomcat");
+            assertThat(answer).as(answer).contains("\"status\":400").contains("not a valid URI");
+        }
+        String page = rawGet("/%zz", "text/html");
+        assertThat(page).startsWith("HTTP/1.1 400").contains("<h1>Bad request</h1>").doesNotContain("Tomcat");
+    }
+
+    private String rawGet(String target, String accept) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

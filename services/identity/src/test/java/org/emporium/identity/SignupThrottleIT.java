@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The sign-up throttle with its real limits (5 per client IP in 10 minutes, 3 per email in an hour) on two
  * instances of identity sharing one database, so the counts are shared. Clients come from different
  * loopback addresses (127.0.0.2, 127.0.0.3, …), which the server sees as different client IPs; each test
- * uses addresses of its own, so the tests do not share a count.
+ * uses addresses of its own, so the tests do not share a count. 127.0.0.9 plays a trusted proxy (an
+ * ingress), whose X-Forwarded-For names the client.
  */
 class SignupThrottleIT {
 
@@ -35,6 +36,7 @@ class SignupThrottleIT {
         settings.put("emporium.identity.signup-throttle.ip-window", "10m");
         settings.put("emporium.identity.signup-throttle.email-max-attempts", "3");
         settings.put("emporium.identity.signup-throttle.email-window", "1h");
+        settings.put("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.9");
         INSTANCES.addAll(StandaloneIdentity.start(settings, 2));
         database = StandaloneIdentity.database(settings);
     }
@@ -94,6 +96,29 @@ class SignupThrottleIT {
         assertThat(signup(client(0, "127.0.0.7"), RunningIdentityServer.uniqueEmail()).statusCode()).isEqualTo(202);
     }
 
+    @Test
+    void behindATrustedProxyClientsAreCountedByTheAddressItForwarded() {
+        Browser proxy = client(0, "127.0.0.9");
+        for (int i = 0; i < 5; i++) {
+            assertThat(signup(proxy, RunningIdentityServer.uniqueEmail(), "198.51.100.1").statusCode()).isEqualTo(202);
+        }
+        assertThat(signup(proxy, RunningIdentityServer.uniqueEmail(), "198.51.100.1").statusCode()).isEqualTo(429);
+        // another client behind the same proxy, and what a client wrote left of the proxy's entry is not believed
+        assertThat(signup(client(1, "127.0.0.9"), RunningIdentityServer.uniqueEmail(), "198.51.100.1, 198.51.100.2")
+                .statusCode()).isEqualTo(202);
+        assertThat(signup(proxy, RunningIdentityServer.uniqueEmail(), "198.51.100.2, 198.51.100.1").statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aClientThatIsNoTrustedProxyCannotPickItsAddress() {
+        Browser client = client(1, "127.0.0.10");
+        for (int i = 0; i < 5; i++) {
+            assertThat(signup(client, RunningIdentityServer.uniqueEmail(), "203.0.113." + i).statusCode()).isEqualTo(202);
+        }
+        assertThat(signup(client, RunningIdentityServer.uniqueEmail(), "203.0.113.99").statusCode()).isEqualTo(429);
+    }
+
     /** Invalid input costs no hash, no mail and no row: it is not counted, and stays a 400 naming the fields. */
     @Test
     void invalidSignupsAreNotCounted() {
@@ -109,6 +134,12 @@ class SignupThrottleIT {
     private static HttpResponse<String> signup(Browser browser, String email) {
         return browser.postJson("/api/identity/accounts",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Shopper\"}");
+    }
+
+    private static HttpResponse<String> signup(Browser browser, String email, String forwardedFor) {
+        return browser.postJson("/api/identity/accounts",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Shopper\"}",
+                "X-Forwarded-For", forwardedFor);
     }
 
     /** A browser on instance {@code instance} whose connections come from {@code address}. */

@@ -6,6 +6,8 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,9 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set four
  * times higher, and the served limits are enforced here, with a body that says what was too large.
  * Only a request past the decoder's own limits still gets the empty answer. Quarkus enforces the
- * body limit for chunked bodies too (that answer has an empty body). A path the router cannot decode
- * ({@code /%zz}) still gets Vert.x Web's empty 400: neither a failure handler nor the router's error
- * handler sees it.
+ * body limit for chunked bodies too (that answer has an empty body).
+ *
+ * <p>A target that is no URI ({@code /%zz}, a bad escape in the query) is a 400 problem. Quarkus makes
+ * that check itself before any route, with an empty answer, unless the JVM runs with
+ * {@code -Dvertx.disableURIValidation=true}; the launcher and the images start every Quarkus service
+ * so, and the check is made here instead, with the same {@link URI} parser.
  */
 public class RequestLimits {
 
@@ -37,11 +42,14 @@ public class RequestLimits {
                 + target + " characters");
         String tooLargeHeaders = problem(431, "Request header fields too large", "the request's headers are larger than "
                 + maxHeaders + " bytes");
+        String unreadableTarget = problem(400, "Bad Request", "the request's path or query is not a valid URI");
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             HttpServerRequest request = ctx.request();
             String length = request.getHeader("Content-Length");
             if (request.uri().length() > target) {
                 refuse(ctx, 414, tooLongTarget);
+            } else if (!isUri(request.uri())) {
+                refuse(ctx, 400, unreadableTarget);
             } else if (headerBytes(request) > maxHeaders) {
                 refuse(ctx, 431, tooLargeHeaders);
             } else if (length != null && declaredAbove(length, maxBody)) {
@@ -50,6 +58,16 @@ public class RequestLimits {
                 ctx.next();
             }
         });
+    }
+
+    /** Quarkus' own check, switched off ({@code -Dvertx.disableURIValidation=true}) so that this one answers. */
+    static boolean isUri(String target) {
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String problem(int status, String title, String detail) {

@@ -37,8 +37,8 @@ class LimitsConfiguration {
     }
 
     @Bean
-    RateLimitKey rateLimitKey() {
-        return new RateLimitKey();
+    RateLimitKey rateLimitKey(@Value("${emporium.gateway.trusted-proxies}") String trustedProxies) {
+        return new RateLimitKey(new ClientAddress(trustedProxies));
     }
 
     /**

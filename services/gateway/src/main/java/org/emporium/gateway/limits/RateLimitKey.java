@@ -2,7 +2,6 @@ package org.emporium.gateway.limits;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -14,20 +13,26 @@ import reactor.core.publisher.Mono;
 /**
  * Names the token bucket a request draws from: {@code reads:<client>} or {@code writes:<client>}, where
  * the client is the verified caller ({@code account:<sub>}) when the request carried a valid access
- * token, and otherwise the TCP peer's address. {@link RateLimits} splits the two parts again.
+ * token, and otherwise the client's address ({@link ClientAddress}: the TCP peer, or, behind a trusted
+ * proxy, the address that proxy saw). {@link RateLimits} splits the two parts again.
  *
  * <p>A verified subject only: the security chain has checked the token's signature before this runs
  * (an invalid token never gets here), so a caller cannot pick a fresh bucket per request. Shoppers
  * behind one address (an office, a carrier NAT) each get their own bucket once signed in.
  *
- * <p>The peer, not {@code X-Forwarded-For}: nothing in front of the gateway is trusted to set that
- * header, so it is whatever the client wants it to be, and a new value per request would be a fresh
- * bucket per request.
+ * <p>{@code X-Forwarded-For} counts only as far as trusted proxies wrote it: what a client writes
+ * there is whatever it wants, and a new value per request would be a fresh bucket per request.
  *
  * <p>An IPv6 client is keyed by its /64, the block a single subscriber is usually given: keyed by the
  * full address, one host could rotate through its block for fresh buckets.
  */
 public class RateLimitKey implements KeyResolver {
+
+    private final ClientAddress clients;
+
+    public RateLimitKey(ClientAddress clients) {
+        this.clients = clients;
+    }
 
     static final String READS = "reads";
     static final String WRITES = "writes";
@@ -41,13 +46,9 @@ public class RateLimitKey implements KeyResolver {
                 .switchIfEmpty(Mono.defer(() -> byAddress(exchange, bucket)));
     }
 
-    private static Mono<String> byAddress(ServerWebExchange exchange, String bucket) {
-        InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
-        if (peer == null || peer.getAddress() == null) {
-            // No network peer (an in-process call): nothing to key by; the request passes unlimited.
-            return Mono.empty();
-        }
-        return Mono.just(bucket + ":" + client(peer.getAddress()));
+    private Mono<String> byAddress(ServerWebExchange exchange, String bucket) {
+        // No network peer (an in-process call): nothing to key by; the request passes unlimited.
+        return Mono.justOrEmpty(clients.of(exchange.getRequest()).map(address -> bucket + ":" + client(address)));
     }
 
     /** Reads are the safe methods; anything else changes state (carts, orders) and is a write. */

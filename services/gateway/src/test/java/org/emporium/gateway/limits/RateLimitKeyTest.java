@@ -13,7 +13,10 @@ import reactor.core.publisher.Mono;
 
 class RateLimitKeyTest {
 
-    private final RateLimitKey key = new RateLimitKey();
+    private final RateLimitKey key = new RateLimitKey(new ClientAddress(""));
+
+    /** As behind a Kubernetes ingress whose controller runs in 10.0.0.0/8. */
+    private final RateLimitKey behindIngress = new RateLimitKey(new ClientAddress("10.0.0.0/8, 192.0.2.7"));
 
     @Test
     void readsAreKeyedByThePeersAddress() {
@@ -39,6 +42,62 @@ class RateLimitKeyTest {
                 .header("X-Forwarded-For", "198.51.100.1")
                 .header("Forwarded", "for=198.51.100.1")))
                 .isEqualTo("reads:203.0.113.9");
+    }
+
+    @Test
+    void behindATrustedProxyTheAddressItSawIsTheClient() {
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("10.4.0.12"))
+                .header("X-Forwarded-For", "198.51.100.1")))
+                .isEqualTo("reads:198.51.100.1");
+        // proxies in a chain: the right-most address that is not a trusted proxy
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("10.4.0.12"))
+                .header("X-Forwarded-For", "198.51.100.1, 192.0.2.7")))
+                .isEqualTo("reads:198.51.100.1");
+    }
+
+    @Test
+    void whatTheClientWroteLeftOfTheProxysEntryIsNotBelieved() {
+        // the client sent "X-Forwarded-For: 203.0.113.50", the ingress appended what it saw
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("10.4.0.12"))
+                .header("X-Forwarded-For", "203.0.113.50, 198.51.100.1")))
+                .isEqualTo("reads:198.51.100.1");
+        // two headers read as one list
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("10.4.0.12"))
+                .header("X-Forwarded-For", "203.0.113.50")
+                .header("X-Forwarded-For", "198.51.100.1")))
+                .isEqualTo("reads:198.51.100.1");
+    }
+
+    @Test
+    void anUntrustedPeersForwardedForIsIgnoredEvenWhenProxiesAreConfigured() {
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("203.0.113.9"))
+                .header("X-Forwarded-For", "198.51.100.1")))
+                .isEqualTo("reads:203.0.113.9");
+    }
+
+    @Test
+    void anEntryThatIsNoAddressEndsTheSearchAtTheProxy() {
+        // never looked up in DNS, and nothing to its left is believed
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("10.4.0.12"))
+                .header("X-Forwarded-For", "198.51.100.1, evil.example")))
+                .isEqualTo("reads:10.4.0.12");
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("10.4.0.12"))
+                .header("X-Forwarded-For", "999.1.1.1")))
+                .isEqualTo("reads:10.4.0.12");
+        // a trusted proxy that forwarded nothing is the client
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/").remoteAddress(peer("10.4.0.12"))))
+                .isEqualTo("reads:10.4.0.12");
+        assertThat(keyOf(behindIngress, MockServerHttpRequest.get("/")
+                .remoteAddress(peer("10.4.0.12"))
+                .header("X-Forwarded-For", "[2001:db8:1:2::1]")))
+                .isEqualTo("reads:2001:db8:1:2:0:0:0:0/64");
     }
 
     @Test
@@ -81,6 +140,10 @@ class RateLimitKeyTest {
     }
 
     private String keyOf(MockServerHttpRequest.BaseBuilder<?> request) {
+        return keyOf(key, request);
+    }
+
+    private static String keyOf(RateLimitKey key, MockServerHttpRequest.BaseBuilder<?> request) {
         return key.resolve(MockServerWebExchange.from(request)).block();
     }
 

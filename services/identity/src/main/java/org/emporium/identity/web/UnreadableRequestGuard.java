@@ -61,7 +61,7 @@ public class UnreadableRequestGuard extends OncePerRequestFilter {
         return s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+    static void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         String accept = request.getHeader("Accept");
         boolean html = accept != null && accept.contains("text/html");
         String safe = detail.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")

@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The throttle against a real PostgreSQL with identity's migrations. Two {@link JdbcLoginThrottle}s, each
  * with its own connection pool, stand for two identity instances; they share the database and the clock.
+ * The sign-up throttle's windows are checked here too, with the same clock ({@code SignupThrottleIT}
+ * covers its limits over HTTP, where time cannot be moved).
  */
 class JdbcLoginThrottleIT {
 
@@ -79,7 +81,7 @@ class JdbcLoginThrottleIT {
     @BeforeEach
     void emptyTables() {
         jdbc = JdbcClient.create(firstPool);
-        jdbc.sql("TRUNCATE login_email_failures, login_ip_failures").update();
+        jdbc.sql("TRUNCATE login_email_failures, login_ip_failures, signup_ip_attempts, signup_email_attempts").update();
         throttle = new JdbcLoginThrottle(SETTINGS, jdbc, clock);
         otherInstance = new JdbcLoginThrottle(SETTINGS, JdbcClient.create(secondPool), clock);
     }
@@ -105,6 +107,31 @@ class JdbcLoginThrottleIT {
         assertThat(throttle.waitBefore("a@example.com", "10.0.0.1")).isZero();
         throttle.failed("a@example.com", "10.0.0.1");
         assertThat(throttle.waitBefore("a@example.com", "10.0.0.1")).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aSignupWindowThatHasEndedStartsAfreshAndIsForgotten() {
+        SignupThrottle signups = new SignupThrottle(new IdentityProperties.SignupThrottle(
+                2, Duration.ofMinutes(10), 3, Duration.ofHours(1)), jdbc, clock);
+        assertThat(signups.attempt("one@example.com", "10.0.0.20")).isZero();
+        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        assertThat(signups.attempt("two@example.com", "10.0.0.20")).isZero();
+        assertThat(signups.attempt("three@example.com", "10.0.0.20")).as("the window's end, from its first attempt")
+                .isEqualTo(Duration.ofMinutes(6));
+
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        assertThat(signups.attempt("three@example.com", "10.0.0.20")).as("a new window").isZero();
+        assertThat(signups.attempt("four@example.com", "10.0.0.20")).isZero();
+        assertThat(signups.attempt("five@example.com", "10.0.0.20")).isEqualTo(Duration.ofMinutes(10));
+
+        // the email counter: three attempts in an hour, the fourth waits for the hour's end
+        for (int i = 0; i < 3; i++) {
+            assertThat(signups.attempt("popular@example.com", "10.0.1." + i)).isZero();
+        }
+        assertThat(signups.attempt("popular@example.com", "10.0.1.9")).isEqualTo(Duration.ofHours(1));
+        clock.now = clock.now.plus(Duration.ofHours(1));
+        assertThat(signups.forgetExpired()).as("every window has ended: five addresses, five emails").isEqualTo(10);
+        assertThat(signups.attempt("popular@example.com", "10.0.1.9")).isZero();
     }
 
     @Test

@@ -76,6 +76,17 @@ class CartPagesIT {
         assertThat(cart.cart(id)).containsExactly(Map.entry(SKU, 1));
     }
 
+    /** An address that is no URI: a page for a browser, with the status and a way back; a problem otherwise (issue 19). */
+    @Test
+    void anAddressThatIsNoUriIsAPageForABrowser() {
+        String page = org.emporium.platform.testing.RawHttp.get("/p/%zz", "text/html,application/xhtml+xml");
+        assertThat(page.toLowerCase(java.util.Locale.ROOT)).contains("content-type: text/html");
+        assertThat(page).startsWith("HTTP/1.1 400").contains("<h1>Bad request</h1>")
+                .contains("href=\"/\"").doesNotContain("Exception");
+        assertThat(org.emporium.platform.testing.RawHttp.get("/search?q=%G1", "application/json"))
+                .startsWith("HTTP/1.1 400").contains("application/problem+json");
+    }
+
     /**
      * A form body that cannot be read was a request never answered (a bad percent-escape), or a 500
      * (a field over 2 KB): now a 400 or 413 at once, an HTML page for a browser and problem+json for

@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -149,27 +148,9 @@ public class FormBodyGuard {
         return s.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
     }
 
-    private static String escaped(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
-    }
-
     private static void refuse(RoutingContext ctx, Refusal refusal) {
-        if (ctx.response().ended()) {
-            return;
-        }
         String title = refusal.status() == 413 ? "Payload too large" : "Bad request";
-        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-        boolean html = accept != null && accept.contains("text/html");
-        String body = html
-                ? "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
-                        + "<body><h1>" + title + "</h1><p>The form could not be read: " + escaped(refusal.detail())
-                        + ". Go back, check what you typed and send it again.</p><p><a href=\"/\">Back to the shop</a></p>"
-                        + "</body></html>"
-                : Json.encode(Problem.of(refusal.status(), title, refusal.detail()).at(ctx.request().path(), null));
-        // what is left of a body that will not be used is not worth reading: answer and close
-        ctx.response().setStatusCode(refusal.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, html ? "text/html; charset=utf-8" : Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        EarlyRefusal.send(ctx, refusal.status(), title, refusal.detail(), "The form could not be read",
+                "Go back, check what you typed and send it again.");
     }
 }

@@ -2,7 +2,6 @@ package org.emporium.platform.defaults;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -37,23 +36,20 @@ public class RequestLimits {
                  @ConfigProperty(name = "emporium.http.max-header-size") MemorySize headers) {
         long maxBody = body.asLongValue();
         long maxHeaders = headers.asLongValue();
-        String tooLargeBody = problem(413, "Payload too large", "the request body is larger than " + maxBody + " bytes");
-        String tooLongTarget = problem(414, "URI too long", "the request's path and query are longer than "
-                + target + " characters");
-        String tooLargeHeaders = problem(431, "Request header fields too large", "the request's headers are larger than "
-                + maxHeaders + " bytes");
-        String unreadableTarget = problem(400, "Bad Request", "the request's path or query is not a valid URI");
+        String tooLargeBody = "the request body is larger than " + maxBody + " bytes";
+        String tooLongTarget = "the request's path and query are longer than " + target + " characters";
+        String tooLargeHeaders = "the request's headers are larger than " + maxHeaders + " bytes";
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             HttpServerRequest request = ctx.request();
             String length = request.getHeader("Content-Length");
             if (request.uri().length() > target) {
-                refuse(ctx, 414, tooLongTarget);
+                refuse(ctx, 414, "URI too long", tooLongTarget);
             } else if (!isUri(request.uri())) {
-                refuse(ctx, 400, unreadableTarget);
+                refuse(ctx, 400, "Bad request", "the request's path or query is not a valid URI");
             } else if (headerBytes(request) > maxHeaders) {
-                refuse(ctx, 431, tooLargeHeaders);
+                refuse(ctx, 431, "Request header fields too large", tooLargeHeaders);
             } else if (length != null && declaredAbove(length, maxBody)) {
-                refuse(ctx, 413, tooLargeBody);
+                refuse(ctx, 413, "Payload too large", tooLargeBody);
             } else {
                 ctx.next();
             }
@@ -70,13 +66,8 @@ public class RequestLimits {
         }
     }
 
-    private static String problem(int status, String title, String detail) {
-        return Json.encode(Problem.of(status, title, detail));
-    }
-
-    private static void refuse(RoutingContext ctx, int status, String body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(body);
+    private static void refuse(RoutingContext ctx, int status, String title, String detail) {
+        EarlyRefusal.send(ctx, status, title, detail, "This request could not be served", "");
     }
 
     /** As on the wire: each "name: value\r\n". */

@@ -6,8 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The answer to a request refused before the REST layer reads it (a form that cannot be decoded, a
- * target that is no URI, a limit passed): problem+json, or, for a browser ({@code Accept: text/html}),
- * a short page with the same status and a way back to the shop. The connection is closed: what is
+ * target that is no URI, a limit passed): problem+json, or, for a browser ({@code Accept: text/html})
+ * on a page (any path outside {@code /api/}), a short page with the same status and a way back to the
+ * shop. The connection is closed: what is
  * left of the request is not worth reading.
  */
 final class EarlyRefusal {
@@ -24,7 +25,8 @@ final class EarlyRefusal {
             return;
         }
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-        boolean html = accept != null && accept.contains("text/html");
+        // the APIs (everything under /api) answer problems, whatever the client accepts
+        boolean html = accept != null && accept.contains("text/html") && !ctx.request().uri().startsWith("/api/");
         String body = html
                 ? "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
                         + "<body><h1>" + title + "</h1><p>" + lead + ": " + escaped(detail) + "." + (advice.isEmpty() ? "" : " " + advice)

@@ -252,6 +252,7 @@ class Checkout:
                         r"\(first placement → last confirmation, ([\d.]+) s\) \| placement p50 ([\d.]+) ms p99 ([\d.]+) ms "
                         r"\| saga placed→confirmed p50 (\d+) ms p90 (\d+) ms p99 (\d+) ms max (\d+) ms")
     REFUSED = re.compile(r"^placed \d+ orders in .*, (\d+) refused")
+    BUSY = re.compile(r'^placed \d+ orders in .*, (\d+) answers "busy"')
 
     def __init__(self, args):
         self.args = args
@@ -273,13 +274,16 @@ class Checkout:
             sys.exit("the checkout benchmark printed no RESULT line it could read:\n" + "".join(lines[-10:]))
         placed, confirmed, cancelled, unsettled = (int(result.group(i)) for i in range(1, 5))
         refused = next((int(m.group(1)) for m in map(self.REFUSED.match, lines) if m), 0)
+        busy = next((int(m.group(1)) for m in map(self.BUSY.match, lines) if m), 0)
         return window, {
             "requests": confirmed,
             "seconds": float(result.group(5)),
             "latencyMs": {"p50": float(result.group(8)), "p90": float(result.group(9)),
                           "p99": float(result.group(10)), "max": float(result.group(11))},
             "errors": {"cancelled": cancelled, "unsettled": unsettled, "refused": refused},
-            "placement": {"orders": placed, "p50Ms": float(result.group(6)), "p99Ms": float(result.group(7))},
+            # busy: 503s of admission control, each waited out (Retry-After) and sent again; p50/p99 include the waits
+            "placement": {"orders": placed, "p50Ms": float(result.group(6)), "p99Ms": float(result.group(7)),
+                          "busyAnswers": busy},
         }
 
 
@@ -387,6 +391,8 @@ def run(args):
             print("           errors: " + ", ".join(f"{k} {v}" for k, v in errors.items()))
         if runs[-1].get("report"):
             print(f"           report: {runs[-1]['report']}")
+        if runs[-1].get("placement", {}).get("busyAnswers"):
+            print(f"           checkout busy (503, waited out and retried): {runs[-1]['placement']['busyAnswers']}")
     median = median_of(runs)
     print(row("median", median))
     heaviest = runs[len(runs) // 2]["cpuMsPerRequestByProcess"]

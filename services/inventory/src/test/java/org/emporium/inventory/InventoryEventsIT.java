@@ -78,11 +78,15 @@ class InventoryEventsIT {
         String kept = UUID.randomUUID().toString();
         String compensated = UUID.randomUUID().toString();
         String refused = UUID.randomUUID().toString();
+        String unknown = UUID.randomUUID().toString();
         // each command is checked against its schema as it is built; the last record is no command at all
         COMMANDS.send(List.of(
                 command(kept, "ReserveStock", "{\"reservationId\":\"" + kept + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}"),
                 command(kept, "ReserveStock", "{\"reservationId\":\"" + kept + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}"),
                 command(kept, "CommitReservation", "{\"reservationId\":\"" + kept + "\"}"),
+                // refused (other lines for a known id; an unknown id): skipped, the rest still applies
+                command(kept, "ReserveStock", "{\"reservationId\":\"" + kept + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}"),
+                command(unknown, "CommitReservation", "{\"reservationId\":\"" + unknown + "\"}"),
                 command(kept, "CommitReservation", "{\"reservationId\":\"" + kept + "\"}"),
                 command(compensated, "ReserveStock", "{\"reservationId\":\"" + compensated + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}"),
                 command(compensated, "ReleaseReservation", "{\"reservationId\":\"" + compensated + "\"}"),
@@ -96,6 +100,13 @@ class InventoryEventsIT {
         assertThat(EVENTS.types(byKey.get(kept))).containsExactly("StockReserved", "StockCommitted");
         assertThat(EVENTS.types(byKey.get(compensated))).containsExactly("StockReserved", "StockReleased");
         assertThat(EVENTS.types(byKey.get(refused))).containsExactly("StockReservationRejected");
+        assertThat(byKey.get(unknown)).as("an unknown reservation publishes nothing").isNull();
+        // commands are applied a poll at a time, each SKU's level announced once per poll: however
+        // the records were split into polls, the levels only rise in version and the last is now
+        List<JsonNode> levels = byKey.get(sku);
+        assertThat(levels).extracting(e -> e.at("/data/version").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(levels.getLast().at("/data/available").asInt()).isEqualTo(1);
+        assertThat(levels.getLast().at("/data/onHand").asInt()).isEqualTo(1);
         given().get("/api/inventory/" + sku).then().statusCode(200)
                 .body("available", org.hamcrest.Matchers.equalTo(1)).body("reserved", org.hamcrest.Matchers.equalTo(0));
         Auth.asService().get("/api/inventory/reservations/" + kept).then().body("status", org.hamcrest.Matchers.equalTo("COMMITTED"));

@@ -1,7 +1,6 @@
 package org.emporium.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,8 +40,13 @@ import org.postgresql.PGConnection;
  * acknowledged every one of a batch. One thread; one relay per database is active at a time
  * (a Postgres advisory lock elects it), so several instances of a service never race.
  *
- * <p>Delivery is at least once: if the relay dies between Kafka's acknowledgement and the delete,
- * the batch is sent again, so consumers must be idempotent. Order per key holds (each event's first
+ * <p>Deleting is deferred by {@code deleteDelay}: the ids published since the last delete are
+ * remembered and left out of every read, and deleted in one statement once the oldest of them has
+ * waited that long (or a batch's worth has gathered, or the relay stops). Under load one delete
+ * (one commit, one WAL flush) then serves many rounds instead of one per round.
+ *
+ * <p>Delivery is at least once: if the relay dies between Kafka's acknowledgement and the delete
+ * (up to {@code deleteDelay} of rows), those rows are sent again, so consumers must be idempotent. Order per key holds (each event's first
  * arrival comes after those of the events before it) because rows are read in id order, the
  * producer is idempotent (no reordering or gaps on its retries), it never gives a record up (so a
  * later record cannot land without an earlier one), and a failed batch is sent again from its
@@ -61,7 +65,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** What the relay needs to know; see META-INF/microprofile-config.properties for defaults. */
     public record Settings(String service, String bootstrapServers, List<String> topics, int batchSize,
-                           Duration idleWait, Duration minBackoff, Duration maxBackoff) {
+                           Duration idleWait, Duration deleteDelay, Duration minBackoff, Duration maxBackoff) {
     }
 
     private final DataSource dataSource;
@@ -81,6 +85,9 @@ public final class OutboxRelay implements AutoCloseable {
     private boolean topicsCreated;
     private long failingSinceNanos;
     private long lastWarningNanos;
+    /** Published and acknowledged, not yet deleted: left out of every read until they are. */
+    private final List<Long> publishedNotDeleted = new ArrayList<>();
+    private long oldestPublishedNanos;
 
     public OutboxRelay(DataSource dataSource, Settings settings) {
         this.dataSource = dataSource;
@@ -139,12 +146,18 @@ public final class OutboxRelay implements AutoCloseable {
                     createTopics();
                     List<Row> batch = fetch();
                     if (batch.isEmpty()) {
+                        if (deleteDue()) {
+                            deletePublished();
+                        }
                         awaitCommit();
                         continue;
                     }
                     publish(batch);
-                    delete(batch);
+                    remember(batch);
                     published.addAndGet(batch.size());
+                    if (deleteDue() || publishedNotDeleted.size() >= settings.batchSize()) {
+                        deletePublished();
+                    }
                     recovered();
                 } catch (Exception e) {
                     if (!running) {
@@ -155,6 +168,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
             }
         } finally {
+            deleteOnStop();
             closeProducer();
             closeListener();
         }
@@ -195,8 +209,10 @@ public final class OutboxRelay implements AutoCloseable {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT id, topic, message_key, payload, traceparent, tracestate, created_at FROM outbox_event"
-                             + " ORDER BY id LIMIT ?")) {
-            s.setInt(1, settings.batchSize());
+                             + " WHERE id <> ALL (?) ORDER BY id LIMIT ?")) {
+            // not by "id > the last published": a transaction that took a lower id may commit later
+            s.setArray(1, c.createArrayOf("bigint", publishedNotDeleted.toArray()));
+            s.setInt(2, settings.batchSize());
             try (ResultSet rs = s.executeQuery()) {
                 List<Row> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -268,18 +284,48 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void delete(List<Row> batch) throws SQLException {
+    private void remember(List<Row> batch) {
+        if (publishedNotDeleted.isEmpty()) {
+            oldestPublishedNanos = System.nanoTime();
+        }
+        batch.forEach(row -> publishedNotDeleted.add(row.id()));
+    }
+
+    private boolean deleteDue() {
+        return !publishedNotDeleted.isEmpty() && System.nanoTime() - oldestPublishedNanos >= settings.deleteDelay().toNanos();
+    }
+
+    /** Deletes every row published so far, in one statement (one commit). */
+    private void deletePublished() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
-            Array ids = c.createArrayOf("bigint", batch.stream().map(Row::id).toArray(Long[]::new));
-            s.setArray(1, ids);
+            s.setArray(1, c.createArrayOf("bigint", publishedNotDeleted.toArray()));
             s.executeUpdate();
+        }
+        publishedNotDeleted.clear();
+    }
+
+    /** A clean stop sends nothing twice: what was published is deleted now (best effort). */
+    private void deleteOnStop() {
+        if (!publishedNotDeleted.isEmpty()) {
+            try {
+                deletePublished();
+            } catch (SQLException | RuntimeException e) {
+                LOG.infof("outbox relay stopping: %d published rows stay and are sent again by the next relay (%s)",
+                        publishedNotDeleted.size(), describe(e));
+            }
         }
     }
 
-    /** Blocks until a transaction with events commits, or the idle wait passes. */
+    /** Blocks until a transaction with events commits, the idle wait passes, or a delete is due. */
     private void awaitCommit() throws SQLException {
-        listener.unwrap(PGConnection.class).getNotifications((int) settings.idleWait().toMillis());
+        long waitNanos = settings.idleWait().toNanos();
+        if (!publishedNotDeleted.isEmpty()) {
+            long untilDue = oldestPublishedNanos + settings.deleteDelay().toNanos() - System.nanoTime();
+            waitNanos = Math.min(waitNanos, untilDue);
+        }
+        int millis = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+        listener.unwrap(PGConnection.class).getNotifications(millis);
     }
 
     private Producer<String, byte[]> producer() {

@@ -36,12 +36,13 @@ public class OutboxSetup {
                 @ConfigProperty(name = "emporium.outbox.topics", defaultValue = " ") List<String> topics,
                 @ConfigProperty(name = "emporium.outbox.batch-size") int batchSize,
                 @ConfigProperty(name = "emporium.outbox.idle-wait") Duration idleWait,
+                @ConfigProperty(name = "emporium.outbox.delete-delay") Duration deleteDelay,
                 @ConfigProperty(name = "emporium.outbox.min-backoff") Duration minBackoff,
                 @ConfigProperty(name = "emporium.outbox.max-backoff") Duration maxBackoff) {
         this.service = service;
         this.enabled = enabled;
         this.settings = new OutboxRelay.Settings(service, bootstrapServers, topics, batchSize, idleWait,
-                minBackoff, maxBackoff);
+                deleteDelay, minBackoff, maxBackoff);
     }
 
     @Produces

@@ -76,7 +76,8 @@ class OutboxRelayIT {
     void newTopic() {
         topic = "test.thing." + UUID.randomUUID().toString().substring(0, 8);
         relay = new OutboxRelay(dataSource, new OutboxRelay.Settings("test", kafka.bootstrapServers(),
-                List.of(topic + ":3:compact"), 50, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(2)));
+                List.of(topic + ":3:compact"), 50, Duration.ofSeconds(1), Duration.ofMillis(200),
+                Duration.ofMillis(100), Duration.ofSeconds(2)));
     }
 
     @AfterEach
@@ -99,6 +100,26 @@ class OutboxRelayIT {
             assertThat(perKey.get(key)).as("events of key %s", key).isSorted().hasSize(30);
         }
         awaitTrue(() -> pendingRows() == 0, "published rows are deleted");
+        // deleting is deferred, and rows published but not yet deleted are never read again
+        assertThat(recordsOnTopic()).as("each event sent once").isEqualTo(120);
+    }
+
+    @Test
+    void anEventWhoseTransactionTookALowerIdButCommittedLaterIsPublishedToo() throws Exception {
+        relay.start();
+        try (Connection late = dataSource.getConnection()) {
+            late.setAutoCommit(false);
+            outbox.append(late, event("late", 1)); // takes its id now, commits after the next one is out
+            append(List.of(event("early", 2)));
+            consume(1);
+            late.commit();
+        }
+
+        List<ConsumerRecord<String, String>> records = consume(2);
+
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("early", "late");
+        awaitTrue(() -> pendingRows() == 0, "both rows deleted");
+        assertThat(recordsOnTopic()).isEqualTo(2);
     }
 
     @Test
@@ -211,7 +232,8 @@ class OutboxRelayIT {
     @Test
     void onlyOneRelayPublishesWhenSeveralInstancesRun() throws Exception {
         OutboxRelay second = new OutboxRelay(dataSource, new OutboxRelay.Settings("test", kafka.bootstrapServers(),
-                List.of(topic), 50, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(2)));
+                List.of(topic), 50, Duration.ofSeconds(1), Duration.ofMillis(200),
+                Duration.ofMillis(100), Duration.ofSeconds(2)));
         relay.start();
         second.start();
         try {
@@ -247,6 +269,19 @@ class OutboxRelayIT {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record ever sent to the topic (nothing is compacted away in a test's time). */
+    private long recordsOnTopic() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

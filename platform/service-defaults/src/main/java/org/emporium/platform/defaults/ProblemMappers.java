@@ -26,7 +26,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(e.problem(), uri);
+        Response answer = answer(e.problem(), uri);
+        e.retryAfter().ifPresent(wait -> answer.getHeaders().putSingle("Retry-After",
+                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return answer;
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,10 @@
 package org.emporium.inventory.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.emporium.inventory.domain.Reservation;
 import org.emporium.inventory.domain.ReservationLine;
@@ -70,5 +73,26 @@ public final class InventoryEvents {
     public static OutboxEvent levelChanged(StockLevel s) {
         return new OutboxEvent(TOPIC, s.sku(), LEVEL_CHANGED,
                 new StockLevelChanged(s.sku(), s.available(), s.reserved(), s.onHand(), s.version()));
+    }
+
+    /**
+     * These events in their order, with each SKU's level announced once, where its last change
+     * was: a level is the SKU's whole state, so the last one says all the earlier ones said.
+     */
+    public static List<OutboxEvent> lastLevelPerSku(List<OutboxEvent> events) {
+        Map<String, Integer> lastLevel = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).type().equals(LEVEL_CHANGED)) {
+                lastLevel.put(events.get(i).key(), i);
+            }
+        }
+        List<OutboxEvent> kept = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            OutboxEvent e = events.get(i);
+            if (!e.type().equals(LEVEL_CHANGED) || lastLevel.get(e.key()) == i) {
+                kept.add(e);
+            }
+        }
+        return kept;
     }
 }

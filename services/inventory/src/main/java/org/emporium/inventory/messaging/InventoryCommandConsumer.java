@@ -1,13 +1,18 @@
 package org.emporium.inventory.messaging;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.inventory.domain.InvalidReservation;
 import org.emporium.inventory.domain.Reservation;
@@ -17,6 +22,7 @@ import org.emporium.inventory.persistence.ReservationRepository;
 import org.emporium.platform.messaging.ConsumerLoop;
 import org.emporium.platform.messaging.Envelope;
 import org.emporium.platform.messaging.MalformedEvent;
+import org.jboss.logging.Logger;
 
 /**
  * Applies the checkout saga's commands in consumer group {@code inventory} (instances share the
@@ -32,6 +38,8 @@ import org.emporium.platform.messaging.MalformedEvent;
  */
 @ApplicationScoped
 public class InventoryCommandConsumer {
+
+    private static final Logger LOG = Logger.getLogger(InventoryCommandConsumer.class);
 
     private final ReservationRepository reservations;
     private final boolean enabled;
@@ -63,8 +71,8 @@ public class InventoryCommandConsumer {
 
     void start(@Observes @Priority(30) StartupEvent event) {
         if (enabled) {
-            loop = ConsumerLoop.start(new ConsumerLoop.Settings("inventory-commands", bootstrapServers, "inventory",
-                    List.of(topic + ":" + partitions), 100), this::apply);
+            loop = ConsumerLoop.startBatched(new ConsumerLoop.Settings("inventory-commands", bootstrapServers, "inventory",
+                    List.of(topic + ":" + partitions), 100), this::applyAll);
         }
     }
 
@@ -74,14 +82,59 @@ public class InventoryCommandConsumer {
         }
     }
 
-    private void apply(Envelope event) throws MalformedEvent {
-        InventoryCommand command = InventoryCommand.of(event);
+    /**
+     * A poll's commands in one transaction, in their order: one commit for all (measured: one
+     * transaction per command held checkout at about 50 orders/s). A command that is malformed
+     * or refused changed nothing; it is logged and skipped, and the others apply.
+     */
+    private void applyAll(List<Envelope> events) {
+        List<Envelope> sources = new ArrayList<>(events.size());
+        List<InventoryCommand> commands = new ArrayList<>(events.size());
+        for (Envelope event : events) {
+            try {
+                InventoryCommand command = InventoryCommand.of(event);
+                if (command instanceof InventoryCommand.ReserveStock r) {
+                    // checked before the transaction, so the batch can lock the SKUs it will touch
+                    command = new InventoryCommand.ReserveStock(r.reservationId(), ReservationLines.normalize(r.lines()),
+                            (int) ttl(r.ttlSeconds()).toSeconds());
+                }
+                commands.add(command);
+                sources.add(event);
+            } catch (MalformedEvent | InvalidReservation e) {
+                skip(event, e instanceof InvalidReservation invalid ? invalid.field() + ": " + e.getMessage() : e.getMessage());
+            }
+        }
+        if (commands.isEmpty()) {
+            return;
+        }
+        Set<String> skus = new HashSet<>();
+        Set<UUID> changed = new HashSet<>();
+        for (InventoryCommand command : commands) {
+            if (command instanceof InventoryCommand.ReserveStock r) {
+                r.lines().forEach(l -> skus.add(l.sku()));
+            } else {
+                changed.add(command.reservationId());
+            }
+        }
+        reservations.batch(skus, changed, batch -> {
+            for (int i = 0; i < commands.size(); i++) {
+                // the command's own trace: its reply and the levels it changed continue it
+                try (Scope ignored = sources.get(i).activate()) {
+                    apply(batch, commands.get(i));
+                } catch (ConsumerLoop.Refused e) {
+                    skip(sources.get(i), e.getMessage());
+                }
+            }
+        });
+    }
+
+    private void apply(ReservationRepository.Batch batch, InventoryCommand command) {
         try {
             Optional<Reservation> outcome = switch (command) {
-                case InventoryCommand.ReserveStock r -> Optional.of(reservations.reserve(r.reservationId(),
-                        ReservationLines.normalize(r.lines()), ttl(r.ttlSeconds())));
-                case InventoryCommand.CommitReservation r -> reservations.commit(r.reservationId());
-                case InventoryCommand.ReleaseReservation r -> reservations.release(r.reservationId());
+                case InventoryCommand.ReserveStock r -> Optional.of(batch.reserve(r.reservationId(), r.lines(),
+                        Duration.ofSeconds(r.ttlSeconds())));
+                case InventoryCommand.CommitReservation r -> batch.commit(r.reservationId());
+                case InventoryCommand.ReleaseReservation r -> batch.release(r.reservationId());
             };
             if (outcome.isEmpty()) {
                 throw new ConsumerLoop.Refused("no reservation with id " + command.reservationId());
@@ -91,6 +144,10 @@ public class InventoryCommandConsumer {
         } catch (ReservationConflict e) {
             throw new ConsumerLoop.Refused(e.getMessage());
         }
+    }
+
+    private static void skip(Envelope event, String reason) {
+        LOG.warnf("inventory-commands: skipping %s: %s", event.where(), reason);
     }
 
     private Duration ttl(Integer seconds) {

@@ -10,13 +10,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.emporium.inventory.domain.Reservation;
 import org.emporium.inventory.domain.ReservationConflict;
@@ -94,25 +98,8 @@ public class ReservationRepository {
      */
     public Reservation reserve(UUID id, List<ReservationLine> lines, Duration ttl) {
         return Transactions.run(dataSource, "reserving " + id, c -> {
-            Optional<Reservation> claimed = claim(c, id, lines, ttl);
-            if (claimed.isEmpty()) {
-                Reservation existing = select(c, id, false).orElseThrow();
-                if (!existing.sameLines(lines)) {
-                    throw new ReservationConflict("reservation " + id + " exists with other lines");
-                }
-                return existing;
-            }
-            Reservation reservation = claimed.get();
-            List<Shortage> shortages = Shortage.of(lines, lockStock(c, lines));
-            if (!shortages.isEmpty()) {
-                Reservation rejected = reject(c, reservation, shortages);
-                outbox.append(c, InventoryEvents.rejected(rejected));
-                return rejected;
-            }
-            List<StockLevel> levels = changeStock(c, quantities(List.of(reservation)), StockChange.RESERVE);
             List<OutboxEvent> events = new ArrayList<>();
-            events.add(InventoryEvents.reserved(reservation));
-            levels.forEach(l -> events.add(InventoryEvents.levelChanged(l)));
+            Reservation reservation = reserve(c, id, lines, ttl, events);
             outbox.appendAll(c, events);
             return reservation;
         });
@@ -129,30 +116,141 @@ public class ReservationRepository {
     }
 
     private Optional<Reservation> transition(UUID id, ReservationStatus target) {
-        boolean commit = target == ReservationStatus.COMMITTED;
-        return Transactions.run(dataSource, (commit ? "committing " : "releasing ") + id, c -> {
-            Optional<Reservation> found = select(c, id, true);
-            if (found.isEmpty()) {
-                return found;
-            }
-            Reservation r = found.get();
-            Transition t = commit ? r.status().onCommit() : r.status().onRelease();
-            if (t == Transition.REFUSE) {
-                throw new ReservationConflict("reservation " + id + " is " + r.status() + "; it cannot be "
-                        + (commit ? "committed" : "released"));
-            }
-            if (t == Transition.ALREADY_DONE) {
-                return found;
-            }
-            List<Reservation> changed = setStatus(c, List.of(id), target);
-            List<StockLevel> levels = changeStock(c, quantities(changed), commit ? StockChange.COMMIT : StockChange.RELEASE);
+        String what = (target == ReservationStatus.COMMITTED ? "committing " : "releasing ") + id;
+        return Transactions.run(dataSource, what, c -> {
             List<OutboxEvent> events = new ArrayList<>();
-            events.add(commit ? InventoryEvents.committed(changed.get(0))
-                    : InventoryEvents.released(changed.get(0), ReleaseReason.RELEASED));
-            levels.forEach(l -> events.add(InventoryEvents.levelChanged(l)));
+            Optional<Reservation> result = transition(c, id, target, events);
             outbox.appendAll(c, events);
-            return Optional.of(changed.get(0));
+            return result;
         });
+    }
+
+    /** The operations a {@link Batch} offers; each throws what its single-transaction twin throws. */
+    public interface Batch {
+        Reservation reserve(UUID id, List<ReservationLine> lines, Duration ttl);
+
+        Optional<Reservation> commit(UUID id);
+
+        Optional<Reservation> release(UUID id);
+    }
+
+    /**
+     * Many operations in one transaction (one commit, one relay round) instead of one each: the
+     * saga's commands, a poll at a time. An operation that is refused (a conflict, an unknown id)
+     * has changed nothing when it throws, so the caller may catch it and go on.
+     *
+     * <p>The batch keeps the lock order of single operations: first it locks the rows of the
+     * reservations it will commit or release (in id order), then every stock row any operation
+     * touches (in SKU order); the operations then only take locks they hold, or insert new
+     * reservations. Each SKU's level is announced once, with its last value.
+     *
+     * @param skusToReserve        every SKU the operations' new reservations name
+     * @param reservationsToChange the ids of the reservations the operations commit or release
+     */
+    public void batch(Set<String> skusToReserve, Set<UUID> reservationsToChange, Consumer<Batch> work) {
+        Transactions.run(dataSource, "applying a batch of reservation commands", c -> {
+            Set<String> skus = new TreeSet<>(skusToReserve);
+            for (Reservation r : lockReservations(c, reservationsToChange)) {
+                r.lines().forEach(l -> skus.add(l.sku()));
+            }
+            lockStock(c, skus);
+            List<OutboxEvent> events = new ArrayList<>();
+            work.accept(new Batch() {
+                @Override
+                public Reservation reserve(UUID id, List<ReservationLine> lines, Duration ttl) {
+                    return unchecked(() -> ReservationRepository.this.reserve(c, id, lines, ttl, events));
+                }
+
+                @Override
+                public Optional<Reservation> commit(UUID id) {
+                    return unchecked(() -> transition(c, id, ReservationStatus.COMMITTED, events));
+                }
+
+                @Override
+                public Optional<Reservation> release(UUID id) {
+                    return unchecked(() -> transition(c, id, ReservationStatus.RELEASED, events));
+                }
+            });
+            outbox.appendAll(c, InventoryEvents.lastLevelPerSku(events));
+            return null;
+        });
+    }
+
+    private Reservation reserve(Connection c, UUID id, List<ReservationLine> lines, Duration ttl,
+                                List<OutboxEvent> events) throws SQLException {
+        Optional<Reservation> claimed = claim(c, id, lines, ttl);
+        if (claimed.isEmpty()) {
+            Reservation existing = select(c, id, false).orElseThrow();
+            if (!existing.sameLines(lines)) {
+                throw new ReservationConflict("reservation " + id + " exists with other lines");
+            }
+            return existing;
+        }
+        Reservation reservation = claimed.get();
+        List<Shortage> shortages = Shortage.of(lines, lockStock(c, lines.stream().map(ReservationLine::sku).toList()));
+        if (!shortages.isEmpty()) {
+            Reservation rejected = reject(c, reservation, shortages);
+            events.add(InventoryEvents.rejected(rejected));
+            return rejected;
+        }
+        List<StockLevel> levels = changeStock(c, quantities(List.of(reservation)), StockChange.RESERVE);
+        events.add(InventoryEvents.reserved(reservation));
+        levels.forEach(l -> events.add(InventoryEvents.levelChanged(l)));
+        return reservation;
+    }
+
+    private Optional<Reservation> transition(Connection c, UUID id, ReservationStatus target, List<OutboxEvent> events)
+            throws SQLException {
+        boolean commit = target == ReservationStatus.COMMITTED;
+        Optional<Reservation> found = select(c, id, true);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Reservation r = found.get();
+        Transition t = commit ? r.status().onCommit() : r.status().onRelease();
+        if (t == Transition.REFUSE) {
+            throw new ReservationConflict("reservation " + id + " is " + r.status() + "; it cannot be "
+                    + (commit ? "committed" : "released"));
+        }
+        if (t == Transition.ALREADY_DONE) {
+            return found;
+        }
+        List<Reservation> changed = setStatus(c, List.of(id), target);
+        List<StockLevel> levels = changeStock(c, quantities(changed), commit ? StockChange.COMMIT : StockChange.RELEASE);
+        events.add(commit ? InventoryEvents.committed(changed.get(0))
+                : InventoryEvents.released(changed.get(0), ReleaseReason.RELEASED));
+        levels.forEach(l -> events.add(InventoryEvents.levelChanged(l)));
+        return Optional.of(changed.get(0));
+    }
+
+    /** Locks these reservations' rows in id order; the ones that exist, with their lines. */
+    private List<Reservation> lockReservations(Connection c, Set<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM reservation WHERE id = ANY (?) "
+                + "ORDER BY id FOR UPDATE")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                List<Reservation> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(reservation(rs));
+                }
+                return found;
+            }
+        }
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T unchecked(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("a reservation operation of a batch failed", e);
+        }
     }
 
     /**
@@ -215,12 +313,15 @@ public class ReservationRepository {
         }
     }
 
-    /** Locks the stock rows of these lines, in SKU order; SKUs inventory does not know are absent. */
-    private Map<String, StockLevel> lockStock(Connection c, List<ReservationLine> lines) throws SQLException {
+    /** Locks the stock rows of these SKUs, in SKU order; SKUs inventory does not know are absent. */
+    private Map<String, StockLevel> lockStock(Connection c, Collection<String> skus) throws SQLException {
         Map<String, StockLevel> levels = new HashMap<>();
+        if (skus.isEmpty()) {
+            return levels;
+        }
         try (PreparedStatement s = c.prepareStatement("SELECT " + StockRepository.COLUMNS
                 + " FROM stock WHERE sku = ANY (?) ORDER BY sku FOR UPDATE")) {
-            s.setArray(1, c.createArrayOf("text", lines.stream().map(ReservationLine::sku).toArray()));
+            s.setArray(1, c.createArrayOf("text", skus.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     StockLevel level = StockRepository.level(rs);

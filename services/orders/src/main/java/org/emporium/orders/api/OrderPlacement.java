@@ -18,6 +18,7 @@ import org.emporium.orders.client.PaymentsApi;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.orders.persistence.OrderRepository.Placement;
 import org.emporium.orders.saga.CheckoutSaga;
+import org.emporium.orders.saga.SagaBacklog;
 import org.emporium.platform.auth.AuthenticationRequired;
 import org.emporium.platform.auth.Caller;
 import org.emporium.platform.defaults.Problem;
@@ -36,13 +37,16 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final CheckoutSaga saga;
     private final CartAndCards cartAndCards;
+    private final SagaBacklog backlog;
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
-    OrderPlacement(OrderRepository orders, CheckoutSaga saga, CartAndCards cartAndCards, Validator validator) {
+    OrderPlacement(OrderRepository orders, CheckoutSaga saga, CartAndCards cartAndCards, SagaBacklog backlog,
+                   Validator validator) {
         this.orders = orders;
         this.saga = saga;
         this.cartAndCards = cartAndCards;
+        this.backlog = backlog;
         this.validator = validator;
     }
 
@@ -59,6 +63,10 @@ public class OrderPlacement {
         var earlier = orders.byIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
             return answerRetry(earlier.get(), fingerprint);
+        }
+        if (!backlog.admitsAnother()) {
+            throw new ProblemException(Problem.of(503, "Checkout busy", "more orders are being checked out than "
+                    + "the shop can finish in time; retry with the same Idempotency-Key"), backlog.retryAfter());
         }
         CartSnapshot cart = snapshot(request.cartId(), caller);
         CardToken card = tokenize(request.payment());

@@ -96,7 +96,8 @@ public class OrderResource {
     @APIResponse(responseCode = "401", description = "A bad bearer token, or the cart belongs to an account and no token was sent")
     @APIResponse(responseCode = "404", description = "No such cart, or another account's cart")
     @APIResponse(responseCode = "422", description = "An empty cart, or the Idempotency-Key reused for another request")
-    @APIResponse(responseCode = "503", description = "Cart, catalog prices or payments unreachable: retry with the same key")
+    @APIResponse(responseCode = "503", description = "Cart, catalog prices or payments unreachable, or checkout busy "
+            + "(too many orders pending; Retry-After says when): retry with the same key")
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey,
                           @NotNull @Valid PlaceOrderRequest request, @Context UriInfo uri) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {

@@ -56,6 +56,21 @@ public class OrderRepository {
         return Transactions.run(dataSource, "reading an idempotency key", c -> earlier(c, key));
     }
 
+    /** How many orders the saga is working on (all instances'), counted up to {@code upTo}. */
+    public int countPending(int upTo) {
+        return Transactions.run(dataSource, "counting pending orders", c -> {
+            // the deadline index holds exactly the pending orders: an index-only count
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM orders "
+                    + "WHERE status = 'PENDING' LIMIT ?) pending")) {
+                ps.setInt(1, upTo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     /**
      * Stores a new order, its lines, its Idempotency-Key and its first step, whose deadline is
      * {@code timeout} from now. False if a concurrent request with the same key won the race

@@ -77,6 +77,7 @@ public final class CheckoutBenchmark {
         System.out.printf("placing orders: %d clients, %s, rate %s…%n", clients, duration, rate == 0 ? "unlimited" : rate + "/s");
         ConcurrentLinkedQueue<String> placed = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
+        AtomicInteger busy = new AtomicInteger();
         List<Long> placementMicros = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -99,8 +100,15 @@ public final class CheckoutBenchmark {
                             return null;
                         }
                         long t0 = System.nanoTime();
-                        HttpResponse<String> response = send("POST", url + "/api/orders", order(cart),
-                                "Idempotency-Key", UUID.randomUUID().toString());
+                        String key = UUID.randomUUID().toString();
+                        String body = order(cart);
+                        HttpResponse<String> response = send("POST", url + "/api/orders", body, "Idempotency-Key", key);
+                        while (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+                            // checkout is busy (admission control): wait as told, then the same request again
+                            busy.incrementAndGet();
+                            Thread.sleep(Long.parseLong(response.headers().firstValue("Retry-After").get()) * 1000);
+                            response = send("POST", url + "/api/orders", body, "Idempotency-Key", key);
+                        }
                         placementMicros.add((System.nanoTime() - t0) / 1_000);
                         if (response.statusCode() == 202) {
                             placed.add(JSON.readTree(response.body()).path("id").asText());
@@ -113,8 +121,9 @@ public final class CheckoutBenchmark {
             }
         }
         double placingSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("placed %d orders in %.1f s (%.0f/s), %d refused; waiting for every saga to end…%n",
-                placed.size(), placingSeconds, placed.size() / placingSeconds, refused.get());
+        System.out.printf("placed %d orders in %.1f s (%.0f/s), %d refused, %d answers \"busy\" (503, retried after "
+                        + "Retry-After); waiting for every saga to end…%n",
+                placed.size(), placingSeconds, placed.size() / placingSeconds, refused.get(), busy.get());
 
         List<Long> sagaMillis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger confirmed = new AtomicInteger();

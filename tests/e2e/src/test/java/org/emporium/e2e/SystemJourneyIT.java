@@ -223,6 +223,76 @@ class SystemJourneyIT {
     }
 
     @Test
+    @Order(3)
+    void theShopFitsAPhoneATabletAndADesktopWithNoSidewaysScrollingInChromium() throws IOException {
+        Assumptions.assumeFalse(RunningSystem.CONTAINERS,
+                "the layout is the same however the services run: the local journey checks it");
+        HttpResponse<String> icon = system.get("/favicon.svg");
+        assertThat(icon.statusCode()).as("the favicon").isEqualTo(200);
+        assertThat(icon.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+        WebDriver browser = chromium();
+        try {
+            browser.get(RunningSystem.gateway("/"));
+            Map<String, String> pages = new java.util.LinkedHashMap<>();
+            pages.put("home", RunningSystem.gateway("/"));
+            pages.put("category", browser.findElements(By.cssSelector(".category-nav a")).get(0).getAttribute("href"));
+            pages.put("product", browser.findElements(By.cssSelector("main a[href*='/p/']")).get(0).getAttribute("href"));
+            pages.put("search", RunningSystem.gateway("/search?q=kettle"));
+            pages.put("cart", RunningSystem.gateway("/cart"));
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            for (int width : new int[] {390, 768, 1280}) {
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    browser.get(page.getValue());
+                    java.nio.file.Files.write(shots.resolve(page.getKey() + "-" + width + ".png"),
+                            ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                    String where = page.getKey() + " at " + width + " px";
+                    long viewport = (Long) js(browser, "return document.documentElement.clientWidth");
+                    assertThat((Long) js(browser, "return document.documentElement.scrollWidth")).as("%s: no sideways scrolling", where)
+                            .isLessThanOrEqualTo(viewport);
+                    // search, cart and sign-in on screen; every category's name whole, none cut at an edge
+                    List<WebElement> reachable = new ArrayList<>(browser.findElements(By.cssSelector("#site-search-q, #mini-cart")));
+                    assertThat(reachable).as("%s: search and cart", where).hasSize(2);
+                    WebElement signIn = browser.findElement(By.id("sign-in"));
+                    List<WebElement> categories = browser.findElements(By.cssSelector(".category-nav a"));
+                    if (!signIn.isDisplayed()) {
+                        // a phone: the categories and the account's links are in the menu
+                        assertThat(width).as("%s: the menu on phones only", where).isLessThan(768);
+                        assertThat(categories).noneMatch(WebElement::isDisplayed);
+                        browser.findElement(By.cssSelector(".category-menu summary")).click();
+                        signIn = browser.findElement(By.cssSelector(".category-menu .menu-sign-in"));
+                        categories = browser.findElements(By.cssSelector(".category-menu__list a"));
+                        if (page.getKey().equals("home")) {
+                            java.nio.file.Files.write(shots.resolve("home-" + width + "-menu.png"), ((org.openqa.selenium.TakesScreenshot)
+                                    browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                        }
+                    }
+                    reachable.add(signIn);
+                    assertThat(categories).as("%s: the categories", where).hasSizeGreaterThan(3);
+                    reachable.addAll(categories);
+                    for (WebElement e : reachable) {
+                        org.openqa.selenium.Rectangle r = e.getRect();
+                        String what = e.getAttribute("id") + " '" + e.getText() + "' at x " + r.getX() + ", " + r.getWidth() + " wide";
+                        assertThat(e.isDisplayed() && r.getX() >= 0 && r.getX() + r.getWidth() <= viewport)
+                                .as("%s: %s shows within the screen", where, what).isTrue();
+                        assertThat((Long) js(browser, "return arguments[0].scrollWidth - arguments[0].clientWidth", e))
+                                .as("%s: %s is not cut", where, what).isLessThanOrEqualTo(0L);
+                    }
+                    assertThat(browser.findElements(By.cssSelector("#mini-cart svg"))).as("%s: the cart icon is drawn, no emoji", where)
+                            .hasSize(1);
+                }
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static Object js(WebDriver browser, String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    @Test
     @Order(4)
     void oneStorefrontPageViewIsOneTraceAcrossGatewayStorefrontAndCatalog() throws IOException {
         String sku = JSON.readTree(system.get("/api/catalog/products?size=1").body()).get("items").get(0).get("sku").asText();

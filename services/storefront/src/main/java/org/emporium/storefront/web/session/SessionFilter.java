@@ -104,6 +104,6 @@ public class SessionFilter {
     static boolean applies(String path) {
         return !path.startsWith("/css/") && !path.startsWith("/js/") && !path.startsWith("/webjars/")
                 && !path.startsWith("/images/") && !path.startsWith("/q/") && !path.startsWith("/api/")
-                && !path.equals("/favicon.ico");
+                && !path.equals("/favicon.ico") && !path.equals("/favicon.svg");
     }
 }

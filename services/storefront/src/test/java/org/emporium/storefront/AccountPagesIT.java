@@ -260,9 +260,11 @@ class AccountPagesIT {
         String subject = provider.account().subject();
         String confirmed = UUID.randomUUID().toString();
         String pending = UUID.randomUUID().toString();
+        String cancelled = UUID.randomUUID().toString();
         orders.ownedOrders(subject, List.of(
                 OrdersStandIn.summary(pending, "PENDING", "12.50", "2025-03-02T09:00:00Z"),
-                OrdersStandIn.summary(confirmed, "CONFIRMED", "1299.50", "2025-03-01T09:00:00Z")));
+                OrdersStandIn.summary(confirmed, "CONFIRMED", "1299.50", "2025-03-01T09:00:00Z"),
+                OrdersStandIn.summary(cancelled, "CANCELLED", "3.00", "2025-02-28T09:00:00Z")));
         orders.ownedOrders("someone-else", List.of(OrdersStandIn.summary(UUID.randomUUID().toString(), "CONFIRMED", "1.00",
                 "2025-03-01T09:00:00Z")));
         SignedIn signedIn = signIn("/account/orders", null);
@@ -272,9 +274,10 @@ class AccountPagesIT {
                 .then().statusCode(200).extract().asString();
 
         assertThat(page).contains("<h1 id=\"orders-title\">My orders</h1>");
-        assertThat(count(page, "class=\"order-row\"")).isEqualTo(2);
+        assertThat(count(page, "class=\"order-row\"")).isEqualTo(3);
         assertThat(page).contains("href=\"/orders/" + confirmed + "\"").contains("href=\"/orders/" + pending + "\"")
-                .contains("$1,299.50").contains("Confirmed").contains("Being placed").contains("1 Mar 2025");
+                .contains("$1,299.50").contains("Confirmed").contains("Being placed").contains("1 Mar 2025")
+                .contains("Cancelled<span class=\"order-row__reason\">The card was declined.</span>");
         assertThat(page.indexOf(pending)).isLessThan(page.indexOf(confirmed));
         OrdersStandIn.Request list = orders.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals("/api/orders"))
                 .findFirst().orElseThrow();

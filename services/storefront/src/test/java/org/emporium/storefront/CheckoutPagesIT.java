@@ -132,14 +132,15 @@ class CheckoutPagesIT {
     // --- placing the order -------------------------------------------------------------------------------
 
     @Test
-    void placingAnOrderRedirectsToItsPageClearsTheCookieAndSendsTheRightRequest() {
+    void placingAnOrderRedirectsToItsPageKeepsTheCartAndSendsTheRightRequest() {
         String id = cart.createCart(Map.of(SKU, 2));
         String key = key(given().cookie("cart", id).get("/checkout").asString());
 
         Response response = post(id, form(key));
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.header("Set-Cookie")).startsWith("cart=;").contains("Max-Age=0").contains("Path=/");
+        // the cart stays until the order is confirmed (orders empties it then): a declined card can try again
+        assertThat(response.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("cart="));
         List<OrdersStandIn.Request> placed = placements();
         assertThat(placed).hasSize(1);
         OrdersStandIn.Request request = placed.get(0);
@@ -301,16 +302,42 @@ class CheckoutPagesIT {
     }
 
     @Test
-    void aCancelledOrderSaysWhyAndLinksBackToTheShop() {
+    void aCancelledOrderSaysWhyAndADeclinedCardMayTryAnotherWithTheSameCartAndAddress() {
         String id = orders.createOrder("CANCELLED", "PAYMENT_DECLINED", "the card was declined <b>now</b>");
 
         String html = page("/orders/" + id, 200);
 
         assertThat(html).contains("Your order was cancelled").contains("The card was declined &lt;b&gt;now&lt;/b&gt;.")
-                .contains("<a class=\"button\" href=\"/\">Back to the shop</a>").doesNotContain("sse-connect")
+                .contains("href=\"/checkout?retry=" + id + "\">Try another card</a>").doesNotContain("sse-connect")
                 .doesNotContain("Thank you");
+        String cartId = cart.createCart(Map.of(SKU, 1));
+        String again = given().cookie("cart", cartId).get("/checkout?retry=" + id).then().statusCode(200).extract().asString();
+        assertThat(again).contains("value=\"ada@example.com\"").contains("value=\"Hauptstra\u00dfe 5\"")
+                .contains("value=\"10115\"").contains("value=\"Berlin\"");
+        assertThat(key(again)).as("a new attempt, a new key").isNotEqualTo(id);
+
         String noDetail = orders.createOrder("CANCELLED", "OUT_OF_STOCK", null);
-        assertThat(page("/orders/" + noDetail, 200)).contains("ran out of stock");
+        assertThat(page("/orders/" + noDetail, 200)).contains("ran out of stock")
+                .contains("<a class=\"button\" href=\"/\">Back to the shop</a>").doesNotContain("Try another card");
+        // only a cancelled order fills the form in; a confirmed one or garbage leaves it blank
+        String confirmed = orders.createOrder("CONFIRMED", null, null);
+        assertThat(given().cookie("cart", cartId).get("/checkout?retry=" + confirmed).asString()).doesNotContain("10115");
+        assertThat(given().cookie("cart", cartId).get("/checkout?retry=not-an-id").asString()).doesNotContain("10115");
+    }
+
+    @Test
+    void everyBadFieldIsNamedInOneAnswerIncludingAnExpiredCard() {
+        String id = cart.createCart(Map.of(SKU, 1));
+        Map<String, String> form = form(key(given().cookie("cart", id).get("/checkout").asString()));
+        form.put("email", "not an email");
+        form.put("postalCode", "");
+        form.put("expiry", "01/20");
+
+        String html = post(id, form).then().statusCode(400).extract().asString();
+
+        assertThat(html).contains("Email must be an email address").contains("Postal code is required")
+                .contains("This card has expired").contains("value=\"Hauptstra\u00dfe 5\"").doesNotContain(CARD);
+        assertThat(placements()).as("nothing sent to orders").isEmpty();
     }
 
     /** Signed out, an account's order page was a 500 in JSON (issue 19): now the way to sign in, back to the order. */

@@ -115,6 +115,7 @@ public final class OrdersStandIn {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", id);
         summary.put("status", status);
+        summary.put("reason", "CANCELLED".equals(status) ? "PAYMENT_DECLINED" : null);
         summary.put("total", Map.of("amount", amount, "currency", "USD"));
         summary.put("createdAt", createdAt);
         summary.put("itemCount", 2);

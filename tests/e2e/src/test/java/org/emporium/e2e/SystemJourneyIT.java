@@ -435,13 +435,31 @@ class SystemJourneyIT {
 
     @Test
     @Order(9)
-    void aShopperChecksOutAndWatchesTheOrderConfirmLiveAndGetsTheEmailInChromium() throws IOException {
+    void aDeclinedCardIsTriedAgainWithTheSameCartAndTheOrderConfirmsLiveAndSendsTheEmailInChromium() throws IOException {
         WebDriver browser = chromium();
         try {
             String name = addAnInStockKettle(browser);
 
             String email = "e2e-" + System.nanoTime() + "@example.com";
-            String orderId = checkOutTheCartAsAGuest(browser, email);
+            // a card the provider declines: the order is cancelled, and the cart and address are kept
+            browser.get(RunningSystem.gateway("/cart"));
+            browser.findElement(By.id("checkout-button")).click();
+            fillInTheCheckoutForm(browser, email, "4000 0000 0000 0002");
+            browser.findElement(By.cssSelector(".checkout__submit")).click();
+            RunningSystem.await(Duration.ofSeconds(60), "the order page says the card was declined", () ->
+                    browser.getCurrentUrl().contains("/orders/")
+                            && browser.findElement(By.id("order-live")).getText().contains("declined")
+                            && !browser.findElements(By.id("try-another-card")).isEmpty());
+            String declined = browser.getCurrentUrl().replaceAll(".*/orders/", "");
+            browser.findElement(By.id("try-another-card")).click();
+            assertThat(browser.findElement(By.id("checkout-email")).getAttribute("value")).isEqualTo(email);
+            assertThat(browser.findElement(By.id("checkout-line1")).getAttribute("value")).isEqualTo("1 Analytical Way");
+            assertThat(browser.findElement(By.cssSelector(".checkout")).getText()).as("the same cart").contains(name);
+            Map.of("cardNumber", "4242 4242 4242 4242", "expiry", "12/30", "cvc", "123")
+                    .forEach((field, value) -> browser.findElement(By.id("checkout-" + field)).sendKeys(value));
+            browser.findElement(By.cssSelector(".checkout__submit")).click();
+            String orderId = awaitTheConfirmation(browser);
+            assertThat(orderId).isNotEqualTo(declined);
             String page = browser.findElement(By.id("order-live")).getText();
             assertThat(page).contains(name).contains("4242").contains("Ada Lovelace");
 
@@ -455,7 +473,11 @@ class SystemJourneyIT {
                     return false; // no mailbox before the first mail
                 }
                 JsonNode messages = read(mails.body());
-                return messages.size() == 1 && messages.get(0).path("subject").asText().contains("confirmed");
+                int confirmations = 0;
+                for (JsonNode message : messages) {
+                    confirmations += message.path("subject").asText().contains("confirmed") ? 1 : 0;
+                }
+                return confirmations == 1;
             });
         } finally {
             browser.quit();
@@ -707,12 +729,20 @@ class SystemJourneyIT {
     private static String checkOutTheCartAsAGuest(WebDriver browser, String email) {
         browser.get(RunningSystem.gateway("/cart"));
         browser.findElement(By.id("checkout-button")).click();
+        fillInTheCheckoutForm(browser, email, "4242 4242 4242 4242");
+        browser.findElement(By.cssSelector(".checkout__submit")).click();
+        return awaitTheConfirmation(browser);
+    }
+
+    private static void fillInTheCheckoutForm(WebDriver browser, String email, String card) {
         Map.of("email", email, "name", "Ada Lovelace", "line1", "1 Analytical Way", "city", "London",
-                "postalCode", "N1 9GU", "cardNumber", "4242 4242 4242 4242", "expiry", "12/30", "cvc", "123")
+                "postalCode", "N1 9GU", "cardNumber", card, "expiry", "12/30", "cvc", "123")
                 .forEach((field, value) -> browser.findElement(By.id("checkout-" + field)).sendKeys(value));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("checkout-country"))).selectByValue("GB");
-        browser.findElement(By.cssSelector(".checkout__submit")).click();
+    }
 
+    /** Waits for the order page to show the confirmation; answers the order's id. */
+    private static String awaitTheConfirmation(WebDriver browser) {
         // 60 s: on a cold machine a saga step whose reply comes late is sent again after its own
         // deadline (10 s to reserve, 15 s to authorize), so a confirmation may take over 30 s
         try {

@@ -17,6 +17,6 @@ public record OrderList(List<Summary> items, int page, int size, long total) {
 
     /** One order in the list; what the orders service calls the order's summary. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Summary(String id, String status, Money total, String createdAt, Integer itemCount) {
+    public record Summary(String id, String status, String reason, Money total, String createdAt, Integer itemCount) {
     }
 }

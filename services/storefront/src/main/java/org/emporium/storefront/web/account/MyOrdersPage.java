@@ -83,8 +83,8 @@ public class MyOrdersPage {
             return rows.isEmpty() && total > 0;
         }
 
-        /** One order: the id (a link to its page), when it was placed, its status and total. */
-        public record Row(String id, String href, String date, String status, String total) {
+        /** One order: the id (a link to its page), when it was placed, its status (and why, if cancelled) and total. */
+        public record Row(String id, String href, String date, String status, String reason, String total) {
         }
 
         static AccountOrdersView of(org.emporium.storefront.client.orders.OrderList list, int page, int size) {
@@ -93,7 +93,9 @@ public class MyOrdersPage {
                 if (s == null || !org.emporium.storefront.client.orders.OrderIds.isValid(s.id())) {
                     continue;
                 }
-                rows.add(new Row(s.id(), "/orders/" + s.id(), date(s.createdAt()), status(s.status()),
+                String reason = "CANCELLED".equals(s.status())
+                        ? org.emporium.storefront.web.checkout.OrderStatusView.reasonText(s.reason(), null) : null;
+                rows.add(new Row(s.id(), "/orders/" + s.id(), date(s.createdAt()), status(s.status()), reason,
                         s.total() == null ? "" : PriceFormat.format(s.total())));
             }
             long shownFrom = (long) page * size + 1;

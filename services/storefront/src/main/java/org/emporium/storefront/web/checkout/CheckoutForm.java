@@ -52,6 +52,24 @@ public record CheckoutForm(String idempotencyKey, String email, String name, Str
         return new CheckoutForm(UUID.randomUUID().toString(), "", "", "", "", "", "", "", "", "", Map.of(), null);
     }
 
+    /**
+     * A new attempt at a cancelled order: its email and shipping address filled in, a new key; the
+     * card is the shopper's to type again.
+     */
+    static CheckoutForm retrying(org.emporium.storefront.client.orders.Order order) {
+        org.emporium.storefront.client.orders.Order.Address a = order.shippingAddress();
+        if (a == null) {
+            return blank().withEmail(order.email() == null ? "" : order.email());
+        }
+        return new CheckoutForm(UUID.randomUUID().toString(), nonNull(order.email()), nonNull(a.name()), nonNull(a.line1()),
+                nonNull(a.line2()), nonNull(a.city()), nonNull(a.region()), nonNull(a.postalCode()), nonNull(a.country()), "",
+                Map.of(), null);
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
     /** What was posted, card number and CVC left out; a missing or malformed key is replaced by a new one. */
     static CheckoutForm posted(Submission s) {
         String key = OrderIds.isValid(s.idempotencyKey()) ? s.idempotencyKey() : UUID.randomUUID().toString();
@@ -109,12 +127,22 @@ public record CheckoutForm(String idempotencyKey, String email, String name, Str
             required(problems, "expiry", expiry, 5);
             if (!expiry.isEmpty() && !problems.containsKey("expiry") && !EXPIRY.matcher(expiry).matches()) {
                 problems.put("expiry", "Expiry must be MM/YY, such as 04/29.");
+            } else if (!expiry.isEmpty() && !problems.containsKey("expiry") && expired(expiry)) {
+                // caught here with the rest, not by the orders service after the format errors are fixed
+                problems.put("expiry", "This card has expired; please use another card.");
             }
             required(problems, "cvc", cvc, 4);
             if (!cvc.isEmpty() && !problems.containsKey("cvc") && !CVC.matcher(cvc).matches()) {
                 problems.put("cvc", "CVC must be 3 or 4 digits.");
             }
             return problems;
+        }
+
+        /** A card is good through the last day of its month (UTC, as the orders service checks). */
+        private static boolean expired(String mmYy) {
+            java.time.YearMonth through = java.time.YearMonth.of(2000 + Integer.parseInt(mmYy.substring(3)),
+                    Integer.parseInt(mmYy.substring(0, 2)));
+            return through.isBefore(java.time.YearMonth.now(java.time.ZoneOffset.UTC));
         }
 
         PlaceOrder toRequest(String cartId) {

@@ -31,12 +31,15 @@ import org.emporium.storefront.web.session.SessionContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Checkout: {@code GET /checkout} shows the form (contact, shipping address, card) next to a summary
  * of the cart, with a new Idempotency-Key in a hidden field; {@code POST /checkout} places the order
- * with the orders service and, once it is accepted, sends the shopper to {@code /orders/{id}} and
- * forgets the cart cookie. A plain form: it works without JavaScript. The card number and CVC are
+ * with the orders service and, once it is accepted, sends the shopper to {@code /orders/{id}}. The cart
+ * is kept: the orders service empties it once the order is confirmed, and a cancelled order (a
+ * declined card) leaves it as it was, for {@code GET /checkout?retry={orderId}} ("Try another card"),
+ * which fills in the cancelled order's email and address. A plain form: it works without JavaScript. The card number and CVC are
  * passed on to the orders service and nowhere else: never rendered back, never logged.
  */
 @Path("/checkout")
@@ -65,7 +68,7 @@ public class CheckoutPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> show(@RestCookie(CartCookie.NAME) String cookie) {
+    public Uni<Response> show(@RestCookie(CartCookie.NAME) String cookie, @RestQuery String retry) {
         String id = CartCookie.id(cookie);
         if (id == null) {
             return Uni.createFrom().item(seeCart(null).build());
@@ -78,8 +81,8 @@ public class CheckoutPage {
                     }
                     MiniCart.remember(c.itemCount());
                     // a signed-in shopper's email is filled in (they may change it for this order)
-                    CheckoutForm form = account == null ? CheckoutForm.blank() : CheckoutForm.blank().withEmail(account.email());
-                    return page(form, CartView.of(c), 200);
+                    CheckoutForm blank = account == null ? CheckoutForm.blank() : CheckoutForm.blank().withEmail(account.email());
+                    return retried(retry, blank).flatMap(form -> page(form, CartView.of(c), 200));
                 })
                 .onFailure(UpstreamNotFoundException.class).recoverWithItem(() ->
                         seeCart(NOTICE_EXPIRED).cookie(CartCookie.expired(secureCookie)).build());
@@ -111,9 +114,9 @@ public class CheckoutPage {
         return orders.place(SessionContext.bearer(), form.idempotencyKey(), submission.toRequest(cartId))
                 .map(orderId -> {
                     cart.invalidateCount(cartId);
-                    // a fresh cart for the next purchase; orders clears the old one once it confirms
-                    return Response.seeOther(URI.create("/orders/" + orderId)).header("Cache-Control", "no-store")
-                            .cookie(CartCookie.expired(secureCookie)).build();
+                    // the cart stays: orders empties it once the order is confirmed, and a declined
+                    // card leaves it for another try
+                    return Response.seeOther(URI.create("/orders/" + orderId)).header("Cache-Control", "no-store").build();
                 })
                 .onFailure(UpstreamRejectedException.class).recoverWithUni(failure ->
                         rejected((UpstreamRejectedException) failure, form, cartId))
@@ -125,6 +128,19 @@ public class CheckoutPage {
                     return again(form.withErrors(Map.of(), UNAVAILABLE), cartId, 503)
                             .map(r -> Response.fromResponse(r).header("Retry-After", "5").build());
                 });
+    }
+
+    /**
+     * The form for another try at a cancelled order the caller may read: its email and address.
+     * Anything else (no such order, not cancelled, orders away) is the blank form.
+     */
+    private Uni<CheckoutForm> retried(String orderId, CheckoutForm blank) {
+        if (orderId == null || !OrderIds.isValid(orderId)) {
+            return Uni.createFrom().item(blank);
+        }
+        return orders.order(SessionContext.bearer(), orderId)
+                .map(order -> "CANCELLED".equals(order.status()) ? CheckoutForm.retrying(order) : blank)
+                .onFailure().recoverWithItem(blank);
     }
 
     private Uni<Response> rejected(UpstreamRejectedException rejection, CheckoutForm form, String cartId) {

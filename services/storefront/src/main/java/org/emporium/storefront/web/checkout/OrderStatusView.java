@@ -14,9 +14,12 @@ import org.emporium.storefront.web.layout.PriceFormat;
  * @param polling whether the panel asks for itself again every 2 s (the fallback when the live
  *                stream of the orders service can't be had)
  * @param notice  a line for the shopper about the page itself ("still checking…"), or null
+ * @param retryHref for an order cancelled over its payment, checkout again with the same cart and
+ *                  address ("Try another card"); null otherwise
  */
 public record OrderStatusView(String id, String status, String reasonText, List<LineView> lines, String total,
-                              List<String> address, String card, String email, boolean polling, String notice) {
+                              List<String> address, String card, String email, boolean polling, String notice,
+                              String retryHref) {
 
     /** One line of the order. */
     public record LineView(String sku, String name, int quantity, String unitPrice, String lineTotal) {
@@ -34,22 +37,25 @@ public record OrderStatusView(String id, String status, String reasonText, List<
             String brand = order.payment().brand() == null || order.payment().brand().isBlank() ? "Card" : order.payment().brand();
             card = brand + " ending in " + order.payment().last4();
         }
-        return new OrderStatusView(id, status, "CANCELLED".equals(status) ? reasonText(order.reason(), order.detail()) : null,
+        boolean cancelled = "CANCELLED".equals(status);
+        boolean overPayment = order.reason() != null && order.reason().startsWith("PAYMENT_");
+        return new OrderStatusView(id, status, cancelled ? reasonText(order.reason(), order.detail()) : null,
                 lines, order.total() == null ? null : money(order.total()), address(order.shippingAddress()), card,
-                order.email(), false, null);
+                order.email(), false, null, cancelled && overPayment ? "/checkout?retry=" + id : null);
     }
 
     /** An order being placed whose details aren't known just now. */
     static OrderStatusView placing(String id) {
-        return new OrderStatusView(id, "PENDING", null, List.of(), null, List.of(), null, null, false, null);
+        return new OrderStatusView(id, "PENDING", null, List.of(), null, List.of(), null, null, false, null, null);
     }
 
     OrderStatusView polling(boolean on) {
-        return new OrderStatusView(id, status, reasonText, lines, total, address, card, email, on && pending(), notice);
+        return new OrderStatusView(id, status, reasonText, lines, total, address, card, email, on && pending(), notice,
+                retryHref);
     }
 
     OrderStatusView withNotice(String text) {
-        return new OrderStatusView(id, status, reasonText, lines, total, address, card, email, polling, text);
+        return new OrderStatusView(id, status, reasonText, lines, total, address, card, email, polling, text, retryHref);
     }
 
     public boolean pending() {
@@ -65,7 +71,7 @@ public record OrderStatusView(String id, String status, String reasonText, List<
     }
 
     /** The order's own words first ("the card was declined"), as a sentence; else words for its reason code. */
-    static String reasonText(String reason, String detail) {
+    public static String reasonText(String reason, String detail) {
         if (detail != null && !detail.isBlank()) {
             String text = detail.strip();
             text = Character.toUpperCase(text.charAt(0)) + text.substring(1);

@@ -199,6 +199,14 @@ class SearchPagesIT {
     }
 
     @Test
+    void aWordNothingStartsWithSaysSoAndThatEnterStillSearches() {
+        String html = given().queryParam("q", "zzkettel<b>").get("/search/suggest").then().statusCode(200).extract().asString();
+
+        assertThat(html).isEqualTo("<p class=\"suggestions__none\" role=\"status\">No suggestions for &ldquo;zzkettel&lt;b&gt;&rdquo;. "
+                + "Press Enter to search anyway.</p>");
+    }
+
+    @Test
     void suggestionsAreEscapedCachedAndNotAskedForBlankInput() {
         assertThat(given().queryParam("q", "<scr").get("/search/suggest").asString())
                 .doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;s&#39;)&lt;/script&gt;");

@@ -168,6 +168,9 @@ public final class SearchStandIn {
         if (q.startsWith("<")) {
             return List.of(Map.of("text", "<script>alert('s')</script>", "kind", "brand"));
         }
+        if (q.startsWith("zz")) {
+            return List.of(); // nothing starts so: a misspelt word
+        }
         return List.of(Map.of("text", "Nordlicht", "kind", "brand"),
                 Map.of("text", "Nordlicht Studio Headphones", "kind", "product", "sku", "AUD-000042"));
     }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emporium.platform.upstream.ExpiringCache;
 import org.jboss.logging.Logger;
@@ -39,14 +40,14 @@ public class SearchClient {
     }
 
     /**
-     * Completions for a prefix. Never fails: when search can't answer, the box simply shows no
-     * suggestions (failures are not cached, so they come back as soon as search does).
+     * Completions for a prefix; empty when search can't answer now. Never fails: the box then
+     * simply shows nothing (failures are not cached, so suggestions come back as soon as search does).
      */
-    public Uni<List<Suggestion>> suggest(SuggestQuery query) {
-        return suggestions.get(query, search::suggest)
+    public Uni<Optional<List<Suggestion>>> suggest(SuggestQuery query) {
+        return suggestions.get(query, search::suggest).map(Optional::of)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("no suggestions for the search box: %s", failure.getMessage());
-                    return List.of();
+                    return Optional.empty();
                 });
     }
 

@@ -62,8 +62,9 @@ public class SearchPage {
     }
 
     /**
-     * An HTML fragment: a list of links, or nothing at all (also when search is down or slow, so
-     * the box simply shows no suggestions). Empty and overlong input asks search for nothing.
+     * An HTML fragment: a list of links; or, when search knows nothing that starts so (a misspelt
+     * word), a line saying so and that Enter still searches (search itself forgives typos); or
+     * nothing at all when search is down or slow. Empty and overlong input asks search for nothing.
      */
     @GET
     @Path("/suggest")
@@ -73,8 +74,13 @@ public class SearchPage {
         if (query.prefix().isEmpty() || query.prefix().length() > SearchParams.MAX_TEXT) {
             return Uni.createFrom().item("");
         }
-        return search.suggest(query)
-                .map(found -> found.stream().filter(s -> s.text() != null && !s.text().isBlank()).map(SuggestionLink::of).toList())
-                .flatMap(links -> links.isEmpty() ? Uni.createFrom().item("") : Templates.suggestions(links).createUni().map(String::strip));
+        return search.suggest(query).flatMap(answer -> {
+            if (answer.isEmpty()) {
+                return Uni.createFrom().item("");
+            }
+            List<SuggestionLink> links = answer.get().stream().filter(s -> s.text() != null && !s.text().isBlank())
+                    .map(SuggestionLink::of).toList();
+            return Templates.suggestions(links, query.prefix()).createUni().map(String::strip);
+        });
     }
 }

@@ -3,6 +3,8 @@ package org.emporium.inventory.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,23 +158,37 @@ public class ReservationRepository {
             }
             lockStock(c, skus);
             List<OutboxEvent> events = new ArrayList<>();
+            // each event is written in the trace of the operation that caused it (its command's),
+            // so the saga's trace goes on through inventory's reply
+            Map<OutboxEvent, Context> causedIn = new IdentityHashMap<>();
             work.accept(new Batch() {
                 @Override
                 public Reservation reserve(UUID id, List<ReservationLine> lines, Duration ttl) {
-                    return unchecked(() -> ReservationRepository.this.reserve(c, id, lines, ttl, events));
+                    return traced(() -> ReservationRepository.this.reserve(c, id, lines, ttl, events));
                 }
 
                 @Override
                 public Optional<Reservation> commit(UUID id) {
-                    return unchecked(() -> transition(c, id, ReservationStatus.COMMITTED, events));
+                    return traced(() -> transition(c, id, ReservationStatus.COMMITTED, events));
                 }
 
                 @Override
                 public Optional<Reservation> release(UUID id) {
-                    return unchecked(() -> transition(c, id, ReservationStatus.RELEASED, events));
+                    return traced(() -> transition(c, id, ReservationStatus.RELEASED, events));
+                }
+
+                private <T> T traced(SqlWork<T> operation) {
+                    int before = events.size();
+                    T result = unchecked(operation);
+                    events.subList(before, events.size()).forEach(e -> causedIn.put(e, Context.current()));
+                    return result;
                 }
             });
-            outbox.appendAll(c, InventoryEvents.lastLevelPerSku(events));
+            for (OutboxEvent event : InventoryEvents.lastLevelPerSku(events)) {
+                try (Scope ignored = causedIn.getOrDefault(event, Context.current()).makeCurrent()) {
+                    outbox.append(c, event);
+                }
+            }
             return null;
         });
     }

@@ -119,6 +119,43 @@ class CatalogApiIT {
     }
 
     @Test
+    void aProductWithSizesOffersThemAsOptionsWhereverItIsServedAndOthersOfferNone() {
+        String body = product("TST-SIZE-1", "15.00").replace("\"color\":\"red\"", "\"color\":\"red\",\"sizes\":\"S-XL\"");
+        String id = write().body(body).post("/api/catalog/products").then().statusCode(201)
+                .body("options.size", equalTo(List.of("S", "M", "L", "XL"))).extract().jsonPath().getString("id");
+        given().get("/api/catalog/products/" + id).then().statusCode(200)
+                .body("options.size", equalTo(List.of("S", "M", "L", "XL")));
+        given().get("/api/catalog/products/sku/TST-SIZE-1").then().statusCode(200)
+                .body("options.size", equalTo(List.of("S", "M", "L", "XL")));
+        given().queryParams("brand", "Testco", "size", 100).get("/api/catalog/products").then().statusCode(200)
+                .body("items.find { it.sku == 'TST-SIZE-1' }.options.size", equalTo(List.of("S", "M", "L", "XL")));
+
+        write().body(body.replace("S-XL", "L,XL")).put("/api/catalog/products/" + id).then().statusCode(200)
+                .body("options.size", equalTo(List.of("L", "XL")));
+        given().get("/api/catalog/products/sku/TST-SIZE-1").then().body("options.size", equalTo(List.of("L", "XL")));
+
+        write().body(product("TST-SIZE-2", "15.00")).post("/api/catalog/products").then().statusCode(201)
+                .body("options", equalTo(java.util.Map.of()));
+        given().get("/api/catalog/products/sku/TST-SIZE-2").then().body("options", equalTo(java.util.Map.of()));
+    }
+
+    /** Every seeded product with a sizes range serves it as options on the scale; the others serve none. */
+    @Test
+    void seededApparelOffersItsSizes() {
+        var seeded = org.emporium.catalog.seed.CatalogSeed.products();
+        var sized = seeded.stream().filter(p -> p.attributes().containsKey("sizes")).toList();
+        assertThat(sized).isNotEmpty();
+        for (var p : List.of(sized.get(0), sized.get(sized.size() - 1))) {
+            List<String> sizes = given().get("/api/catalog/products/sku/" + p.sku()).then().statusCode(200)
+                    .extract().jsonPath().getList("options.size", String.class);
+            String[] ends = p.attributes().get("sizes").split("-");
+            assertThat(sizes).as(p.sku()).startsWith(ends[0]).endsWith(ends[1]).isSubsetOf(ProductOptions.SIZE_SCALE);
+        }
+        var plain = seeded.stream().filter(p -> !p.attributes().containsKey("sizes")).findFirst().orElseThrow();
+        given().get("/api/catalog/products/sku/" + plain.sku()).then().body("options", equalTo(java.util.Map.of()));
+    }
+
+    @Test
     void refusesADuplicateSku() {
         Auth.asAdmin().contentType(ContentType.JSON).body(product("TST-DUP-1", "1.00"))
                 .post("/api/catalog/products").then().statusCode(201);

@@ -79,6 +79,7 @@ class ProductEventsIT {
                 "emporium.catalog.ProductUpserted", "emporium.catalog.ProductUpserted", "emporium.catalog.ProductDeleted");
         assertThat(ours).extracting(e -> e.path("data").path("version").asLong()).containsExactly(1L, 2L, 3L);
         assertThat(ours.get(1).path("data").path("price").path("amount").asText()).isEqualTo("24.50");
+        assertThat(ours.get(0).path("data").path("options").path("size").toString()).isEqualTo("[\"M\",\"L\",\"XL\"]");
 
         Set<String> seeded = new HashSet<>();
         events.stream().filter(e -> e.path("data").path("sku").asText().matches("[A-Z]{3}-\\d+"))
@@ -108,7 +109,7 @@ class ProductEventsIT {
         return """
                 {"sku":"EVT-TEST-1","name":"Event Test Lamp","description":"A lamp for the event test.",
                  "brand":"Testbrand","category":"%s","price":{"amount":"%s","currency":"USD"},
-                 "attributes":{"colour":"red"}}""".formatted(anyCategory(), price);
+                 "attributes":{"colour":"red","sizes":"M-XL"}}""".formatted(anyCategory(), price);
     }
 
     private static String anyCategory() {

@@ -1,6 +1,7 @@
 package org.emporium.catalog.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.emporium.catalog.Money;
@@ -10,7 +11,9 @@ import org.emporium.platform.outbox.OutboxEvent;
 /**
  * Product changes as events on {@code catalog.product.v1}, keyed by product id. An upsert carries
  * the whole product so consumers (search, later recommendations) never call back; {@code version}
- * grows with every change so a consumer can ignore a redelivered, older event.
+ * grows with every change so a consumer can ignore a redelivered, older event. {@code options}
+ * (derived from the attributes, see {@link org.emporium.catalog.ProductOptions}) was added later:
+ * optional in the contract.
  */
 public final class ProductEvents {
 
@@ -24,7 +27,8 @@ public final class ProductEvents {
     /** The data of {@code ProductUpserted}; field names are the contract's. */
     public record ProductUpserted(UUID id, String sku, String name, String description, String brand,
                                   String category, Money price, String imageUrl, Map<String, String> attributes,
-                                  Instant createdAt, Instant updatedAt, long version) {
+                                  Instant createdAt, Instant updatedAt, long version,
+                                  Map<String, List<String>> options) {
     }
 
     /** The data of {@code ProductDeleted}. */
@@ -34,7 +38,8 @@ public final class ProductEvents {
     public static OutboxEvent upserted(Product p, long version) {
         return new OutboxEvent(TOPIC, p.id().toString(), UPSERTED, new ProductUpserted(p.id(), p.sku(), p.name(),
                 p.description(), p.brand(), p.category(), p.price(), p.imageUrl(),
-                p.attributes() == null ? Map.of() : p.attributes(), p.createdAt(), p.updatedAt(), version));
+                p.attributes() == null ? Map.of() : p.attributes(), p.createdAt(), p.updatedAt(), version,
+                p.options() == null ? Map.of() : p.options()));
     }
 
     public static OutboxEvent deleted(UUID id, String sku, long version) {

@@ -170,11 +170,23 @@ class StorefrontPagesIT {
     }
 
     @Test
-    void placeholderImageIsACacheableSvg() {
-        given().get("/images/products/AUD-000001.svg").then().statusCode(200)
+    void aKnownProductsPictureIsDrawnFromItsCategoryNameAndColourAndCachedForADay() {
+        // the stand-in's KIT-000001 is a kettle in "Home & Kitchen"; AUD-000002 is black
+        given().get("/images/products/KIT-000001.svg").then().statusCode(200)
                 .contentType("image/svg+xml")
                 .header("Cache-Control", "public, max-age=86400")
-                .body(org.hamcrest.Matchers.containsString("AUD"));
+                .body(org.hamcrest.Matchers.containsString("<title id=\"t\">Kettle</title>"));
+        given().get("/images/products/AUD-000002.svg").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Audio Thing 02"))
+                .body(org.hamcrest.Matchers.containsString("hsl(220 8% 16%)"));
+    }
+
+    @Test
+    void anUnknownSkusPlaceholderIsCachedBrieflySoTheRealPictureFollows() {
+        given().get("/images/products/AUD-999998.svg").then().statusCode(200)
+                .contentType("image/svg+xml")
+                .header("Cache-Control", "public, max-age=60")
+                .body(org.hamcrest.Matchers.containsString(">AUD<"));
     }
 
     @Test

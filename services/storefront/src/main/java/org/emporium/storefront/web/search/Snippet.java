@@ -56,16 +56,6 @@ public final class Snippet {
     }
 
     private static void escape(String s, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        out.append(org.emporium.storefront.web.layout.Markup.escape(s.subSequence(from, to)));
     }
 }

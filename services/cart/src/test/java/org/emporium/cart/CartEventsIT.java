@@ -70,6 +70,9 @@ class CartEventsIT {
         assertThat(ofA.get(2).at("/data/quantity").asInt()).isEqualTo(5);
         assertThat(ofA.get(2).at("/data/previousQuantity").asInt()).isEqualTo(3);
         assertThat(ofA.get(4).at("/data/sku").asText()).isEqualTo("AUD-000001");
+        // a product without options: its lines and their events carry an empty object
+        assertThat(ofA).filteredOn(e -> !EVENTS.type(e).equals("CartCleared"))
+                .allSatisfy(e -> assertThat(e.at("/data/options").toString()).isEqualTo("{}"));
         assertThat(ofA).allSatisfy(e -> assertThat(e.at("/data/cartId").asText()).isEqualTo(a));
 
         List<JsonNode> ofB = byKey.get(b);

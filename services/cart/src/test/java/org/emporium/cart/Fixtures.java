@@ -32,6 +32,18 @@ final class Fixtures {
                 .post("/api/carts/" + cart + "/items").then();
     }
 
+    /** A {@code TEE-<n>} SKU no other test uses: a T-shirt the catalog stand-in offers in sizes XS-XL. */
+    static String freshTee() {
+        return "TEE-" + SKUS.incrementAndGet();
+    }
+
+    /** Adds units of a SKU in a size. */
+    static ValidatableResponse add(String cart, String sku, String size, Object quantity) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"options\":{\"size\":\"" + size + "\"}}")
+                .post("/api/carts/" + cart + "/items").then();
+    }
+
     static ValidatableResponse set(String cart, String sku, Object quantity) {
         return given().contentType(ContentType.JSON).body("{\"quantity\":" + quantity + "}")
                 .put("/api/carts/" + cart + "/items/" + sku).then();

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,9 +46,11 @@ import org.emporium.cart.domain.Cart;
 import org.emporium.cart.domain.CartLine;
 import org.emporium.cart.domain.CartRefusal;
 import org.emporium.cart.domain.CartRules;
+import org.emporium.cart.domain.LineOptions;
 import org.emporium.cart.persistence.CartRepository;
 import org.emporium.platform.auth.Caller;
 import org.emporium.platform.auth.CallerContext;
+import org.emporium.platform.defaults.Problem;
 import org.emporium.platform.defaults.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -57,6 +60,11 @@ import org.jboss.logging.Logger;
  * account: it needs the owner's token (or an admin's or a service's); without a token it is a
  * 401, with another account's token it is a 404 exactly like a cart that does not exist. Changes
  * answer with the cart as {@code GET} shows it.
+ *
+ * <p>A line is a SKU with the options chosen for it (issue 20, variants: {@code {"size":"M"}}), so
+ * the same SKU in two sizes is two lines. An add names the options in its body and they are checked
+ * against the catalog's product; a change or removal addresses a line with {@code ?option=size:M}
+ * (repeatable; none: the line without options).
  */
 @Path("/api/carts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +73,8 @@ import org.jboss.logging.Logger;
 public class CartResource {
 
     static final String BEARER = "bearer";
+    static final String OPTION_PARAMETER = "the line's options, each as name:value, such as size:M (repeatable); "
+            + "none: the line without options";
 
     private static final Logger LOG = Logger.getLogger(CartResource.class);
     /** Beyond the fault tolerance bounds (4 s): only a safety net. */
@@ -126,7 +136,7 @@ public class CartResource {
         // inventory does not know has 0 available, and with inventory unreachable the merge is unchecked
         Map<String, Integer> available = carts.find(from)
                 .filter(c -> c.owner() == null || c.owner().equals(owner))
-                .map(c -> c.lines().stream().map(CartLine::sku).toList())
+                .map(c -> c.lines().stream().map(CartLine::sku).distinct().toList())
                 .filter(skus -> !skus.isEmpty())
                 .map(this::availability)
                 .orElse(Map.of());
@@ -152,45 +162,68 @@ public class CartResource {
     @POST
     @Path("/{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Adds units of a SKU, to its line if the cart has one")
+    @Operation(summary = "Adds units of a SKU with the options chosen, to its line if the cart has one",
+            description = "options must name exactly the options the catalog's product offers (its options), each "
+                    + "with an allowed value, such as {\"size\": \"M\"}; none for a product without options. "
+                    + "The same SKU with other options is another line.")
     @SecurityRequirementsSet // without a token: a guest's
     @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
+    @APIResponse(responseCode = "200", description = "The cart after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CartView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed request, or options the product does not offer: "
+            + "a missing choice (\"Choose a size: XS, S, M, L, XL\"), a value it does not allow, an unknown option, "
+            + "options for a product without any; errors[0].field names the option (options.size)")
+    @APIResponse(responseCode = "422", description = "An unknown SKU, a line or cart over its limits, stock short")
+    @APIResponse(responseCode = "503", description = "The catalog cannot confirm the product right now")
     public CartView add(@PathParam("id") String id, @NotNull @Valid AddItem item) {
         UUID cartId = cartId(id);
         String sku = sku(item.sku());
-        // both asked at once; the catalog must confirm the SKU, inventory may be unreachable
+        Map<String, String> options = LineOptions.canonical(item.options());
+        // both asked at once; the catalog must confirm the SKU and its options, inventory may be unreachable
         Uni<Optional<Product>> product = catalog.product(sku);
         Uni<Map<String, Integer>> stock = stockWith(cartId, sku);
         Optional<Product> known = product.await().atMost(UPSTREAM_WAIT);
         if (known.isEmpty()) {
             throw new CartRefusal("sku", "unknown SKU " + sku + ": the catalog has no such product");
         }
+        LineOptions.check(sku, item.options(), known.get().options()).ifPresent(invalid -> {
+            throw new ProblemException(new Problem("about:blank", "Invalid request", 400, invalid.detail(), null, null,
+                    List.of(new Problem.FieldError(invalid.field(), invalid.detail()))));
+        });
         Map<String, Integer> available = stock.await().atMost(UPSTREAM_WAIT);
-        return view(carts.add(cartId, callers::mayAccess, sku, item.quantity(), unitsOf(sku, available)), false, available);
+        return view(carts.add(cartId, callers::mayAccess, sku, options, item.quantity(), unitsOf(sku, available)),
+                false, available);
     }
 
     @PUT
     @Path("/{id}/items/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sets the quantity of a line the cart holds")
+    @Operation(summary = "Sets the quantity of a line the cart holds: the SKU's line with exactly the options given")
     @SecurityRequirementsSet // without a token: a guest's
     @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
-    public CartView set(@PathParam("id") String id, @PathParam("sku") String sku, @NotNull @Valid SetQuantity change) {
+    public CartView set(@PathParam("id") String id, @PathParam("sku") String sku,
+                        @QueryParam("option") @Parameter(description = OPTION_PARAMETER) List<String> option,
+                        @NotNull @Valid SetQuantity change) {
         UUID cartId = cartId(id);
         String valid = sku(sku);
+        Map<String, String> options = options(option);
         Map<String, Integer> available = stockWith(cartId, valid).await().atMost(UPSTREAM_WAIT);
-        return view(carts.setQuantity(cartId, callers::mayAccess, valid, change.quantity(), unitsOf(valid, available)),
-                false, available);
+        return view(carts.setQuantity(cartId, callers::mayAccess, valid, options, change.quantity(),
+                unitsOf(valid, available)), false, available);
     }
 
     @DELETE
     @Path("/{id}/items/{sku}")
-    @Operation(summary = "Removes the line of a SKU")
+    @Operation(summary = "Removes a line: the SKU's line with exactly the options given")
     @SecurityRequirementsSet // without a token: a guest's
     @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
-    public CartView remove(@PathParam("id") String id, @PathParam("sku") String sku) {
-        return view(carts.remove(cartId(id), callers::mayAccess, sku(sku)));
+    public CartView remove(@PathParam("id") String id, @PathParam("sku") String sku,
+                           @QueryParam("option") @Parameter(description = OPTION_PARAMETER) List<String> option) {
+        UUID cartId = cartId(id);
+        String valid = sku(sku);
+        return view(carts.remove(cartId, callers::mayAccess, valid, options(option)));
     }
+
 
     @DELETE
     @Path("/{id}")
@@ -242,8 +275,11 @@ public class CartResource {
      *              request added meanwhile) makes the view ask again
      */
     private CartView view(Cart cart, boolean fresh, Map<String, Integer> stock) {
-        List<String> skus = cart.lines().stream().map(CartLine::sku).toList();
-        List<Product> products = new ArrayList<>();
+        // a SKU in two sizes is two lines, one product, one stock count
+        List<String> skus = cart.lines().stream().map(CartLine::sku).distinct().toList();
+        Map<String, Integer> unitsPerSku = new java.util.HashMap<>();
+        cart.lines().forEach(l -> unitsPerSku.merge(l.sku(), l.quantity(), Integer::sum));
+        Map<String, Product> products = new java.util.HashMap<>();
         Map<String, Integer> available = null;
         if (!skus.isEmpty()) {
             List<Uni<Product>> asks = skus.stream()
@@ -255,7 +291,11 @@ public class CartResource {
                     ? Uni.createFrom().item(stock)
                     : inventory.available(skus).onFailure().recoverWithNull();
             var both = Uni.combine().all().unis(all, units).asTuple().await().atMost(UPSTREAM_WAIT);
-            products.addAll(both.getItem1());
+            for (int i = 0; i < skus.size(); i++) {
+                if (both.getItem1().get(i) != null) {
+                    products.put(skus.get(i), both.getItem1().get(i));
+                }
+            }
             available = both.getItem2();
         }
         boolean partial = !skus.isEmpty() && available == null;
@@ -264,7 +304,7 @@ public class CartResource {
         List<CartView.Line> lines = new ArrayList<>();
         for (int i = 0; i < cart.lines().size(); i++) {
             CartLine line = cart.lines().get(i);
-            Product product = products.isEmpty() ? null : products.get(i);
+            Product product = products.get(line.sku());
             CartView.Amount unit = null;
             CartView.Amount lineTotal = null;
             if (product != null && product.price() != null && product.price().amount() != null) {
@@ -277,8 +317,8 @@ public class CartResource {
                 partial = true;
             }
             Integer units = available == null ? null : available.getOrDefault(line.sku(), 0);
-            lines.add(new CartView.Line(line.sku(), product == null ? null : product.name(), unit, line.quantity(),
-                    lineTotal, units, units == null ? null : units >= line.quantity()));
+            lines.add(new CartView.Line(line.sku(), line.options(), product == null ? null : product.name(), unit,
+                    line.quantity(), lineTotal, units, units == null ? null : units >= unitsPerSku.get(line.sku())));
         }
         String totalCurrency = lines.stream().filter(l -> l.unitPrice() != null).map(l -> l.unitPrice().currency())
                 .findFirst().orElse(currency);
@@ -289,6 +329,15 @@ public class CartResource {
     private static UUID cartId(String id) {
         return CartRules.cartId(id).orElseThrow(() -> ProblemException.invalid("id",
                 "'" + abbreviate(id) + "' is not a cart id: must be a UUID"));
+    }
+
+    /** The options addressing a line, from {@code ?option=size:M}: 400 naming {@code option} when malformed. */
+    private static Map<String, String> options(List<String> parameters) {
+        try {
+            return LineOptions.fromQuery(parameters);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("option", e.getMessage());
+        }
     }
 
     private static String sku(String sku) {

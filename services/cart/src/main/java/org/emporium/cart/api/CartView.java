@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,9 +15,13 @@ import java.util.UUID;
 public record CartView(UUID id, List<Line> lines, Amount total, int itemCount, long version, boolean partial,
                        Instant createdAt, Instant updatedAt) {
 
-    /** One line; {@code inStock} says whether inventory has at least the line's quantity. */
-    public record Line(String sku, String name, Amount unitPrice, int quantity, Amount lineTotal, Integer available,
-                       Boolean inStock) {
+    /**
+     * One line: a SKU with the options chosen for it ({@code {}} when none; the same SKU in two sizes
+     * is two lines). {@code available} is per SKU, as inventory counts; {@code inStock} says whether
+     * it covers the units of the SKU on all the cart's lines.
+     */
+    public record Line(String sku, Map<String, String> options, String name, Amount unitPrice, int quantity,
+                       Amount lineTotal, Integer available, Boolean inStock) {
     }
 
     /** Money with the amount as a decimal string with two places: no binary floating point. */

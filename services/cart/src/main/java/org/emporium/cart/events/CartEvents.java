@@ -1,5 +1,6 @@
 package org.emporium.cart.events;
 
+import java.util.Map;
 import java.util.UUID;
 import org.emporium.platform.outbox.OutboxEvent;
 
@@ -25,30 +26,35 @@ public final class CartEvents {
     private CartEvents() {
     }
 
-    public record ItemAddedToCart(UUID cartId, String sku, int quantity, int lineQuantity, long version) {
+    public record ItemAddedToCart(UUID cartId, String sku, int quantity, int lineQuantity, long version,
+                                  Map<String, String> options) {
     }
 
-    public record ItemQuantityChanged(UUID cartId, String sku, int quantity, int previousQuantity, long version) {
+    public record ItemQuantityChanged(UUID cartId, String sku, int quantity, int previousQuantity, long version,
+                                      Map<String, String> options) {
     }
 
-    public record ItemRemovedFromCart(UUID cartId, String sku, long version) {
+    public record ItemRemovedFromCart(UUID cartId, String sku, long version, Map<String, String> options) {
     }
 
     public record CartCleared(UUID cartId, long version) {
     }
 
-    public static OutboxEvent itemAdded(UUID cartId, String sku, int added, int lineQuantity, long version) {
+    public static OutboxEvent itemAdded(UUID cartId, String sku, Map<String, String> options, int added,
+                                        int lineQuantity, long version) {
         return new OutboxEvent(TOPIC, cartId.toString(), ITEM_ADDED,
-                new ItemAddedToCart(cartId, sku, added, lineQuantity, version));
+                new ItemAddedToCart(cartId, sku, added, lineQuantity, version, options));
     }
 
-    public static OutboxEvent quantityChanged(UUID cartId, String sku, int quantity, int previous, long version) {
+    public static OutboxEvent quantityChanged(UUID cartId, String sku, Map<String, String> options, int quantity,
+                                              int previous, long version) {
         return new OutboxEvent(TOPIC, cartId.toString(), QUANTITY_CHANGED,
-                new ItemQuantityChanged(cartId, sku, quantity, previous, version));
+                new ItemQuantityChanged(cartId, sku, quantity, previous, version, options));
     }
 
-    public static OutboxEvent itemRemoved(UUID cartId, String sku, long version) {
-        return new OutboxEvent(TOPIC, cartId.toString(), ITEM_REMOVED, new ItemRemovedFromCart(cartId, sku, version));
+    public static OutboxEvent itemRemoved(UUID cartId, String sku, Map<String, String> options, long version) {
+        return new OutboxEvent(TOPIC, cartId.toString(), ITEM_REMOVED,
+                new ItemRemovedFromCart(cartId, sku, version, options));
     }
 
     public static OutboxEvent cleared(UUID cartId, long version) {

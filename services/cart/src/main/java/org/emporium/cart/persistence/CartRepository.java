@@ -1,5 +1,8 @@
 package org.emporium.cart.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +23,7 @@ import org.emporium.cart.domain.CartClosed;
 import org.emporium.cart.domain.CartLine;
 import org.emporium.cart.domain.CartRefusal;
 import org.emporium.cart.domain.CartRules;
+import org.emporium.cart.domain.LineOptions;
 import org.emporium.cart.domain.NotInCart;
 import org.emporium.cart.events.CartEvents;
 import org.emporium.platform.jdbc.Transactions;
@@ -36,9 +40,16 @@ import org.emporium.platform.outbox.Outbox;
  * <p>Availability is passed in, read from inventory before the transaction: no remote call is
  * made while the row is locked. {@code available} is empty when inventory could not be asked;
  * the change is then accepted (checkout reserves the stock and re-checks).
+ *
+ * <p>A line is identified by its SKU and options ({@code cart_line.options}, jsonb, {@code {}} when
+ * none: jsonb equality ignores key order, so it is part of the primary key as it is). Stock is per
+ * SKU: a change is checked against the units of the SKU on all the cart's lines.
  */
 @ApplicationScoped
 public class CartRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() { };
 
     private final DataSource dataSource;
     private final Outbox outbox;
@@ -83,7 +94,7 @@ public class CartRepository {
      */
     public List<String> skus(UUID id) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT sku FROM cart_line WHERE cart_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT DISTINCT sku FROM cart_line WHERE cart_id = ?")) {
             s.setObject(1, id);
             List<String> skus = new ArrayList<>();
             try (ResultSet rows = s.executeQuery()) {
@@ -98,74 +109,86 @@ public class CartRepository {
     }
 
     /**
-     * Adds {@code quantity} units of {@code sku}, to its line if there is one. {@code access} says
-     * whether the caller may change a cart with a given owner (false: as if there were no cart).
+     * Adds {@code quantity} units of {@code sku} with {@code options} (checked against the catalog
+     * by the caller), to its line if there is one. {@code access} says whether the caller may
+     * change a cart with a given owner (false: as if there were no cart).
      */
-    public Cart add(UUID id, Predicate<String> access, String sku, int quantity, OptionalInt available) {
+    public Cart add(UUID id, Predicate<String> access, String sku, Map<String, String> options, int quantity,
+                    OptionalInt available) {
         return Transactions.run(dataSource, "adding to cart " + id, c -> {
             Cart cart = open(locked(c, id, access));
-            int previous = cart.line(sku).map(CartLine::quantity).orElse(0);
+            String line = LineOptions.describe(sku, options);
+            int previous = cart.line(sku, options).map(CartLine::quantity).orElse(0);
             int result = previous + quantity;
             if (result > CartRules.MAX_QUANTITY) {
-                throw new CartRefusal("quantity", "the line of " + sku + " would hold " + result + " units; at most "
+                throw new CartRefusal("quantity", "the line of " + line + " would hold " + result + " units; at most "
                         + CartRules.MAX_QUANTITY + " per line (it holds " + previous + ")");
             }
             if (previous == 0 && cart.lines().size() >= CartRules.MAX_LINES) {
                 throw new CartRefusal("sku", "a cart holds at most " + CartRules.MAX_LINES + " lines");
             }
-            checkStock(sku, result, available);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO cart_line (cart_id, sku, quantity) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = cart_line.quantity + EXCLUDED.quantity")) {
+            checkStock(sku, result, cart.unitsOnOtherLines(sku, options), available);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO cart_line (cart_id, sku, options, quantity) "
+                    + "VALUES (?, ?, ?::jsonb, ?) "
+                    + "ON CONFLICT (cart_id, sku, options) DO UPDATE SET quantity = cart_line.quantity + EXCLUDED.quantity")) {
                 s.setObject(1, id);
                 s.setString(2, sku);
-                s.setInt(3, quantity);
+                s.setString(3, json(options));
+                s.setInt(4, quantity);
                 s.executeUpdate();
             }
             Version version = bump(c, id);
-            outbox.append(c, CartEvents.itemAdded(id, sku, quantity, result, version.number()));
-            return cart.withLine(sku, result, version.number(), version.at());
+            outbox.append(c, CartEvents.itemAdded(id, sku, LineOptions.canonical(options), quantity, result,
+                    version.number()));
+            return cart.withLine(sku, options, result, version.number(), version.at());
         });
     }
 
-    /** Sets the quantity of a line the cart holds. */
-    public Cart setQuantity(UUID id, Predicate<String> access, String sku, int quantity, OptionalInt available) {
+    /** Sets the quantity of a line the cart holds: the line of {@code sku} with exactly {@code options}. */
+    public Cart setQuantity(UUID id, Predicate<String> access, String sku, Map<String, String> options, int quantity,
+                            OptionalInt available) {
         return Transactions.run(dataSource, "changing cart " + id, c -> {
             Cart cart = open(locked(c, id, access));
-            int previous = cart.line(sku).map(CartLine::quantity)
-                    .orElseThrow(() -> new NotInCart("cart " + id + " holds no " + sku));
+            int previous = cart.line(sku, options).map(CartLine::quantity)
+                    .orElseThrow(() -> new NotInCart("cart " + id + " holds no " + LineOptions.describe(sku, options)));
             if (quantity == previous) {
                 return cart;
             }
             if (quantity > previous) {
                 // fewer units are always fine, even when stock has dropped below them
-                checkStock(sku, quantity, available);
+                checkStock(sku, quantity, cart.unitsOnOtherLines(sku, options), available);
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE cart_line SET quantity = ? WHERE cart_id = ? AND sku = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE cart_line SET quantity = ? WHERE cart_id = ? AND sku = ? AND options = ?::jsonb")) {
                 s.setInt(1, quantity);
                 s.setObject(2, id);
                 s.setString(3, sku);
+                s.setString(4, json(options));
                 s.executeUpdate();
             }
             Version version = bump(c, id);
-            outbox.append(c, CartEvents.quantityChanged(id, sku, quantity, previous, version.number()));
-            return cart.withLine(sku, quantity, version.number(), version.at());
+            outbox.append(c, CartEvents.quantityChanged(id, sku, LineOptions.canonical(options), quantity, previous,
+                    version.number()));
+            return cart.withLine(sku, options, quantity, version.number(), version.at());
         });
     }
 
-    /** Removes the line of {@code sku}. */
-    public Cart remove(UUID id, Predicate<String> access, String sku) {
+    /** Removes the line of {@code sku} with exactly {@code options}. */
+    public Cart remove(UUID id, Predicate<String> access, String sku, Map<String, String> options) {
         return Transactions.run(dataSource, "removing from cart " + id, c -> {
             Cart cart = locked(c, id, access);
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM cart_line WHERE cart_id = ? AND sku = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM cart_line WHERE cart_id = ? AND sku = ? AND options = ?::jsonb")) {
                 s.setObject(1, id);
                 s.setString(2, sku);
+                s.setString(3, json(options));
                 if (s.executeUpdate() == 0) {
-                    throw new NotInCart("cart " + id + " holds no " + sku);
+                    throw new NotInCart("cart " + id + " holds no " + LineOptions.describe(sku, options));
                 }
             }
             Version version = bump(c, id);
-            outbox.append(c, CartEvents.itemRemoved(id, sku, version.number()));
-            return cart.withLine(sku, 0, version.number(), version.at());
+            outbox.append(c, CartEvents.itemRemoved(id, sku, LineOptions.canonical(options), version.number()));
+            return cart.withLine(sku, options, 0, version.number(), version.at());
         });
     }
 
@@ -227,28 +250,30 @@ public class CartRepository {
                 return load(c, from, false).orElseThrow();
             }
             Cart into = target.get();
-            int lines = into.lines().size();
             for (CartLine line : guest.lines()) {
-                int existing = into.line(line.sku()).map(CartLine::quantity).orElse(0);
-                if (existing == 0 && lines >= CartRules.MAX_LINES) {
+                int existing = into.line(line.sku(), line.options()).map(CartLine::quantity).orElse(0);
+                if (existing == 0 && into.lines().size() >= CartRules.MAX_LINES) {
                     continue;
                 }
-                int merged = CartRules.mergedQuantity(existing, line.quantity(), available.getOrDefault(line.sku(), -1));
+                // stock is per SKU: what the account's other lines of the SKU hold is not available to this one
+                int units = available.getOrDefault(line.sku(), -1);
+                int left = units < 0 ? -1 : Math.max(0, units - into.unitsOnOtherLines(line.sku(), line.options()));
+                int merged = CartRules.mergedQuantity(existing, line.quantity(), left);
                 if (merged <= existing) {
                     continue;
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO cart_line (cart_id, sku, quantity) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = EXCLUDED.quantity")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO cart_line (cart_id, sku, options, quantity) "
+                        + "VALUES (?, ?, ?::jsonb, ?) ON CONFLICT (cart_id, sku, options) DO UPDATE SET quantity = EXCLUDED.quantity")) {
                     s.setObject(1, into.id());
                     s.setString(2, line.sku());
-                    s.setInt(3, merged);
+                    s.setString(3, json(line.options()));
+                    s.setInt(4, merged);
                     s.executeUpdate();
                 }
-                if (existing == 0) {
-                    lines++;
-                }
-                long version = bump(c, into.id()).number();
-                outbox.append(c, CartEvents.itemAdded(into.id(), line.sku(), merged - existing, merged, version));
+                Version version = bump(c, into.id());
+                outbox.append(c, CartEvents.itemAdded(into.id(), line.sku(), line.options(), merged - existing, merged,
+                        version.number()));
+                into = into.withLine(line.sku(), line.options(), merged, version.number(), version.at());
             }
             if (!guest.lines().isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM cart_line WHERE cart_id = ?")) {
@@ -289,10 +314,30 @@ public class CartRepository {
         });
     }
 
-    private static void checkStock(String sku, int wanted, OptionalInt available) {
+    /** Stock is per SKU: the line's units and those of the SKU's other lines (other options) together. */
+    private static void checkStock(String sku, int line, int otherLines, OptionalInt available) {
+        int wanted = line + otherLines;
         if (available.isPresent() && wanted > available.getAsInt()) {
             throw new CartRefusal("quantity", available.getAsInt() == 0 ? sku + " is out of stock"
-                    : "only " + available.getAsInt() + " of " + sku + " available; the line would hold " + wanted);
+                    : "only " + available.getAsInt() + " of " + sku + " available; "
+                    + (otherLines == 0 ? "the line would hold " + wanted
+                    : "its lines would hold " + wanted + " (" + otherLines + " in other options)"));
+        }
+    }
+
+    private static String json(Map<String, String> options) {
+        try {
+            return JSON.writeValueAsString(LineOptions.canonical(options));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("writing options failed", e);
+        }
+    }
+
+    private static Map<String, String> options(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, OPTIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("reading options failed", e);
         }
     }
 
@@ -374,11 +419,11 @@ public class CartRepository {
         }
         List<CartLine> lines = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT sku, quantity FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku")) {
+                "SELECT sku, quantity, options FROM cart_line WHERE cart_id = ? ORDER BY added_at, sku, options::text")) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new CartLine(rs.getString(1), rs.getInt(2)));
+                    lines.add(new CartLine(rs.getString(1), options(rs.getString(3)), rs.getInt(2)));
                 }
             }
         }

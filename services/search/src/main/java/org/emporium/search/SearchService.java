@@ -39,7 +39,7 @@ public class SearchService {
     private ProductSearch search;
     private Suggester suggester;
     private AnswerCache<SearchRequest, SearchResult> searchAnswers;
-    private AnswerCache<SuggestRequest, List<Suggester.Suggestion>> suggestAnswers;
+    private AnswerCache<SuggestRequest, Suggester.Suggestions> suggestAnswers;
     private final int cacheSize;
 
     private record SuggestRequest(String text, int size) {
@@ -94,7 +94,7 @@ public class SearchService {
         return searchAnswers.get(request, search::search);
     }
 
-    public List<Suggester.Suggestion> suggest(String text, int size) throws IOException {
+    public Suggester.Suggestions suggest(String text, int size) throws IOException {
         return suggestAnswers.get(new SuggestRequest(text, size), r -> suggester.suggest(r.text(), r.size()));
     }
 

@@ -42,22 +42,47 @@ public final class Suggester {
         this.index = index;
     }
 
-    public List<Suggestion> suggest(String text, int size) throws IOException {
+    /**
+     * What completes the text; {@code correctedText} is set when nothing did and the text had a word
+     * the index does not know with a close one it does ("hedphones"): the suggestions are then those
+     * of the corrected text.
+     */
+    public record Suggestions(List<Suggestion> items, String correctedText) {
+    }
+
+    public Suggestions suggest(String text, int size) throws IOException {
         List<String> words = ProductAnalyzers.tokens(ProductAnalyzers.PLAIN, text);
         if (words.isEmpty()) {
-            return List.of();
+            return new Suggestions(List.of(), null);
         }
         boolean lastWordComplete = Character.isWhitespace(text.charAt(text.length() - 1));
         ProductSearcher searcher = index.acquire();
         try {
-            List<Suggestion> suggestions = new ArrayList<>(brands(searcher,
-                    matching(ProductDocument.BRAND_PLAIN, words, lastWordComplete), Math.min(size, MAX_BRANDS)));
-            suggestions.addAll(products(searcher, matching(ProductDocument.NAME_PLAIN, words, lastWordComplete),
-                    size - suggestions.size()));
-            return suggestions;
+            List<Suggestion> suggestions = completing(searcher, words, lastWordComplete, size);
+            if (!suggestions.isEmpty()) {
+                return new Suggestions(suggestions, null);
+            }
+            // the same correction as a search's "did you mean": a misspelt word has no completions
+            String corrected = SpellingCorrection.correct(QueryBuilder.words(text, searcher.getIndexReader()),
+                    searcher.getIndexReader());
+            if (corrected == null) {
+                return new Suggestions(List.of(), null);
+            }
+            List<Suggestion> ofCorrected = completing(searcher, ProductAnalyzers.tokens(ProductAnalyzers.PLAIN, corrected),
+                    true, size);
+            return ofCorrected.isEmpty() ? new Suggestions(List.of(), null) : new Suggestions(ofCorrected, corrected);
         } finally {
             index.release(searcher);
         }
+    }
+
+    private static List<Suggestion> completing(ProductSearcher searcher, List<String> words, boolean lastWordComplete,
+                                               int size) throws IOException {
+        List<Suggestion> suggestions = new ArrayList<>(brands(searcher,
+                matching(ProductDocument.BRAND_PLAIN, words, lastWordComplete), Math.min(size, MAX_BRANDS)));
+        suggestions.addAll(products(searcher, matching(ProductDocument.NAME_PLAIN, words, lastWordComplete),
+                size - suggestions.size()));
+        return suggestions;
     }
 
     private static Query matching(String field, List<String> words, boolean lastWordComplete) {

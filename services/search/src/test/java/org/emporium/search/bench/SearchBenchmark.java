@@ -126,7 +126,7 @@ public final class SearchBenchmark {
         for (String prefix : prefixes) {
             mix.add(() -> {
                 try {
-                    suggester.suggest(prefix, 8);
+                    suggester.suggest(prefix, 8).items();
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -31,7 +31,7 @@ class SuggesterTest {
 
     @Test
     void brandsComeFirstThenProductsWhoseWordsStartWithTheText() throws IOException {
-        assertThat(suggester.suggest("nord", 8)).containsExactly(
+        assertThat(suggester.suggest("nord", 8).items()).containsExactly(
                 new Suggester.Suggestion("Nordlicht", "brand", null),
                 new Suggester.Suggestion("Nordic Walking Poles", "product", "G1"),
                 new Suggester.Suggestion("Nordlicht Studio Headphones", "product", "H1"),
@@ -47,15 +47,28 @@ class SuggesterTest {
 
     @Test
     void respectsTheSizeAndNeverSuggestsDeletedProducts() throws IOException {
-        assertThat(suggester.suggest("nord", 2)).hasSize(2);
+        assertThat(suggester.suggest("nord", 2).items()).hasSize(2);
         index.delete(ProductSearchTest.id("G1"), 2);
         index.refresh();
         assertThat(texts("nordic")).isEmpty();
-        assertThat(suggester.suggest("", 8)).isEmpty();
-        assertThat(suggester.suggest("  \"*?", 8)).isEmpty();
+        assertThat(suggester.suggest("", 8).items()).isEmpty();
+        assertThat(suggester.suggest("  \"*?", 8).items()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltWordIsCorrectedAndTheCorrectedTextsSuggestionsGiven() throws IOException {
+        Suggester.Suggestions answer = suggester.suggest("studio hedphones", 8);
+
+        assertThat(answer.correctedText()).isEqualTo("studio headphones");
+        assertThat(answer.items()).extracting(Suggester.Suggestion::text).containsExactly("Nordlicht Studio Headphones");
+        // text that completes needs no correction; gibberish has none
+        assertThat(suggester.suggest("studio head", 8).correctedText()).isNull();
+        Suggester.Suggestions nothing = suggester.suggest("qqqqzzzz", 8);
+        assertThat(nothing.items()).isEmpty();
+        assertThat(nothing.correctedText()).isNull();
     }
 
     private List<String> texts(String q) throws IOException {
-        return suggester.suggest(q, 8).stream().map(Suggester.Suggestion::text).toList();
+        return suggester.suggest(q, 8).items().stream().map(Suggester.Suggestion::text).toList();
     }
 }

@@ -207,6 +207,15 @@ class SearchPagesIT {
     }
 
     @Test
+    void aMisspeltWordsSuggestionsAreTheCorrectedTextsUnderALineThatNamesIt() {
+        String html = given().queryParam("q", "hedph").get("/search/suggest").then().statusCode(200).extract().asString();
+
+        assertThat(html).startsWith("<p class=\"suggestions__corrected\" role=\"status\">Showing suggestions for "
+                        + "<a href=\"/search?q=headphones%20%26%20more\">headphones &amp; more</a></p>")
+                .contains("Nordlicht Studio Headphones");
+    }
+
+    @Test
     void suggestionsAreEscapedCachedAndNotAskedForBlankInput() {
         assertThat(given().queryParam("q", "<scr").get("/search/suggest").asString())
                 .doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;s&#39;)&lt;/script&gt;");

@@ -118,7 +118,11 @@ public final class SearchStandIn {
             } else if (path.equals("/api/search")) {
                 LoopbackServer.send(exchange, 200, "application/json", results(request, q));
             } else if (path.equals("/api/search/suggest")) {
-                LoopbackServer.send(exchange, 200, "application/json", Map.of("suggestions", suggestions(q)));
+                // search corrects a misspelt word whose corrected text completes (the real one with its spell checker)
+                Map<String, Object> answer = q.startsWith("hedph")
+                        ? Map.of("suggestions", suggestions("headphones"), "didYouMean", "headphones & more")
+                        : Map.of("suggestions", suggestions(q));
+                LoopbackServer.send(exchange, 200, "application/json", answer);
             } else {
                 LoopbackServer.send(exchange, 404, "application/problem+json", Map.of("title", "Not found", "status", 404));
             }

@@ -63,9 +63,8 @@ class GuardedSearch {
     @CircuitBreakerName("search-suggest")
     @Fallback(fallbackMethod = "suggestionsUnavailable",
             skipOn = {UpstreamUnavailableException.class, UpstreamRejectedException.class})
-    Uni<List<Suggestion>> suggest(SuggestQuery query) {
+    Uni<SuggestionList> suggest(SuggestQuery query) {
         return api.suggest(query.prefix(), query.size())
-                .map(SuggestionList::suggestions)
                 .onFailure().transform(f -> Upstreams.classify(SEARCH, f));
     }
 
@@ -75,7 +74,7 @@ class GuardedSearch {
         return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen(SEARCH));
     }
 
-    private Uni<List<Suggestion>> suggestionsUnavailable(SuggestQuery query) {
+    private Uni<SuggestionList> suggestionsUnavailable(SuggestQuery query) {
         return Uni.createFrom().failure(UpstreamUnavailableException.timedOutOrOpen(SEARCH));
     }
 

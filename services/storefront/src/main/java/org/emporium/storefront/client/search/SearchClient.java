@@ -22,7 +22,7 @@ public class SearchClient {
 
     private final GuardedSearch search;
     private final ExpiringCache<SearchQuery, SearchResults> results;
-    private final ExpiringCache<SuggestQuery, List<Suggestion>> suggestions;
+    private final ExpiringCache<SuggestQuery, SuggestionList> suggestions;
 
     SearchClient(GuardedSearch search,
                  @ConfigProperty(name = "storefront.cache.search-ttl") Duration resultsTtl,
@@ -43,7 +43,7 @@ public class SearchClient {
      * Completions for a prefix; empty when search can't answer now. Never fails: the box then
      * simply shows nothing (failures are not cached, so suggestions come back as soon as search does).
      */
-    public Uni<Optional<List<Suggestion>>> suggest(SuggestQuery query) {
+    public Uni<Optional<SuggestionList>> suggest(SuggestQuery query) {
         return suggestions.get(query, search::suggest).map(Optional::of)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("no suggestions for the search box: %s", failure.getMessage());

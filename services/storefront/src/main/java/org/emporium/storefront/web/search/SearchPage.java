@@ -62,8 +62,8 @@ public class SearchPage {
     }
 
     /**
-     * An HTML fragment: a list of links; or, when search knows nothing that starts so (a misspelt
-     * word), a line saying so and that Enter still searches (search itself forgives typos); or
+     * An HTML fragment: a list of links (for a misspelt word, those of the corrected text, under
+     * "Showing suggestions for …"); or, when search knows nothing that starts so, a line saying so and that Enter still searches (search itself forgives typos); or
      * nothing at all when search is down or slow. Empty and overlong input asks search for nothing.
      */
     @GET
@@ -78,9 +78,11 @@ public class SearchPage {
             if (answer.isEmpty()) {
                 return Uni.createFrom().item("");
             }
-            List<SuggestionLink> links = answer.get().stream().filter(s -> s.text() != null && !s.text().isBlank())
+            List<SuggestionLink> links = answer.get().suggestions().stream().filter(s -> s.text() != null && !s.text().isBlank())
                     .map(SuggestionLink::of).toList();
-            return Templates.suggestions(links, query.prefix()).createUni().map(String::strip);
+            String corrected = links.isEmpty() ? null : answer.get().didYouMean();
+            return Templates.suggestions(links, query.prefix(), corrected,
+                    corrected == null ? null : "/search?q=" + SearchLinks.encode(corrected)).createUni().map(String::strip);
         });
     }
 }

@@ -18,5 +18,6 @@ final class Templates {
     static native TemplateInstance search$results(SearchView view);
 
     /** The list under the search box: what htmx swaps in as the shopper types. */
-    static native TemplateInstance suggestions(List<SuggestionLink> suggestions, String typed);
+    static native TemplateInstance suggestions(List<SuggestionLink> suggestions, String typed, String corrected,
+                                                  String correctedHref);
 }

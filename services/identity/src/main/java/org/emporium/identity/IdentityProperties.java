@@ -17,6 +17,7 @@ public record IdentityProperties(
         Throttle throttle,
         SignupThrottle signupThrottle,
         String mailFrom,
+        String shopUrl,
         Clients clients) {
 
     public record Throttle(int freeFailures, Duration initialDelay, Duration maxDelay,

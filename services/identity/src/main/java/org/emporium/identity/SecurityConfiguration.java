@@ -2,6 +2,7 @@ package org.emporium.identity;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.List;
 import org.emporium.identity.account.Account;
 import org.emporium.identity.api.Problems;
 import org.emporium.identity.oauth.IdempotentRefresh;
@@ -10,12 +11,14 @@ import org.emporium.identity.throttle.LoginThrottle;
 import org.emporium.identity.throttle.LoginThrottleFilter;
 import org.emporium.identity.throttle.ThrottlingLoginHandlers;
 import org.emporium.identity.web.PromptAwareEntryPoint;
+import org.emporium.identity.web.SignupSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +32,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -48,6 +61,16 @@ class SecurityConfiguration {
      */
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    /**
+     * Where the browser's sign-in is kept (Spring Security's default, named so the sign-up page's sign-in
+     * saves it in the same place): the request, then the session.
+     */
+    private final SecurityContextRepository securityContexts = new DelegatingSecurityContextRepository(
+            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+
+    /** The CSRF tokens of the pages' forms, in the session (Spring Security's default, named for the same reason). */
+    private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
     @Bean
     @Order(1)
@@ -100,7 +123,9 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain application(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        http.authorizeHttpRequests(a -> a
+        http.securityContext(s -> s.securityContextRepository(securityContexts))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
@@ -112,6 +137,18 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         headers(http);
         return http.build();
+    }
+
+    /**
+     * A sign-up page that created an account (or was given an existing account's password) signs the browser
+     * in as the login form does: its authentication manager, the same session strategy as the form login's
+     * defaults (a new session id, then a new CSRF token) and the same security context repository.
+     */
+    @Bean
+    SignupSignIn signupSignIn(AuthenticationConfiguration authentication, LoginThrottle throttle) throws Exception {
+        SessionAuthenticationStrategy session = new CompositeSessionAuthenticationStrategy(List.of(
+                new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens)));
+        return new SignupSignIn(authentication.getAuthenticationManager(), session, securityContexts, throttle);
     }
 
     /** Access tokens for the API; the authorization server's own JwtDecoder (for /userinfo) checks signatures and times only. */

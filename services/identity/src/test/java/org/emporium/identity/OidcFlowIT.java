@@ -111,38 +111,25 @@ class OidcFlowIT extends RunningIdentityServer {
         assertThat(renewedAccess.getStringListClaim("roles")).containsExactly("customer");
     }
 
+    /**
+     * The storefront's "Sign up": authorize with prompt=create → the sign-up page → one post, which signs
+     * the new shopper in and resumes the saved authorization request → the client's redirect URI with a
+     * code. The login form is never posted.
+     */
     @Test
     void promptCreateSignsUpThenResumesTheAuthorizationRequest() throws Exception {
         String email = uniqueEmail();
         Browser browser = browser();
         String verifier = randomUrlSafe(48);
-        String authorize = authorizeUrl(verifier, "st-create", "n-create", "&prompt=create");
 
-        // not signed in, asking for registration: to the sign-up page instead of the login page
-        var first = browser.get(authorize);
-        assertThat(first.statusCode()).isEqualTo(302);
-        assertThat(location(first)).endsWith("/signup");
-
-        var signupPage = browser.get(location(first));
-        assertThat(signupPage.statusCode()).isEqualTo(200);
+        var signupPage = signupPageFor(browser, authorizeUrl(verifier, "st-create", "n-create", "&prompt=create"));
         var registered = browser.postForm("/signup", form("email", email, "password", PASSWORD,
                 "name", "Ada Lovelace", "_csrf", Browser.csrf(signupPage)));
-        assertThat(registered.statusCode()).isEqualTo(303);
-        assertThat(location(registered)).endsWith("/login?registered");
 
-        // one login, and the saved authorization request carries on to the client with a code
-        var loginPage = browser.get(location(registered));
-        assertThat(loginPage.statusCode()).isEqualTo(200);
-        var signedIn = browser.postForm("/login",
-                form("username", email, "password", PASSWORD, "_csrf", Browser.csrf(loginPage)));
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(location(signedIn)).contains("/oauth2/authorize").contains("prompt=create");
-        var back = browser.get(location(signedIn));
-        assertThat(back.statusCode()).isEqualTo(302);
-        String callback = location(back);
-        assertThat(callback).startsWith(STOREFRONT_REDIRECT);
-        Map<String, String> query = UriComponentsBuilder.fromUriString(callback).build().getQueryParams().toSingleValueMap();
-        assertThat(query).containsEntry("state", "st-create").containsKey("code");
+        // signed in at once: back to the saved authorization request, which carries on to the client with a code
+        assertThat(registered.statusCode()).isEqualTo(303);
+        assertThat(location(registered)).contains("/oauth2/authorize").contains("prompt=create").contains("continue");
+        Map<String, String> query = codeAfter(browser, location(registered), "st-create");
 
         var token = browser.postForm("/oauth2/token", form("grant_type", "authorization_code",
                 "code", query.get("code"), "redirect_uri", STOREFRONT_REDIRECT, "code_verifier", verifier),
@@ -152,6 +139,76 @@ class OidcFlowIT extends RunningIdentityServer {
         JWTClaimsSet idToken = Tokens.verified(Json.parse(token.body()).get("id_token").toString(), jwks);
         assertThat(idToken.getStringClaim("email")).isEqualTo(email);
         assertThat(idToken.getStringClaim("nonce")).isEqualTo("n-create");
+        assertThat(idToken.getStringClaim("name")).isEqualTo("Ada Lovelace");
+        assertThat(TestMail.await(email, 1).getFirst().subject()).isEqualTo("Your Emporium account is ready");
+    }
+
+    /** The owner of an existing account who signs up again with its password is signed in and sent on too. */
+    @Test
+    void promptCreateWithAnExistingAccountsPasswordResumesTheAuthorizationRequest() throws Exception {
+        String email = uniqueEmail();
+        String id = register(email, PASSWORD, "Owner");
+        Browser browser = browser();
+
+        var signupPage = signupPageFor(browser, authorizeUrl(randomUrlSafe(48), "st-owner", "n-owner", "&prompt=create"));
+        var registered = browser.postForm("/signup", form("email", email, "password", PASSWORD,
+                "name", "Owner Again", "_csrf", Browser.csrf(signupPage)));
+
+        assertThat(registered.statusCode()).isEqualTo(303);
+        assertThat(location(registered)).contains("/oauth2/authorize");
+        codeAfter(browser, location(registered), "st-owner");
+        assertThat(jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE principal_name = :id").param("id", id)
+                .query(Long.class).single()).as("the code is the owner's").isEqualTo(1);
+    }
+
+    /**
+     * An existing email with another password: as before, to the login page and not signed in; the saved
+     * authorization request waits there, and the login with the account's password resumes it.
+     */
+    @Test
+    void promptCreateWithAnExistingEmailAndAnotherPasswordGoesToTheLogin() throws Exception {
+        String email = uniqueEmail();
+        register(email, PASSWORD, "Owner");
+        Browser browser = browser();
+        String authorize = authorizeUrl(randomUrlSafe(48), "st-other", "n-other", "&prompt=create");
+
+        var signupPage = signupPageFor(browser, authorize);
+        var registered = browser.postForm("/signup", form("email", email, "password", "not the owner's passphrase",
+                "name", "Someone Else", "_csrf", Browser.csrf(signupPage)));
+
+        assertThat(registered.statusCode()).isEqualTo(303);
+        assertThat(location(registered)).endsWith("/login?registered");
+        var loginPage = browser.get(location(registered));
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        // not signed in: the authorization request goes to the sign-up page again (and is saved again)
+        assertThat(location(browser.get(authorize))).endsWith("/signup");
+
+        var signedIn = browser.postForm("/login",
+                form("username", email, "password", PASSWORD, "_csrf", Browser.csrf(loginPage)));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn)).contains("/oauth2/authorize").contains("prompt=create");
+        codeAfter(browser, location(signedIn), "st-other");
+    }
+
+    /** Not signed in, asking for registration: the authorization endpoint sends the browser to the sign-up page. */
+    private static java.net.http.HttpResponse<String> signupPageFor(Browser browser, String authorize) {
+        var first = browser.get(authorize);
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(location(first)).endsWith("/signup");
+        var signupPage = browser.get(location(first));
+        assertThat(signupPage.statusCode()).isEqualTo(200);
+        return signupPage;
+    }
+
+    /** The authorization request at {@code resumed}, now signed in: the client's redirect URI with a code and the state. */
+    private static Map<String, String> codeAfter(Browser browser, String resumed, String state) {
+        var back = browser.get(resumed);
+        assertThat(back.statusCode()).isEqualTo(302);
+        String callback = location(back);
+        assertThat(callback).startsWith(STOREFRONT_REDIRECT);
+        Map<String, String> query = UriComponentsBuilder.fromUriString(callback).build().getQueryParams().toSingleValueMap();
+        assertThat(query).containsEntry("state", state).containsKey("code");
+        return query;
     }
 
     @Test

@@ -12,9 +12,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * Where a browser without a session goes from the authorization endpoint: the login page, or the
  * sign-up page when the client asked for registration with {@code prompt=create} (OpenID Connect
  * "Initiating User Registration via OpenID Connect 1.0"). Either way the authorization request was
- * saved in the session first (by Spring Security's {@code ExceptionTranslationFilter}); sign-up
- * sends the shopper on to {@code /login?registered}, and the login's success handler resumes the
- * saved request, which ends at the client's redirect URI with a code.
+ * saved in the session first (by Spring Security's {@code ExceptionTranslationFilter}); a sign-up
+ * that creates the account signs the shopper in and resumes the saved request ({@link SignupSignIn}),
+ * as the login's success handler does, and it ends at the client's redirect URI with a code.
  */
 public final class PromptAwareEntryPoint implements AuthenticationEntryPoint {
 

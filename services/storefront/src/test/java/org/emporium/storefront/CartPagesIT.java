@@ -197,6 +197,39 @@ class CartPagesIT {
     }
 
     @Test
+    void removingALineWithHtmxSaysSoAndUndoPutsTheUnitsBackWithFocusOnTheLine() {
+        String id = cart.createCart(Map.of(SKU, 3, OTHER, 1));
+
+        Response removed = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("quantity", "3").post("/cart/items/" + SKU + "/remove");
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(cart.cart(id)).doesNotContainKey(SKU);
+        assertThat(removed.asString()).contains("<div class=\"cart__removed\" role=\"status\">")
+                .contains("Removed Audio Thing 01")
+                .contains("action=\"/cart/items/" + SKU + "/restore\"")
+                .contains("name=\"quantity\" value=\"3\"")
+                .contains("id=\"undo-remove\" class=\"button button--small button--quiet\" type=\"submit\" autofocus>Undo");
+
+        Response undone = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("quantity", "3").post("/cart/items/" + SKU + "/restore");
+        assertThat(undone.statusCode()).isEqualTo(200);
+        assertThat(cart.cart(id)).containsEntry(SKU, 3).containsEntry(OTHER, 1);
+        assertThat(undone.asString()).doesNotContain("cart__removed").contains("4 items")
+                .containsPattern("id=\"qty-" + SKU + "\"[^>]*autofocus");
+
+        // the last line removed still offers the undo above "Your cart is empty"
+        given().header("HX-Request", "true").cookie("cart", id).formParam("quantity", "1").post("/cart/items/" + OTHER + "/remove");
+        Response last = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("quantity", "3").post("/cart/items/" + SKU + "/remove");
+        assertThat(last.asString()).contains("Removed Audio Thing 01").contains("Your cart is empty");
+        // a forged quantity is refused, not added
+        Response forged = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("quantity", "1000").post("/cart/items/" + OTHER + "/restore");
+        assertThat(forged.statusCode()).isEqualTo(422);
+        assertThat(cart.cart(id)).doesNotContainKey(OTHER);
+    }
+
+    @Test
     void tooManyOnTheCartPageShowsTheMessage() {
         String id = cart.createCart(Map.of(SKU, 1));
         cart.stock(SKU, 2);

@@ -232,9 +232,14 @@ class SearchPagesIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.header("Vary")).contains("HX-Request");
-        assertThat(response.asString().strip()).startsWith("<div id=\"results\"").endsWith("</div>")
+        String html = response.asString().strip();
+        assertThat(html).startsWith("<div id=\"results\"")
                 .doesNotContain("<html", "<header class=\"site-header\"")
                 .contains("hx-get=\"/search?q=lamp&amp;sort=price&amp;page=1\"");
+        // the count goes to the layout's live region, which the fragment swap leaves in place
+        assertThat(html).containsPattern("<div id=\"announcer\" hx-swap-oob=\"innerHTML\">[^<]*products?[^<]*</div>$");
+        assertThat(given().get("/search?q=lamp").asString())
+                .contains("<div id=\"announcer\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></div>");
     }
 
     @Test

@@ -114,7 +114,8 @@ class StorefrontPagesIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.header("Vary")).contains("HX-Request");
         String html = response.asString().strip();
-        assertThat(html).startsWith("<section id=\"results\"").endsWith("</section>")
+        assertThat(html).startsWith("<section id=\"results\"").endsWith("</div>")
+                .contains("<div id=\"announcer\" hx-swap-oob=\"innerHTML\">")
                 .doesNotContain("<html", "<header", "<h1")
                 .contains("hx-get=\"/c/headphones-audio?page=1&amp;sort=price\"");
     }

@@ -154,26 +154,54 @@ public class CartPage {
         Integer units = parseQuantity(quantity, 0);
         if (units == null) {
             return changed(cookie, sku, hxRequest, (id, s) -> Uni.createFrom().failure(new UpstreamRejectedException("cart",
-                    400, null, "Please enter a quantity between 0 and " + MAX_QUANTITY + ".", List.of())));
+                    400, null, "Please enter a quantity between 0 and " + MAX_QUANTITY + ".", List.of())),
+                    view -> Uni.createFrom().item(view));
         }
         String auth = SessionContext.bearer();
         return changed(cookie, sku, hxRequest,
-                (id, s) -> units == 0 ? cart.remove(auth, id, s) : cart.changeQuantity(auth, id, s, units));
+                (id, s) -> units == 0 ? cart.remove(auth, id, s) : cart.changeQuantity(auth, id, s, units),
+                view -> Uni.createFrom().item(view));
     }
 
     @POST
     @Path("/items/{sku}/remove")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> remove(@RestPath String sku, @RestCookie(CartCookie.NAME) String cookie,
+    public Uni<Response> remove(@RestPath String sku, @RestForm String quantity, @RestCookie(CartCookie.NAME) String cookie,
                                 @RestHeader("HX-Request") String hxRequest, HttpHeaders headers) {
         checkSameOrigin(headers);
         String auth = SessionContext.bearer();
-        return changed(cookie, sku, hxRequest, (id, s) -> cart.remove(auth, id, s));
+        // the form says how many units the line had, so "Undo" can put them back
+        Integer had = parseQuantity(quantity, 1);
+        return changed(cookie, sku, hxRequest, (id, s) -> cart.remove(auth, id, s), view -> had == null
+                ? Uni.createFrom().item(view)
+                : catalog.product(sku).onFailure().recoverWithItem(Optional.empty())
+                        .map(p -> view.withRemoved(new CartView.Removed(sku, p.map(found -> found.name()).orElse(sku), had))));
     }
 
-    /** Applies a change to a line, then answers the cart (a fragment for htmx, else a 303 to it). */
+    /** "Undo" after a removal: the units go back into the cart, and focus to that line's quantity. */
+    @POST
+    @Path("/items/{sku}/restore")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> restore(@RestPath String sku, @RestForm String quantity, @RestCookie(CartCookie.NAME) String cookie,
+                                 @RestHeader("HX-Request") String hxRequest, HttpHeaders headers) {
+        checkSameOrigin(headers);
+        Integer units = parseQuantity(quantity, 1);
+        String auth = SessionContext.bearer();
+        return changed(cookie, sku, hxRequest, (id, s) -> units == null
+                ? Uni.createFrom().failure(new UpstreamRejectedException("cart", 400, null,
+                        "That item can\u2019t be put back.", List.of()))
+                : cart.add(auth, id, s, units).flatMap(added -> added.refusal() != null
+                        ? Uni.createFrom().<Void>failure(added.refusal()) : Uni.createFrom().voidItem()),
+                view -> Uni.createFrom().item(view.focusing(sku)));
+    }
+
+    /**
+     * Applies a change to a line, then answers the cart (a fragment for htmx, else a 303 to it);
+     * {@code done} adds to the cart's view what the change has to say once it succeeded.
+     */
     private Uni<Response> changed(String cookie, String sku, String hxRequest,
-                                  java.util.function.BiFunction<String, String, Uni<Void>> change) {
+                                  java.util.function.BiFunction<String, String, Uni<Void>> change,
+                                  Function<CartView, Uni<CartView>> done) {
         boolean htmx = "true".equals(hxRequest);
         String id = CartCookie.id(cookie);
         if (id == null || !Sku.isValid(sku)) {
@@ -190,18 +218,23 @@ public class CartPage {
             }
             int status = text == null ? 200 : 422;
             return cart.cart(SessionContext.bearer(), id).flatMap(c -> {
-                CartView view = CartView.of(c).withMessage(text);
-                if (!htmx) {
-                    MiniCart.remember(c.itemCount());
-                    return page(view, status, List.of()).map(Response.ResponseBuilder::build);
-                }
-                return Templates.cart$contents(view).createUni()
-                        .flatMap(html -> Templates.miniCartSwap(new MiniCart(c.itemCount())).createUni().map(html::concat))
-                        .map(html -> Response.status(status).type(HTML).entity(html).header("Cache-Control", "no-store")
-                                .header("HX-Trigger", CHANGED_EVENT).build());
+                Uni<CartView> view = text == null ? done.apply(CartView.of(c)) : Uni.createFrom().item(CartView.of(c).withMessage(text));
+                return view.flatMap(v -> answer(v, c.itemCount(), status, htmx));
             });
         }).onFailure(UpstreamNotFoundException.class).recoverWithItem(() -> seeCart()
                 .cookie(CartCookie.expired(secureCookie)).header(Htmx.REDIRECT, htmx ? "/cart" : null).build());
+    }
+
+    /** The cart after a change: the page without htmx, else its contents and the header's count. */
+    private Uni<Response> answer(CartView view, int itemCount, int status, boolean htmx) {
+        if (!htmx) {
+            MiniCart.remember(itemCount);
+            return page(view, status, List.of()).map(Response.ResponseBuilder::build);
+        }
+        return Templates.cart$contents(view).createUni()
+                .flatMap(html -> Templates.miniCartSwap(new MiniCart(itemCount)).createUni().map(html::concat))
+                .map(html -> Response.status(status).type(HTML).entity(html).header("Cache-Control", "no-store")
+                        .header("HX-Trigger", CHANGED_EVENT).build());
     }
 
     /** An htmx answer to an add: the status line under the button, and the header's count when known. */

@@ -11,9 +11,14 @@ import org.emporium.storefront.web.search.SearchLinks;
  * The cart page, formatted. {@code message} is a status for the shopper ("Only 2 left"), shown
  * above the lines; {@code partial} says some prices could not be read just now.
  */
-public record CartView(List<LineView> lines, String total, int itemCount, boolean partial, String message) {
+public record CartView(List<LineView> lines, String total, int itemCount, boolean partial, String message,
+                       Removed removed, String focusSku) {
 
-    static final CartView EMPTY = new CartView(List.of(), null, 0, false, null);
+    static final CartView EMPTY = new CartView(List.of(), null, 0, false, null, null, null);
+
+    /** The line just removed, to offer "Removed … · Undo": putting back {@code quantity} units. */
+    public record Removed(String sku, String name, int quantity) {
+    }
 
     /** One line: links to the product, and the quantity control's bounds. */
     public record LineView(String sku, String name, String href, String unitPrice, int quantity, String lineTotal,
@@ -22,11 +27,20 @@ public record CartView(List<LineView> lines, String total, int itemCount, boolea
 
     public static CartView of(Cart cart) {
         List<LineView> lines = cart.lines().stream().map(CartView::line).toList();
-        return new CartView(lines, money(cart.total()), cart.itemCount(), cart.partial(), null);
+        return new CartView(lines, money(cart.total()), cart.itemCount(), cart.partial(), null, null, null);
     }
 
     CartView withMessage(String text) {
-        return new CartView(lines, total, itemCount, partial, text);
+        return new CartView(lines, total, itemCount, partial, text, removed, focusSku);
+    }
+
+    CartView withRemoved(Removed line) {
+        return new CartView(lines, total, itemCount, partial, message, line, focusSku);
+    }
+
+    /** Keyboard focus goes to this line's quantity after the swap (the line an undo put back). */
+    CartView focusing(String sku) {
+        return new CartView(lines, total, itemCount, partial, message, removed, sku);
     }
 
     public boolean empty() {

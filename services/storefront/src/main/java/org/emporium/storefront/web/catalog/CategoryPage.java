@@ -1,6 +1,5 @@
 package org.emporium.storefront.web.catalog;
 
-import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -54,17 +53,16 @@ public class CategoryPage {
         int pageNumber = pageNumber(page);
         ProductQuery query = new ProductQuery(slug, pageNumber, PAGE_SIZE, order.param());
         return Uni.combine().all().unis(catalog.categories(), catalog.products(query)).asTuple()
-                .map(t -> {
+                .flatMap(t -> {
                     Category category = t.getItem1().stream().filter(c -> c.slug().equals(slug)).findFirst()
                             .orElseThrow(PageNotFoundException::new);
                     Listing listing = new Listing("/c/" + slug, order,
                             new Pagination(pageNumber, PAGE_SIZE, t.getItem2().total()),
                             t.getItem2().items().stream().map(ProductCard::of).toList());
                     return Htmx.wantsFragment(htmx, historyRestore)
-                            ? Templates.category$results(listing)
-                            : Templates.category(frames.frame(category.name(), t.getItem1(), slug), category, listing);
-                })
-                .flatMap(TemplateInstance::createUni);
+                            ? Htmx.announcing(Templates.category$results(listing), listing.summary())
+                            : Templates.category(frames.frame(category.name(), t.getItem1(), slug), category, listing).createUni();
+                });
     }
 
     /** Zero-based; anything missing, negative or unreadable means the first page. */

@@ -17,4 +17,14 @@ public final class Htmx {
     public static boolean wantsFragment(String request, String historyRestore) {
         return "true".equals(request) && !"true".equals(historyRestore);
     }
+
+    /**
+     * A fragment, and {@code message} put into the page's live region ({@code #announcer} in the
+     * layout, which stays in the page) by an out-of-band swap of its content: a screen reader says
+     * "24 products" after a filter, which it would not for text inside the replaced fragment.
+     */
+    public static io.smallrye.mutiny.Uni<String> announcing(io.quarkus.qute.TemplateInstance fragment, String message) {
+        return fragment.createUni().map(html -> html + "<div id=\"announcer\" hx-swap-oob=\"innerHTML\">"
+                + Markup.escape(message) + "</div>");
+    }
 }

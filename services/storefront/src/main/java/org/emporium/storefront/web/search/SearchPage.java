@@ -1,6 +1,5 @@
 package org.emporium.storefront.web.search;
 
-import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,14 +50,13 @@ public class SearchPage {
         // the categories only name the facet values and fill the nav: without them, slugs will do
         Uni<List<Category>> known = catalog.categories().onFailure().recoverWithItem(List.of());
         return Uni.combine().all().unis(known, search.search(query)).asTuple()
-                .map(t -> {
+                .flatMap(t -> {
                     SearchView view = SearchView.of(query, t.getItem2(), t.getItem1());
                     String title = query.q().isEmpty() ? "Search" : query.q() + " \u00b7 Search";
                     return Htmx.wantsFragment(htmx, historyRestore)
-                            ? Templates.search$results(view)
-                            : Templates.search(frames.frame(title, t.getItem1(), null, query.q()), view);
-                })
-                .flatMap(TemplateInstance::createUni);
+                            ? Htmx.announcing(Templates.search$results(view), view.summary())
+                            : Templates.search(frames.frame(title, t.getItem1(), null, query.q()), view).createUni();
+                });
     }
 
     /**

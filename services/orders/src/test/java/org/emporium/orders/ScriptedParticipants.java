@@ -38,6 +38,7 @@ final class ScriptedParticipants implements AutoCloseable {
 
     final Map<String, List<String>> commands = new ConcurrentHashMap<>();
     private final Set<String> authorized = ConcurrentHashMap.newKeySet();
+    private final Map<String, JsonNode> reservations = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
     private final Thread thread;
@@ -61,6 +62,11 @@ final class ScriptedParticipants implements AutoCloseable {
     /** The command types order {@code id} was sent, in order, without the "emporium.x." prefix. */
     List<String> commandsOf(UUID orderId) {
         return List.copyOf(commands.getOrDefault(orderId.toString(), List.of()));
+    }
+
+    /** The data of the last ReserveStock order {@code id} was sent, or null. */
+    JsonNode reservationOf(UUID orderId) {
+        return reservations.get(orderId.toString());
     }
 
     /** Distinct payments authorized: a repeated AuthorizePayment for one payment is one authorization. */
@@ -100,6 +106,7 @@ final class ScriptedParticipants implements AutoCloseable {
         commands.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(shortType);
         switch (shortType) {
             case "ReserveStock" -> {
+                reservations.put(id, data);
                 String sku = data.path("lines").path(0).path("sku").asText();
                 if (sku.startsWith("SILENT-")) {
                     return;

@@ -63,16 +63,35 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
 
     /** A cart with the given lines of (sku, quantity) at 10.00 USD a unit; its id. */
     static UUID cart(Object... skuQuantity) {
+        List<String[]> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < skuQuantity.length; i += 2) {
+            lines.add(new String[] {(String) skuQuantity[i], null, String.valueOf(skuQuantity[i + 1])});
+        }
+        return cartOf(lines);
+    }
+
+    /** A cart with lines of one SKU in sizes, given as (size, quantity), at 10.00 USD a unit; its id. */
+    static UUID sizedCart(String sku, Object... sizeQuantity) {
+        List<String[]> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < sizeQuantity.length; i += 2) {
+            lines.add(new String[] {sku, (String) sizeQuantity[i], String.valueOf(sizeQuantity[i + 1])});
+        }
+        return cartOf(lines);
+    }
+
+    /** Lines of (sku, size or null, quantity) as the cart shows them. */
+    private static UUID cartOf(List<String[]> cartLines) {
         UUID id = UUID.randomUUID();
         StringBuilder lines = new StringBuilder();
         int units = 0;
-        for (int i = 0; i < skuQuantity.length; i += 2) {
-            int quantity = (Integer) skuQuantity[i + 1];
+        for (String[] line : cartLines) {
+            int quantity = Integer.parseInt(line[2]);
             units += quantity;
+            String options = line[1] == null ? "" : "\"options\":{\"size\":\"" + line[1] + "\"},";
             lines.append(lines.isEmpty() ? "" : ",").append("""
-                    {"sku":"%s","name":"Product <b>%s</b>","unitPrice":{"amount":"10.00","currency":"USD"},\
+                    {"sku":"%s",%s"name":"Product <b>%s</b>","unitPrice":{"amount":"10.00","currency":"USD"},\
                     "quantity":%d,"lineTotal":{"amount":"%d.00","currency":"USD"},"available":5,"inStock":true}"""
-                    .formatted(skuQuantity[i], skuQuantity[i], quantity, 10 * quantity));
+                    .formatted(line[0], options, line[0], quantity, 10 * quantity));
         }
         CARTS.put(id, """
                 {"id":"%s","lines":[%s],"total":{"amount":"%d.00","currency":"USD"},"itemCount":%d,"version":1,\

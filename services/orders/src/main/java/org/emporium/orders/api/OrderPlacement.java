@@ -5,7 +5,9 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -33,6 +35,12 @@ import org.emporium.platform.upstream.UpstreamRejectedException;
  */
 @ApplicationScoped
 public class OrderPlacement {
+
+    /**
+     * Units of one SKU an order takes, its lines (sizes) together: inventory reserves per SKU and
+     * refuses more than 99 in a line of a reservation (contracts/events/inventory.ReserveStock.json).
+     */
+    static final int MAX_UNITS_PER_SKU = 99;
 
     private final OrderRepository orders;
     private final CheckoutSaga saga;
@@ -121,6 +129,16 @@ public class OrderPlacement {
         if (cart.lines() == null || cart.lines().isEmpty()) {
             throw new ProblemException(Problem.of(422, "Empty cart", "cart " + cartId + " has nothing to order"));
         }
+        // inventory reserves per SKU (it knows no sizes), at most 99 units of a SKU per reservation
+        Map<String, Integer> units = new LinkedHashMap<>();
+        cart.lines().forEach(l -> units.merge(l.sku(), l.quantity(), Integer::sum));
+        units.forEach((sku, quantity) -> {
+            if (quantity > MAX_UNITS_PER_SKU) {
+                throw new ProblemException(Problem.of(422, "Too many units", "an order takes at most "
+                        + MAX_UNITS_PER_SKU + " units of " + sku + ", all its sizes together; cart " + cartId
+                        + " holds " + quantity));
+            }
+        });
         boolean unpriced = cart.partial() || cart.total() == null
                 || cart.lines().stream().anyMatch(l -> l.unitPrice() == null || l.lineTotal() == null || l.name() == null);
         if (unpriced) {
@@ -144,7 +162,7 @@ public class OrderPlacement {
     }
 
     private Order newOrder(PlaceOrderRequest request, String owner, CartSnapshot cart, CardToken card) {
-        List<Order.Line> lines = cart.lines().stream().map(l -> new Order.Line(l.sku(), l.name(), l.quantity(),
+        List<Order.Line> lines = cart.lines().stream().map(l -> new Order.Line(l.sku(), l.options(), l.name(), l.quantity(),
                 new BigDecimal(l.unitPrice().amount()), new BigDecimal(l.lineTotal().amount()))).toList();
         PlaceOrderRequest.Address a = request.shippingAddress();
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.emporium.orders.domain.Order;
@@ -17,7 +18,9 @@ public record OrderView(UUID id, String status, String reason, String detail, St
                         Money total, Order.Address shippingAddress, Card payment, Instant createdAt,
                         Instant updatedAt, Instant confirmedAt, Instant cancelledAt, List<StepView> steps) {
 
-    public record Line(String sku, String name, int quantity, Money unitPrice, Money lineTotal) {
+    /** One line: a SKU with the options chosen for it ({@code {}} when none); two sizes of a SKU are two lines. */
+    public record Line(String sku, Map<String, String> options, String name, int quantity, Money unitPrice,
+                       Money lineTotal) {
     }
 
     public record Money(String amount, String currency) {
@@ -33,7 +36,7 @@ public record OrderView(UUID id, String status, String reason, String detail, St
     }
 
     static List<Line> lines(Order o) {
-        return o.lines().stream().map(l -> new Line(l.sku(), l.name(), l.quantity(),
+        return o.lines().stream().map(l -> new Line(l.sku(), l.options(), l.name(), l.quantity(),
                 Money.of(l.unitPrice(), o.currency()), Money.of(l.lineTotal(), o.currency()))).toList();
     }
 

@@ -1,6 +1,7 @@
 package org.emporium.orders.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -9,7 +10,16 @@ import java.util.UUID;
  */
 public record CartSnapshot(UUID id, List<Line> lines, Money total, boolean partial) {
 
-    public record Line(String sku, String name, Money unitPrice, int quantity, Money lineTotal) {
+    /**
+     * One line; {@code options} are the choices made for the SKU (such as {@code size: M}), empty
+     * when none or from a cart that predates options. The same SKU may be on two lines with other options.
+     */
+    public record Line(String sku, Map<String, String> options, String name, Money unitPrice, int quantity,
+                       Money lineTotal) {
+
+        public Line {
+            options = options == null ? Map.of() : options;
+        }
     }
 
     public record Money(String amount, String currency) {

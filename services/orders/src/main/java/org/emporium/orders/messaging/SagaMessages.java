@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.emporium.orders.domain.Command;
 import org.emporium.orders.domain.Order;
@@ -34,7 +35,9 @@ public final class SagaMessages {
         }
     }
 
-    public record EventLine(String sku, String name, int quantity, Money unitPrice, Money lineTotal) {
+    /** An order line in an event; {@code options} (added later, optional in the schemas) as on the order. */
+    public record EventLine(String sku, Map<String, String> options, String name, int quantity, Money unitPrice,
+                            Money lineTotal) {
     }
 
     public record OrderPlaced(UUID orderId, UUID cartId, String email, List<EventLine> lines, Money total,
@@ -86,8 +89,9 @@ public final class SagaMessages {
         String key = o.id().toString();
         return switch (command) {
             case RESERVE_STOCK -> new OutboxEvent(INVENTORY_COMMANDS, key, "emporium.inventory.ReserveStock",
-                    new ReserveStock(o.id(), o.lines().stream().map(l -> new StockLine(l.sku(), l.quantity())).toList(),
-                            reservationTtlSeconds));
+                    // inventory knows no options and refuses a SKU twice: a SKU's lines (sizes) summed
+                    new ReserveStock(o.id(), o.unitsPerSku().entrySet().stream()
+                            .map(e -> new StockLine(e.getKey(), e.getValue())).toList(), reservationTtlSeconds));
             case COMMIT_STOCK -> new OutboxEvent(INVENTORY_COMMANDS, key, "emporium.inventory.CommitReservation",
                     new ReservationCommand(o.id()));
             case RELEASE_STOCK -> new OutboxEvent(INVENTORY_COMMANDS, key, "emporium.inventory.ReleaseReservation",
@@ -107,7 +111,7 @@ public final class SagaMessages {
     }
 
     private static List<EventLine> lines(Order o) {
-        return o.lines().stream().map(l -> new EventLine(l.sku(), l.name(), l.quantity(),
+        return o.lines().stream().map(l -> new EventLine(l.sku(), l.options(), l.name(), l.quantity(),
                 Money.of(l.unitPrice(), o.currency()), Money.of(l.lineTotal(), o.currency()))).toList();
     }
 

@@ -1,6 +1,7 @@
 package org.emporium.orders.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -30,6 +32,7 @@ import org.emporium.platform.messaging.Tracing;
 @ApplicationScoped
 public class OrderRepository {
 
+    private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() { };
     private static final String ORDER_COLUMNS = "id, cart_id, owner, email, shipping_address, card_token, card_last4, "
             + "card_brand, currency, total, step, attempts, reason, detail, created_at, updated_at, confirmed_at, "
             + "cancelled_at";
@@ -101,7 +104,8 @@ public class OrderRepository {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_line (order_id, sku, name, quantity, "
-                + "unit_price, line_total) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "unit_price, line_total, options, line_no) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+            int number = 0;
             for (Order.Line line : order.lines()) {
                 ps.setObject(1, order.id());
                 ps.setString(2, line.sku());
@@ -109,6 +113,8 @@ public class OrderRepository {
                 ps.setInt(4, line.quantity());
                 ps.setBigDecimal(5, line.unitPrice());
                 ps.setBigDecimal(6, line.lineTotal());
+                ps.setString(7, json(line.options()));
+                ps.setInt(8, number++);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -300,13 +306,13 @@ public class OrderRepository {
             }
         }
         List<Order.Line> lines = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT sku, name, quantity, unit_price, line_total "
-                + "FROM order_line WHERE order_id = ? ORDER BY sku")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sku, name, quantity, unit_price, line_total, options "
+                + "FROM order_line WHERE order_id = ? ORDER BY sku, line_no")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new Order.Line(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5)));
+                    lines.add(new Order.Line(rs.getString(1), options(rs.getString(6)), rs.getString(2), rs.getInt(3),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5)));
                 }
             }
         }
@@ -339,6 +345,22 @@ public class OrderRepository {
             return json.writeValueAsString(address);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an address as JSON", e);
+        }
+    }
+
+    private String json(Map<String, String> options) {
+        try {
+            return json.writeValueAsString(options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a line's options as JSON", e);
+        }
+    }
+
+    private Map<String, String> options(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, OPTIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored line's options are not readable", e);
         }
     }
 

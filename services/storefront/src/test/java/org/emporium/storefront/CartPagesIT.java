@@ -230,6 +230,44 @@ class CartPagesIT {
     }
 
     @Test
+    void aProductInSizesIsAddedInTheChosenSizeAndItsLineIsChangedRemovedAndRestoredInThatSize() {
+        String sku = CatalogStandIn.SIZED_SKU;
+        assertThat(page("/p/" + sku, 200)).contains("<legend class=\"size-picker__legend\">Size</legend>")
+                .contains("type=\"radio\" name=\"size\" value=\"S\" required")
+                .contains("type=\"radio\" name=\"size\" value=\"L\" required");
+        String id = cart.createCart(Map.of());
+
+        // no size chosen (a browser would not send it; a script might): the cart's words come back
+        Response none = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("sku", sku).post("/cart/items");
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.asString()).contains("Choose a size: S, M, L");
+        given().header("HX-Request", "true").cookie("cart", id).formParam("sku", sku).formParam("size", "M")
+                .post("/cart/items").then().statusCode(200);
+        given().header("HX-Request", "true").cookie("cart", id).formParam("sku", sku).formParam("size", "L")
+                .post("/cart/items").then().statusCode(200);
+        assertThat(cart.cart(id)).containsEntry(sku + "|M", 1).containsEntry(sku + "|L", 1);
+
+        String html = given().cookie("cart", id).get("/cart").then().statusCode(200).extract().asString();
+        assertThat(html).contains("<span class=\"cart-line__options\">Size M</span>").contains("id=\"qty-" + sku + "-L\"")
+                .contains("<input type=\"hidden\" name=\"size\" value=\"M\">");
+
+        given().header("HX-Request", "true").cookie("cart", id).formParam("quantity", "3").formParam("size", "M")
+                .post("/cart/items/" + sku).then().statusCode(200);
+        assertThat(cart.cart(id)).containsEntry(sku + "|M", 3).containsEntry(sku + "|L", 1);
+        Response removed = given().header("HX-Request", "true").cookie("cart", id).formParam("quantity", "3").formParam("size", "M")
+                .post("/cart/items/" + sku + "/remove");
+        assertThat(removed.asString()).contains("Removed Crew T-Shirt (Size M)");
+        assertThat(cart.cart(id)).doesNotContainKey(sku + "|M").containsEntry(sku + "|L", 1);
+        given().header("HX-Request", "true").cookie("cart", id).formParam("quantity", "3").formParam("size", "M")
+                .post("/cart/items/" + sku + "/restore").then().statusCode(200);
+        assertThat(cart.cart(id)).containsEntry(sku + "|M", 3);
+        // a size that is no size at all never reaches the cart
+        given().header("HX-Request", "true").cookie("cart", id).formParam("sku", sku).formParam("size", "<b>")
+                .post("/cart/items").then().statusCode(400);
+    }
+
+    @Test
     void tooManyOnTheCartPageShowsTheMessage() {
         String id = cart.createCart(Map.of(SKU, 1));
         cart.stock(SKU, 2);

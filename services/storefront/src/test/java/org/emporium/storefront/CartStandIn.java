@@ -27,6 +27,8 @@ public final class CartStandIn {
     public static final String UNIT_PRICE = "12.50";
     public static final int DEFAULT_STOCK = 50;
     public static final String UNKNOWN_SKU = "ZZZ-999999";
+    /** Products whose SKU starts so come in sizes: an add without one is refused, as the real cart does. */
+    public static final String SIZED_PREFIX = "APP-";
 
     /** One request: method, path, the JSON body (null when none) and the Authorization header (null when none). */
     public record Request(String method, String path, JsonNode body, String authorization) {
@@ -166,7 +168,10 @@ public final class CartStandIn {
                 LoopbackServer.send(exchange, 201, "application/json", Map.of("id", id));
             } else if (item.matches()) {
                 Map<String, Integer> lines = carts.get(item.group(1));
-                String sku = item.group(2);
+                // a line is its SKU and its size: "APP-000001|M" (the real cart keys on both too)
+                String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+                java.util.regex.Matcher size = Pattern.compile("(?:^|&)option=size%3A([^&]+)").matcher(query);
+                String sku = item.group(2) + (size.find() ? "|" + size.group(1) : "");
                 if (lines == null) {
                     problem(exchange, 404, "no cart " + item.group(1));
                 } else if (method.equals("DELETE")) {
@@ -189,10 +194,13 @@ public final class CartStandIn {
                 }
             } else if (items.matches() && method.equals("POST")) {
                 Map<String, Integer> lines = carts.get(items.group(1));
-                String sku = body.path("sku").asText();
+                String size = body.path("options").path("size").asText("");
+                String sku = body.path("sku").asText() + (size.isEmpty() ? "" : "|" + size);
                 int quantity = body.path("quantity").asInt();
                 if (lines == null) {
                     problem(exchange, 404, "no cart " + items.group(1));
+                } else if (sku.startsWith(SIZED_PREFIX) && size.isEmpty()) {
+                    problem(exchange, 400, "Choose a size: S, M, L");
                 } else if (quantity < 1 || quantity > 99) {
                     problem(exchange, 400, "quantity must be between 1 and 99");
                 } else if (sku.equals(UNKNOWN_SKU)) {
@@ -245,8 +253,8 @@ public final class CartStandIn {
         LoopbackServer.send(exchange, 200, "application/json", view(mine, carts.get(mine)));
     }
 
-    private int available(String sku) {
-        return stock.getOrDefault(sku, DEFAULT_STOCK);
+    private int available(String line) {
+        return stock.getOrDefault(line.split("\\|")[0], DEFAULT_STOCK);
     }
 
     private Map<String, Object> view(String id, Map<String, Integer> lines) {
@@ -258,8 +266,10 @@ public final class CartStandIn {
             total = total.add(lineTotal);
             count += line.getValue();
             Map<String, Object> l = new LinkedHashMap<>();
-            l.put("sku", line.getKey());
-            l.put("name", "Audio Thing " + line.getKey().substring(line.getKey().length() - 2));
+            String[] key = line.getKey().split("\\|");
+            l.put("sku", key[0]);
+            l.put("options", key.length > 1 ? Map.of("size", key[1]) : Map.of());
+            l.put("name", "Audio Thing " + key[0].substring(key[0].length() - 2));
             l.put("unitPrice", Map.of("amount", UNIT_PRICE, "currency", "USD"));
             l.put("quantity", line.getValue());
             l.put("lineTotal", Map.of("amount", lineTotal.toPlainString(), "currency", "USD"));

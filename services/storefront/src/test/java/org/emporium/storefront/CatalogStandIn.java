@@ -27,6 +27,7 @@ public final class CatalogStandIn {
     public static final String KITCHEN = "home-kitchen";
     /** A product whose name tries to inject markup. */
     public static final String HOSTILE_SKU = "AUD-000666";
+    public static final String SIZED_SKU = "APP-000001";
     public static final String HOSTILE_NAME = "<script>alert('pwned')</script> Studio Monitor";
     public static final int AUDIO_PRODUCTS = 30;
 
@@ -56,6 +57,11 @@ public final class CatalogStandIn {
                 orderedMap("color", "black", "batteryLife", "30 h", "wireless", true), 100));
         products.add(product("KIT-000001", "Kettle", "Brewster", KITCHEN, "24.00", Map.of(), 3));
         products.add(product("KIT-000002", "Toaster", "Brewster", KITCHEN, "39.00", Map.of(), 4));
+        // in a category of its own (no listing here changes), in sizes as the catalog derives them
+        Map<String, Object> tee = product(SIZED_SKU, "Crew T-Shirt", "Northway", "apparel", "18.00",
+                Map.of("color", "Navy", "sizes", "S-L"), 0);
+        tee.put("options", Map.of("size", List.of("S", "M", "L")));
+        products.add(tee);
     }
 
     public static CatalogStandIn start() {

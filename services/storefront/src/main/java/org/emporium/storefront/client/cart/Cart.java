@@ -2,6 +2,7 @@ package org.emporium.storefront.client.cart;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 import org.emporium.storefront.client.Money;
 
 /**
@@ -15,9 +16,20 @@ public record Cart(String id, List<Line> lines, Money total, int itemCount, bool
         lines = lines == null ? List.of() : List.copyOf(lines);
     }
 
-    /** One SKU in the cart; {@code available} is null when stock is unknown. */
+    /**
+     * One line: a SKU and the options chosen for it ({@code {"size":"M"}}, empty for none);
+     * {@code available} is null when stock is unknown.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Line(String sku, String name, Money unitPrice, int quantity, Money lineTotal, Integer available,
-                       Boolean inStock) {
+    public record Line(String sku, Map<String, String> options, String name, Money unitPrice, int quantity, Money lineTotal,
+                       Integer available, Boolean inStock) {
+
+        public Line {
+            options = options == null ? Map.of() : options;
+        }
+
+        public LineKey key() {
+            return new LineKey(sku, options);
+        }
     }
 }

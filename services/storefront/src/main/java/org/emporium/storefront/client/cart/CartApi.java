@@ -10,10 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.emporium.platform.upstream.UpstreamNotFoundException;
 import org.emporium.platform.upstream.UpstreamRejectedException;
@@ -45,11 +47,13 @@ public interface CartApi {
 
     @PUT
     @Path("/{id}/items/{sku}")
-    Uni<Response> change(@HeaderParam("Authorization") String authorization, @PathParam("id") String id, @PathParam("sku") String sku, QuantityRequest quantity);
+    Uni<Response> change(@HeaderParam("Authorization") String authorization, @PathParam("id") String id, @PathParam("sku") String sku,
+                         @QueryParam("option") List<String> options, QuantityRequest quantity);
 
     @DELETE
     @Path("/{id}/items/{sku}")
-    Uni<Response> remove(@HeaderParam("Authorization") String authorization, @PathParam("id") String id, @PathParam("sku") String sku);
+    Uni<Response> remove(@HeaderParam("Authorization") String authorization, @PathParam("id") String id, @PathParam("sku") String sku,
+                         @QueryParam("option") List<String> options);
 
     /** The signed-in caller's latest open cart; 404 when they have none. */
     @GET
@@ -71,7 +75,8 @@ public interface CartApi {
     record CartRef(String id) {
     }
 
-    record ItemRequest(String sku, int quantity) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    record ItemRequest(String sku, int quantity, Map<String, String> options) {
     }
 
     record QuantityRequest(int quantity) {

@@ -59,33 +59,33 @@ public class CartClient {
     }
 
     /**
-     * Adds {@code quantity} of {@code sku} to the cart {@code id}, creating a cart first when there
+     * Adds {@code quantity} to the line (a SKU and its options) of the cart {@code id}, creating a cart first when there
      * is none (null id) or the cart service no longer knows it. Answers the cart that now holds the
      * line, which may be new, or the cart's refusal; fails only when the cart can't answer.
      */
-    public Uni<Added> add(String authorization, String id, String sku, int quantity) {
+    public Uni<Added> add(String authorization, String id, LineKey line, int quantity) {
         if (!CartIds.isValid(id)) {
-            return addToNewCart(authorization, sku, quantity);
+            return addToNewCart(authorization, line, quantity);
         }
-        return cart.add(authorization, id, sku, quantity)
+        return cart.add(authorization, id, line, quantity)
                 .replaceWith(new Added(id, null))
                 .invoke(() -> counts.invalidate(id))
                 .onFailure(UpstreamRejectedException.class)
                 .recoverWithItem(refusal -> new Added(null, (UpstreamRejectedException) refusal))
                 .onFailure(UpstreamNotFoundException.class).recoverWithUni(() -> {
                     counts.invalidate(id);
-                    return addToNewCart(authorization, sku, quantity);
+                    return addToNewCart(authorization, line, quantity);
                 });
     }
 
     /** Sets the quantity of a line (the cart service removes the line at 0 if it allows that; {@link #remove} otherwise). */
-    public Uni<Void> changeQuantity(String authorization, String id, String sku, int quantity) {
-        return cart.change(authorization, id, sku, quantity).invoke(() -> counts.invalidate(id))
+    public Uni<Void> changeQuantity(String authorization, String id, LineKey line, int quantity) {
+        return cart.change(authorization, id, line, quantity).invoke(() -> counts.invalidate(id))
                 .onFailure().invoke(() -> counts.invalidate(id));
     }
 
-    public Uni<Void> remove(String authorization, String id, String sku) {
-        return cart.remove(authorization, id, sku).invoke(() -> counts.invalidate(id))
+    public Uni<Void> remove(String authorization, String id, LineKey line) {
+        return cart.remove(authorization, id, line).invoke(() -> counts.invalidate(id))
                 .onFailure().invoke(() -> counts.invalidate(id));
     }
 
@@ -117,8 +117,8 @@ public class CartClient {
                 .onFailure(UpstreamNotFoundException.class).recoverWithItem(java.util.Optional.empty());
     }
 
-    private Uni<Added> addToNewCart(String authorization, String sku, int quantity) {
-        return cart.create(authorization).flatMap(newId -> cart.add(authorization, newId, sku, quantity)
+    private Uni<Added> addToNewCart(String authorization, LineKey line, int quantity) {
+        return cart.create(authorization).flatMap(newId -> cart.add(authorization, newId, line, quantity)
                 .replaceWith(new Added(newId, null))
                 .onFailure(UpstreamRejectedException.class)
                 .recoverWithItem(refusal -> new Added(newId, (UpstreamRejectedException) refusal)));

@@ -71,22 +71,22 @@ class GuardedCart {
 
     @CircuitBreakerName("cart-add")
     @Fallback(fallbackMethod = "changeUnavailable", skipOn = UpstreamException.class)
-    Uni<Void> add(String authorization, String id, String sku, int quantity) {
-        return api.add(authorization, id, new CartApi.ItemRequest(sku, quantity)).map(GuardedCart::done)
+    Uni<Void> add(String authorization, String id, LineKey line, int quantity) {
+        return api.add(authorization, id, new CartApi.ItemRequest(line.sku(), quantity, line.options())).map(GuardedCart::done)
                 .onFailure().transform(GuardedCart::classify);
     }
 
     @CircuitBreakerName("cart-change")
     @Fallback(fallbackMethod = "quantityUnavailable", skipOn = UpstreamException.class)
-    Uni<Void> change(String authorization, String id, String sku, int quantity) {
-        return api.change(authorization, id, sku, new CartApi.QuantityRequest(quantity)).map(GuardedCart::done)
+    Uni<Void> change(String authorization, String id, LineKey line, int quantity) {
+        return api.change(authorization, id, line.sku(), line.query(), new CartApi.QuantityRequest(quantity)).map(GuardedCart::done)
                 .onFailure().transform(GuardedCart::classify);
     }
 
     @CircuitBreakerName("cart-remove")
     @Fallback(fallbackMethod = "removeUnavailable", skipOn = UpstreamException.class)
-    Uni<Void> remove(String authorization, String id, String sku) {
-        return api.remove(authorization, id, sku).map(GuardedCart::done)
+    Uni<Void> remove(String authorization, String id, LineKey line) {
+        return api.remove(authorization, id, line.sku(), line.query()).map(GuardedCart::done)
                 .onFailure().transform(GuardedCart::classify);
     }
 
@@ -118,15 +118,15 @@ class GuardedCart {
         return unavailable();
     }
 
-    private Uni<Void> changeUnavailable(String authorization, String id, String sku, int quantity) {
+    private Uni<Void> changeUnavailable(String authorization, String id, LineKey line, int quantity) {
         return unavailable();
     }
 
-    private Uni<Void> quantityUnavailable(String authorization, String id, String sku, int quantity) {
+    private Uni<Void> quantityUnavailable(String authorization, String id, LineKey line, int quantity) {
         return unavailable();
     }
 
-    private Uni<Void> removeUnavailable(String authorization, String id, String sku) {
+    private Uni<Void> removeUnavailable(String authorization, String id, LineKey line) {
         return unavailable();
     }
 

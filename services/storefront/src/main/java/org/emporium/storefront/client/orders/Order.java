@@ -24,7 +24,8 @@ public record Order(String id, String status, String reason, String detail, Stri
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Line(String sku, String name, int quantity, Money unitPrice, Money lineTotal) {
+    public record Line(String sku, java.util.Map<String, String> options, String name, int quantity, Money unitPrice,
+                       Money lineTotal) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -19,6 +19,7 @@ import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.emporium.storefront.client.Sku;
 import org.emporium.storefront.client.cart.Cart;
 import org.emporium.storefront.client.cart.CartClient;
+import org.emporium.storefront.client.cart.LineKey;
 import org.emporium.storefront.client.catalog.CatalogClient;
 import org.emporium.storefront.client.catalog.Category;
 import org.emporium.storefront.client.recommendations.Recommendation;
@@ -104,18 +105,19 @@ public class CartPage {
     @POST
     @Path("/items")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> add(@RestForm String sku, @RestForm String quantity, @RestCookie(CartCookie.NAME) String cookie,
+    public Uni<Response> add(@RestForm String sku, @RestForm String quantity, @RestForm String size,
+                             @RestCookie(CartCookie.NAME) String cookie,
                              @RestHeader("HX-Request") String hxRequest, HttpHeaders headers) {
         checkSameOrigin(headers);
         boolean htmx = "true".equals(hxRequest);
         Integer units = parseQuantity(quantity == null || quantity.isBlank() ? "1" : quantity, 1);
-        if (!Sku.isValid(sku) || units == null) {
+        if (!Sku.isValid(sku) || units == null || !validSize(size)) {
             return htmx ? feedback(400, "That item can\u2019t be added.", false, null)
                     : errorPage(ErrorView.cartRejected("That item can\u2019t be added.", Sku.isValid(sku) ? sku : null), null);
         }
         String current = CartCookie.id(cookie);
         String auth = SessionContext.bearer();
-        return cart.add(auth, current, sku, units)
+        return cart.add(auth, current, LineKey.of(sku, size), units)
                 .flatMap(added -> {
                     if (added.refusal() != null) {
                         return refused(added, sku, htmx);
@@ -148,17 +150,19 @@ public class CartPage {
     @POST
     @Path("/items/{sku}")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> change(@RestPath String sku, @RestForm String quantity, @RestCookie(CartCookie.NAME) String cookie,
+    public Uni<Response> change(@RestPath String sku, @RestForm String quantity, @RestForm String size,
+                                @RestCookie(CartCookie.NAME) String cookie,
                                 @RestHeader("HX-Request") String hxRequest, HttpHeaders headers) {
         checkSameOrigin(headers);
         Integer units = parseQuantity(quantity, 0);
+        LineKey line = LineKey.of(sku, size);
         if (units == null) {
-            return changed(cookie, sku, hxRequest, (id, s) -> Uni.createFrom().failure(new UpstreamRejectedException("cart",
+            return changed(cookie, line, hxRequest, (id, s) -> Uni.createFrom().failure(new UpstreamRejectedException("cart",
                     400, null, "Please enter a quantity between 0 and " + MAX_QUANTITY + ".", List.of())),
                     view -> Uni.createFrom().item(view));
         }
         String auth = SessionContext.bearer();
-        return changed(cookie, sku, hxRequest,
+        return changed(cookie, line, hxRequest,
                 (id, s) -> units == 0 ? cart.remove(auth, id, s) : cart.changeQuantity(auth, id, s, units),
                 view -> Uni.createFrom().item(view));
     }
@@ -166,48 +170,52 @@ public class CartPage {
     @POST
     @Path("/items/{sku}/remove")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> remove(@RestPath String sku, @RestForm String quantity, @RestCookie(CartCookie.NAME) String cookie,
+    public Uni<Response> remove(@RestPath String sku, @RestForm String quantity, @RestForm String size,
+                                @RestCookie(CartCookie.NAME) String cookie,
                                 @RestHeader("HX-Request") String hxRequest, HttpHeaders headers) {
         checkSameOrigin(headers);
         String auth = SessionContext.bearer();
+        LineKey line = LineKey.of(sku, size);
         // the form says how many units the line had, so "Undo" can put them back
         Integer had = parseQuantity(quantity, 1);
-        return changed(cookie, sku, hxRequest, (id, s) -> cart.remove(auth, id, s), view -> had == null
+        return changed(cookie, line, hxRequest, (id, s) -> cart.remove(auth, id, s), view -> had == null
                 ? Uni.createFrom().item(view)
                 : catalog.product(sku).onFailure().recoverWithItem(Optional.empty())
-                        .map(p -> view.withRemoved(new CartView.Removed(sku, p.map(found -> found.name()).orElse(sku), had))));
+                        .map(p -> view.withRemoved(new CartView.Removed(line, p.map(found -> found.name()).orElse(sku), had))));
     }
 
     /** "Undo" after a removal: the units go back into the cart, and focus to that line's quantity. */
     @POST
     @Path("/items/{sku}/restore")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> restore(@RestPath String sku, @RestForm String quantity, @RestCookie(CartCookie.NAME) String cookie,
+    public Uni<Response> restore(@RestPath String sku, @RestForm String quantity, @RestForm String size,
+                                 @RestCookie(CartCookie.NAME) String cookie,
                                  @RestHeader("HX-Request") String hxRequest, HttpHeaders headers) {
         checkSameOrigin(headers);
         Integer units = parseQuantity(quantity, 1);
         String auth = SessionContext.bearer();
-        return changed(cookie, sku, hxRequest, (id, s) -> units == null
+        LineKey line = LineKey.of(sku, size);
+        return changed(cookie, line, hxRequest, (id, s) -> units == null
                 ? Uni.createFrom().failure(new UpstreamRejectedException("cart", 400, null,
                         "That item can\u2019t be put back.", List.of()))
                 : cart.add(auth, id, s, units).flatMap(added -> added.refusal() != null
                         ? Uni.createFrom().<Void>failure(added.refusal()) : Uni.createFrom().voidItem()),
-                view -> Uni.createFrom().item(view.focusing(sku)));
+                view -> Uni.createFrom().item(view.focusing(line)));
     }
 
     /**
      * Applies a change to a line, then answers the cart (a fragment for htmx, else a 303 to it);
      * {@code done} adds to the cart's view what the change has to say once it succeeded.
      */
-    private Uni<Response> changed(String cookie, String sku, String hxRequest,
-                                  java.util.function.BiFunction<String, String, Uni<Void>> change,
+    private Uni<Response> changed(String cookie, LineKey line, String hxRequest,
+                                  java.util.function.BiFunction<String, LineKey, Uni<Void>> change,
                                   Function<CartView, Uni<CartView>> done) {
         boolean htmx = "true".equals(hxRequest);
         String id = CartCookie.id(cookie);
-        if (id == null || !Sku.isValid(sku)) {
+        if (id == null || !Sku.isValid(line.sku()) || !validSize(line.size())) {
             return Uni.createFrom().item(seeCart().build());
         }
-        Uni<String> message = change.apply(id, sku).replaceWith((String) null)
+        Uni<String> message = change.apply(id, line).replaceWith((String) null)
                 .onFailure(UpstreamRejectedException.class).recoverWithItem(f -> {
                     String detail = ((UpstreamRejectedException) f).detail();
                     return detail != null ? detail : "That change couldn\u2019t be made.";
@@ -273,6 +281,11 @@ public class CartPage {
     }
 
     /** A whole number from {@code min} to {@link #MAX_QUANTITY}, or null. */
+    /** A size as the catalog writes them ("M", "3XL", "10.5"): absent, or short letters, digits and dots. */
+    static boolean validSize(String size) {
+        return size == null || size.isBlank() || size.strip().matches("[A-Za-z0-9.]{1,8}");
+    }
+
     static Integer parseQuantity(String value, int min) {
         if (value == null || !value.strip().matches("\\d{1,3}")) {
             return null;

@@ -3,6 +3,7 @@ package org.emporium.storefront.web.cart;
 import java.util.List;
 import org.emporium.storefront.client.Money;
 import org.emporium.storefront.client.cart.Cart;
+import org.emporium.storefront.client.cart.LineKey;
 import org.emporium.storefront.web.catalog.Availability;
 import org.emporium.storefront.web.layout.PriceFormat;
 import org.emporium.storefront.web.search.SearchLinks;
@@ -12,17 +13,26 @@ import org.emporium.storefront.web.search.SearchLinks;
  * above the lines; {@code partial} says some prices could not be read just now.
  */
 public record CartView(List<LineView> lines, String total, int itemCount, boolean partial, String message,
-                       Removed removed, String focusSku) {
+                       Removed removed, LineKey focused) {
 
     static final CartView EMPTY = new CartView(List.of(), null, 0, false, null, null, null);
 
     /** The line just removed, to offer "Removed … · Undo": putting back {@code quantity} units. */
-    public record Removed(String sku, String name, int quantity) {
+    public record Removed(LineKey line, String name, int quantity) {
+
+        /** "Tee (Size M)" */
+        public String description() {
+            return line.options().isEmpty() ? name : name + " (" + line.label() + ")";
+        }
     }
 
-    /** One line: links to the product, and the quantity control's bounds. */
-    public record LineView(String sku, String name, String href, String unitPrice, int quantity, String lineTotal,
+    /** One line: links to the product, its options ("Size M"), and the quantity control's bounds. */
+    public record LineView(LineKey key, String name, String href, String unitPrice, int quantity, String lineTotal,
                            String stockNote, int maxQuantity) {
+
+        public String sku() {
+            return key.sku();
+        }
     }
 
     public static CartView of(Cart cart) {
@@ -31,16 +41,16 @@ public record CartView(List<LineView> lines, String total, int itemCount, boolea
     }
 
     CartView withMessage(String text) {
-        return new CartView(lines, total, itemCount, partial, text, removed, focusSku);
+        return new CartView(lines, total, itemCount, partial, text, removed, focused);
     }
 
     CartView withRemoved(Removed line) {
-        return new CartView(lines, total, itemCount, partial, message, line, focusSku);
+        return new CartView(lines, total, itemCount, partial, message, line, focused);
     }
 
     /** Keyboard focus goes to this line's quantity after the swap (the line an undo put back). */
-    CartView focusing(String sku) {
-        return new CartView(lines, total, itemCount, partial, message, removed, sku);
+    CartView focusing(LineKey line) {
+        return new CartView(lines, total, itemCount, partial, message, removed, line);
     }
 
     public boolean empty() {
@@ -60,7 +70,7 @@ public record CartView(List<LineView> lines, String total, int itemCount, boolea
         } else if (line.available() != null && line.available() <= Availability.FEW) {
             note = "Only " + line.available() + " left";
         }
-        return new LineView(line.sku(), name, "/p/" + SearchLinks.encode(line.sku()), money(line.unitPrice()),
+        return new LineView(line.key(), name, "/p/" + SearchLinks.encode(line.sku()), money(line.unitPrice()),
                 line.quantity(), money(line.lineTotal()), note, CartPage.MAX_QUANTITY);
     }
 

@@ -3,6 +3,7 @@ package org.emporium.storefront.web.checkout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.emporium.storefront.client.cart.LineKey;
 import org.emporium.storefront.client.Money;
 import org.emporium.storefront.client.orders.Order;
 import org.emporium.storefront.web.layout.PriceFormat;
@@ -21,15 +22,15 @@ public record OrderStatusView(String id, String status, String reasonText, List<
                               List<String> address, String card, String email, boolean polling, String notice,
                               String retryHref) {
 
-    /** One line of the order. */
-    public record LineView(String sku, String name, int quantity, String unitPrice, String lineTotal) {
+    /** One line of the order; {@code options} as the shopper chose them ("Size M"), empty for none. */
+    public record LineView(String sku, String options, String name, int quantity, String unitPrice, String lineTotal) {
     }
 
     /** {@code id} is the order's id as the page was asked for it (already checked to be a UUID). */
     static OrderStatusView of(String id, Order order) {
         String status = order.status() == null ? "PENDING" : order.status().toUpperCase(Locale.ROOT);
         List<LineView> lines = order.lines().stream()
-                .map(l -> new LineView(l.sku(), l.name() == null || l.name().isBlank() ? l.sku() : l.name(), l.quantity(),
+                .map(l -> new LineView(l.sku(), new LineKey(l.sku(), l.options()).label(), l.name() == null || l.name().isBlank() ? l.sku() : l.name(), l.quantity(),
                         money(l.unitPrice()), money(l.lineTotal())))
                 .toList();
         String card = null;

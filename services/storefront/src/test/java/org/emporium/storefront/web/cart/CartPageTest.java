@@ -27,8 +27,8 @@ class CartPageTest {
     void cartViewFormatsLinesAndNotesShortStock() {
         Money usd = new Money("12.5", "USD");
         Cart cart = new Cart("c1", List.of(
-                new Cart.Line("AUD-000001", "Thing", usd, 2, new Money("25.00", "USD"), 1, true),
-                new Cart.Line("AUD-000002", null, null, 1, null, null, null)),
+                new Cart.Line("AUD-000001", null, "Thing", usd, 2, new Money("25.00", "USD"), 1, true),
+                new Cart.Line("AUD-000002", null, null, null, 1, null, null, null)),
                 new Money("25.00", "USD"), 3, true);
 
         CartView view = CartView.of(cart);

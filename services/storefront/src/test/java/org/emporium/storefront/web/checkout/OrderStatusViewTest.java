@@ -11,7 +11,7 @@ class OrderStatusViewTest {
 
     private static Order order(String status, String reason, String detail) {
         return new Order("id", status, reason, detail, "ada@example.com",
-                List.of(new Order.Line("AUD-000001", "Headphones", 2, new Money("12.50", "USD"), new Money("25.00", "USD"))),
+                List.of(new Order.Line("AUD-000001", null, "Headphones", 2, new Money("12.50", "USD"), new Money("25.00", "USD"))),
                 new Money("25.00", "USD"),
                 new Order.Address("Ada", "Main St 1", null, "Springfield", "IL", "62701", "US"),
                 new Order.Card("Visa", "4242"), null, null, null);

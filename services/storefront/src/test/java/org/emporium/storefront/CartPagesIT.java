@@ -268,6 +268,20 @@ class CartPagesIT {
     }
 
     @Test
+    void changingALineThatIsGoneAlreadyKeepsTheCartAndSaysSo() {
+        String id = cart.createCart(Map.of(SKU, 1));
+
+        // another tab removed OTHER: the cart is still there, and so is its cookie
+        Response stale = given().header("HX-Request", "true").cookie("cart", id)
+                .formParam("quantity", "2").post("/cart/items/" + OTHER);
+
+        assertThat(stale.statusCode()).isEqualTo(422);
+        assertThat(stale.asString()).contains("That item is no longer in your cart.").contains("Audio Thing 01");
+        assertThat(stale.getDetailedCookie("cart")).isNull();
+        assertThat(cart.cart(id)).containsEntry(SKU, 1);
+    }
+
+    @Test
     void tooManyOnTheCartPageShowsTheMessage() {
         String id = cart.createCart(Map.of(SKU, 1));
         cart.stock(SKU, 2);

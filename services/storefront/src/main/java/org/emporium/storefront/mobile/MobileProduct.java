@@ -52,7 +52,7 @@ public record MobileProduct(ProductDetails product,
     public record RecommendedItem(String sku, String name, String brand, String category, Price price, String imageUrl,
                                   @Schema(nullable = true, description = "units in stock; null when unknown") Integer available,
                                   double score,
-                                  @Schema(description = "bought-together, similar-to-viewed or popular-in-category") String reason) {
+                                  @Schema(description = "bought-together, similar-to-viewed, similar-product or popular-in-category") String reason) {
 
         static RecommendedItem of(Recommendation r) {
             return new RecommendedItem(r.sku(), r.name(), r.brand(), r.category(), Price.of(r.price()),

@@ -10,7 +10,7 @@ import org.emporium.storefront.client.Sku;
 /**
  * One recommended product as the recommendations service sends it. {@code available} is null when
  * the service didn't say; {@code reason} is one of {@code bought-together},
- * {@code similar-to-viewed}, {@code popular-in-category} (or something newer, shown without a label).
+ * {@code similar-to-viewed}, {@code similar-product}, {@code popular-in-category} (or something newer, shown without a label).
  */
 public record Recommendation(String sku, String name, String brand, String category, Money price, String imageUrl,
                              Integer available, double score, String reason) {

@@ -229,8 +229,13 @@ public class CartPage {
                 Uni<CartView> view = text == null ? done.apply(CartView.of(c)) : Uni.createFrom().item(CartView.of(c).withMessage(text));
                 return view.flatMap(v -> answer(v, c.itemCount(), status, htmx));
             });
-        }).onFailure(UpstreamNotFoundException.class).recoverWithItem(() -> seeCart()
-                .cookie(CartCookie.expired(secureCookie)).header(Htmx.REDIRECT, htmx ? "/cart" : null).build());
+        }).onFailure(UpstreamNotFoundException.class).recoverWithUni(() ->
+                // a 404 is either the line (gone already: another tab, a stale page) or the whole cart:
+                // only a cart that can't be read any more loses its cookie
+                cart.cart(SessionContext.bearer(), id)
+                        .flatMap(c -> answer(CartView.of(c).withMessage("That item is no longer in your cart."), c.itemCount(), 422, htmx))
+                        .onFailure(UpstreamNotFoundException.class).recoverWithItem(() -> seeCart()
+                                .cookie(CartCookie.expired(secureCookie)).header(Htmx.REDIRECT, htmx ? "/cart" : null).build()));
     }
 
     /** The cart after a change: the page without htmx, else its contents and the header's count. */

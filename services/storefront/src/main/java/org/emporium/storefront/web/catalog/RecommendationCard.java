@@ -41,6 +41,8 @@ public record RecommendationCard(String sku, String name, String price, String i
         return switch (r.reason()) {
             case "bought-together" -> "Bought together";
             case "similar-to-viewed" -> "Similar to what you viewed";
+            // like the product by its catalog data (category, brand, attributes): no shopper did anything yet
+            case "similar-product" -> "Similar product";
             case "popular-in-category" -> categories.stream()
                     .filter(c -> c.slug().equals(r.category()))
                     .map(c -> "Popular in " + c.name())

@@ -25,6 +25,7 @@ class RecommendationCardTest {
     @Test
     void reasonsInWords() {
         assertThat(RecommendationCard.reason(item("A", "similar-to-viewed", null), CATEGORIES)).isEqualTo("Similar to what you viewed");
+        assertThat(RecommendationCard.reason(item("A", "similar-product", null), CATEGORIES)).isEqualTo("Similar product");
         assertThat(RecommendationCard.reason(item("A", "popular-in-category", "home-kitchen"), CATEGORIES))
                 .isEqualTo("Popular in Home & Kitchen");
         // the category list unavailable, or a category it doesn't have

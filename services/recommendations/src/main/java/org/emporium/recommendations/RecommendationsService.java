@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,10 +14,16 @@ import org.emporium.recommendations.domain.ModelSettings;
 import org.emporium.recommendations.domain.RecommendationModel;
 import org.emporium.recommendations.domain.Recommender;
 import org.emporium.platform.messaging.ReplayConsumer;
+import org.emporium.recommendations.messaging.HistorySeeder;
 import org.emporium.recommendations.messaging.ModelEventConsumer;
 import org.jboss.logging.Logger;
 
-/** Owns the model and the consumer that feeds it: starts replaying on start, stops the consumer on shutdown. */
+/**
+ * Owns the model and the consumer that feeds it: starts replaying on start, stops the consumer on
+ * shutdown. With {@code emporium.recommendations.seed-history} on, the consumer also follows the
+ * seed topic and a {@link HistorySeeder} publishes the seeded history there once per install; off,
+ * the model neither reads nor publishes it.
+ */
 @ApplicationScoped
 public class RecommendationsService {
 
@@ -28,7 +35,9 @@ public class RecommendationsService {
     private final NewTopic behaviourTopic;
     private final String bootstrapServers;
     private final Duration stopTimeout;
-    private ReplayConsumer consumer;
+    private final HistorySeeder.Settings seed;
+    private volatile ModelEventConsumer consumer;
+    private volatile HistorySeeder seeder;
 
     public RecommendationsService(
             @ConfigProperty(name = "emporium.kafka.bootstrap-servers") String bootstrapServers,
@@ -47,7 +56,11 @@ public class RecommendationsService {
             @ConfigProperty(name = "emporium.recommendations.neighbours-per-item", defaultValue = "50") int neighbours,
             @ConfigProperty(name = "emporium.recommendations.shopper-capacity", defaultValue = "200000") int shoppers,
             @ConfigProperty(name = "emporium.recommendations.recent-event-ids", defaultValue = "200000") int recentIds,
-            @ConfigProperty(name = "emporium.recommendations.stop-timeout", defaultValue = "5s") Duration stopTimeout) {
+            @ConfigProperty(name = "emporium.recommendations.stop-timeout", defaultValue = "5s") Duration stopTimeout,
+            @ConfigProperty(name = "emporium.recommendations.seed-history", defaultValue = "true") boolean seedHistory,
+            @ConfigProperty(name = "emporium.recommendations.seed-topic", defaultValue = "recommendations.seed.v1") String seedTopic,
+            @ConfigProperty(name = "emporium.recommendations.seed-shoppers", defaultValue = "1500") int seedShoppers,
+            @ConfigProperty(name = "emporium.recommendations.seed-catalog-quiet", defaultValue = "PT10S") Duration seedCatalogQuiet) {
         this.model = new RecommendationModel(new ModelSettings(viewWeight, cartWeight, orderWeight, halfLife, sessionGap,
                 neighbours, shoppers, recentIds));
         this.recommender = new Recommender(model);
@@ -56,17 +69,35 @@ public class RecommendationsService {
                 .configs(Map.of("retention.ms", Long.toString(behaviourRetention.toMillis())));
         this.bootstrapServers = bootstrapServers;
         this.stopTimeout = stopTimeout;
+        this.seed = seedHistory ? new HistorySeeder.Settings(seedTopic, seedShoppers, seedCatalogQuiet,
+                Duration.ofMinutes(1)) : null;
     }
 
     void start(@Observes StartupEvent event) {
-        LOG.infof("following %s on %s", topics, bootstrapServers);
-        consumer = ModelEventConsumer.start(model, topics, behaviourTopic, bootstrapServers);
+        List<String> followed = new ArrayList<>(topics);
+        boolean seeding = seed != null && HistorySeeder.mayRead(bootstrapServers, seed.topic());
+        if (seed != null && !seeding) {
+            LOG.warnf("Kafka does not let this service read %s: the seeded history is off. The event contract must "
+                    + "give recommendations that topic (see ADR 0023)", seed.topic());
+        }
+        if (seeding) {
+            followed.add(seed.topic());
+        }
+        LOG.infof("following %s on %s", followed, bootstrapServers);
+        consumer = ModelEventConsumer.start(model, followed, behaviourTopic, seeding ? seed.topic() : null,
+                bootstrapServers);
+        if (seeding) {
+            seeder = HistorySeeder.start(model, consumer, seed, bootstrapServers);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         try {
+            if (seeder != null) {
+                seeder.stop(stopTimeout);
+            }
             if (consumer != null) {
-                consumer.stop(stopTimeout);
+                consumer.replay().stop(stopTimeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,6 +113,18 @@ public class RecommendationsService {
     }
 
     public ReplayConsumer consumer() {
-        return consumer;
+        ModelEventConsumer c = consumer;
+        return c == null ? null : c.replay();
+    }
+
+    /** The seeder; null with the seeded history off (or not allowed). */
+    public HistorySeeder seeder() {
+        return seeder;
+    }
+
+    /** Records of the seeded history the model has read. */
+    public long seedEventsRead() {
+        ModelEventConsumer c = consumer;
+        return c == null ? 0 : c.seedEventsRead();
     }
 }

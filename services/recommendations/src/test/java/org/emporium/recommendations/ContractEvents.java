@@ -1,5 +1,6 @@
 package org.emporium.recommendations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.emporium.recommendations.domain.Product;
 
 /**
  * Events of the input topics as their producers publish them (CloudEvents 1.0, structured JSON),
@@ -46,6 +48,34 @@ public final class ContractEvents {
         data.putObject("attributes").put("colour", "blue");
         data.put("createdAt", now).put("updatedAt", now).put("version", version);
         return envelope("catalog", "ProductUpserted", productId, data);
+    }
+
+    /** A product as the catalog publishes it, with its name, price and attributes. */
+    public static byte[] productUpserted(Product product, long version) {
+        String now = Instant.now().toString();
+        String id = productId(product.sku());
+        ObjectNode data = JSON.createObjectNode().put("id", id).put("sku", product.sku()).put("name", product.name())
+                .put("description", "A product.").put("brand", product.brand()).put("category", product.category());
+        data.putObject("price").put("amount", product.amount()).put("currency", product.currency());
+        data.put("imageUrl", product.imageUrl());
+        ObjectNode attributes = data.putObject("attributes");
+        product.attributes().forEach(attributes::put);
+        data.put("createdAt", now).put("updatedAt", now).put("version", version);
+        return envelope("catalog", "ProductUpserted", id, data);
+    }
+
+    /**
+     * Checks an event against the schema of its type ({@code emporium.cart.ItemAddedToCart} against
+     * contracts/events/cart.ItemAddedToCart.json); returns the errors, none when it is valid.
+     */
+    public static Set<ValidationMessage> validate(byte[] event) {
+        try {
+            JsonNode node = JSON.readTree(event);
+            String type = node.path("type").asText();
+            return SCHEMAS.computeIfAbsent(type.substring("emporium.".length()), ContractEvents::schema).validate(node);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
     }
 
     public static byte[] productDeleted(String productId, String sku, long version) {

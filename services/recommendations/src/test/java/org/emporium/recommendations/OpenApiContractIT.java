@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.OpenApiContract;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@TestProfile(SeedProfiles.Off.class)
 class OpenApiContractIT {
 
     @Test

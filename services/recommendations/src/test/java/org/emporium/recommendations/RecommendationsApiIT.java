@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -36,10 +37,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The service end to end against a real Kafka broker. It starts with only its own behaviour topic
  * (which it creates); the other services' topics appear later and are picked up. Events are built
- * as their producers publish them and checked against contracts/events.
+ * as their producers publish them and checked against contracts/events. The seeded history is off:
+ * the model learns only what the tests publish (SeedHistoryIT has it on).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@TestProfile(SeedProfiles.Off.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecommendationsApiIT {
 

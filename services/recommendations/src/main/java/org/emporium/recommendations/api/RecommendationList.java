@@ -18,7 +18,11 @@ public record RecommendationList(
                        @Schema(nullable = true) String imageUrl,
                        @Schema(nullable = true, description = "units available; null when inventory has not said") Integer available,
                        @Schema(description = "0 to 1, relative to the first item") double score,
-                       @Schema(enumeration = {"bought-together", "similar-to-viewed", "popular-in-category"}) String reason) {
+                       @Schema(enumeration = {"bought-together", "similar-to-viewed", "similar-product", "popular-in-category"},
+                               description = "bought-together and similar-to-viewed are learnt from what shoppers did; "
+                                       + "similar-product (like the product by category, brand and attributes) and "
+                                       + "popular-in-category fill when that is too little")
+                       String reason) {
     }
 
     public record Money(@Schema(description = "decimal as text", example = "12.00") String amount,

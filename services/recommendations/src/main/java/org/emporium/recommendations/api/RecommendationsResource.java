@@ -42,7 +42,8 @@ public class RecommendationsResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "the SKU is not in the catalog (never was, or deleted)",
             content = @Content(mediaType = "application/problem+json"))
-    @Operation(summary = "Products bought together with, or viewed alike, a product; filled with popular ones of its category")
+    @Operation(summary = "Products bought together with, or viewed alike, a product; filled with products like it "
+            + "(same category, brand, attributes), then popular ones of its category")
     public RecommendationList forProduct(
             @PathParam("sku") @Parameter(description = "^[A-Z0-9][A-Z0-9-]{2,31}$; 404 when not in the catalog") String sku,
             @QueryParam("size") @Parameter(description = "1 to 50, default 10") String size,

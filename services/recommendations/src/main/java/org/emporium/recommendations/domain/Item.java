@@ -27,6 +27,8 @@ final class Item {
     long catalogVersion;
     int category = -1;
     int brand = -1;
+    /** The product's attribute values (ids of name-and-value pairs), ascending: compared by "similar products". */
+    int[] attributes = NO_IDS;
     int available = UNKNOWN_STOCK;
     long stockVersion;
     float popularity;
@@ -53,6 +55,25 @@ final class Item {
         int cents = (int) (priceCents % 100);
         return new Product(sku, name, brandName, categoryName, units + (cents < 10 ? ".0" : ".") + cents, currency,
                 imageUrl);
+    }
+
+    /** How many attribute values (name and value) the two products share: a merge of the sorted ids. */
+    int sharedAttributes(Item other) {
+        int[] a = attributes;
+        int[] b = other.attributes;
+        int shared = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared;
     }
 
     /**

@@ -6,7 +6,12 @@ public enum Reason {
     BOUGHT_TOGETHER("bought-together"),
     /** Shoppers who interacted with the subject (or the shopper's recent items) also interacted with it. */
     SIMILAR_TO_VIEWED("similar-to-viewed"),
-    /** Filler: among the most popular items of a relevant category, or of the whole shop. */
+    /**
+     * Filler when what shoppers did says too little about a product: a product like it by its catalog
+     * data (same category first, then same brand, then shared attribute values).
+     */
+    SIMILAR_PRODUCT("similar-product"),
+    /** Last filler: among the most popular items of a relevant category, or of the whole shop. */
     POPULAR_IN_CATEGORY("popular-in-category");
 
     private final String slug;

@@ -27,8 +27,10 @@ import java.util.function.Supplier;
 public final class RecommendationModel {
 
     static final int REBASE_HALF_LIVES = 100;
-    /** Kept per popularity list: enough to fill an answer of 50 after exclusions. */
-    static final int POPULAR_KEPT = 150;
+    /** Attribute values kept per product (the catalog's products have four to six). */
+    static final int MAX_ATTRIBUTES = 32;
+    /** Separates an attribute's name from its value in the dictionary of attribute values. */
+    private static final char NAME_VALUE = '\u001F';
     private static final long POPULARITY_INTERVAL_NANOS = 500_000_000L;
     /** Orders between placed and confirmed remembered (seconds apart, and adjacent in a replay). */
     private static final int ORDERS_KEPT = 20_000;
@@ -47,6 +49,8 @@ public final class RecommendationModel {
     private final Dictionary categories = new Dictionary();
     private final Dictionary brands = new Dictionary();
     private final Dictionary currencies = new Dictionary();
+    /** Attribute name-and-value pairs to ints, so products compare attributes as sorted int arrays. */
+    private final Dictionary attributeValues = new Dictionary();
     final Lru<String, Profile> profiles;
     /** By cart id key ({@link RecentIds#key}): no cart id strings kept. */
     final Lru<Long, Cart> carts;
@@ -60,7 +64,7 @@ public final class RecommendationModel {
 
     private boolean popularityChanged = true;
     private long popularityPublishedAt;
-    volatile Popular popular = new Popular(new int[0], new int[0][]);
+    volatile Popular popular = new Popular(new int[0], new int[0][], new int[0][]);
 
     public RecommendationModel(ModelSettings settings) {
         this.settings = settings;
@@ -71,8 +75,12 @@ public final class RecommendationModel {
         this.recentIds = new RecentIds(settings.recentEventIds());
     }
 
-    /** The items most popular overall and per category (item ids, best first), as last published. */
-    record Popular(int[] overall, int[][] byCategory) {
+    /**
+     * Every recommendable item (item ids) by popularity, best first: overall, per category id and per
+     * brand id, as last published. The popular fillers read them, and "similar products" takes its
+     * candidates from the subject's category and brand lists.
+     */
+    record Popular(int[] overall, int[][] byCategory, int[][] byBrand) {
     }
 
     /** A cart's current SKUs (item ids) and, once a view told, its shopper. */
@@ -191,9 +199,23 @@ public final class RecommendationModel {
         item.catalogVersion = e.version();
         item.category = category;
         item.brand = brand;
+        item.attributes = attributeIds(p.attributes());
         item.catalogued = true;
         productItems.put(key, item.id);
         popularityChanged = true;
+    }
+
+    private int[] attributeIds(Map<String, String> attributes) {
+        int[] ids = new int[Math.min(attributes.size(), MAX_ATTRIBUTES)];
+        int n = 0;
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            if (n == ids.length) {
+                break;
+            }
+            ids[n++] = attributeValues.id(a.getKey() + NAME_VALUE + a.getValue());
+        }
+        Arrays.sort(ids);
+        return ids;
     }
 
     private void delete(Event.ProductDeleted e) {
@@ -364,22 +386,31 @@ public final class RecommendationModel {
                 }
             }
             Arrays.sort(order, 0, n);
-            int[] overall = new int[Math.min(n, POPULAR_KEPT)];
-            int[][] byCategory = new int[categories.size()][POPULAR_KEPT];
-            int[] filled = new int[categories.size()];
-            for (int i = n - 1, o = 0; i >= 0; i--) {
+            int[] overall = new int[n];
+            int[][] byCategory = new int[categories.size()][];
+            int[][] byBrand = new int[brands.size()][];
+            int[] categoryCounts = new int[byCategory.length];
+            int[] brandCounts = new int[byBrand.length];
+            for (int i = 0; i < n; i++) {
                 Item item = items[(int) order[i]];
-                if (o < overall.length) {
-                    overall[o++] = item.id;
-                }
-                if (filled[item.category] < POPULAR_KEPT) {
-                    byCategory[item.category][filled[item.category]++] = item.id;
-                }
+                categoryCounts[item.category]++;
+                brandCounts[item.brand]++;
             }
             for (int c = 0; c < byCategory.length; c++) {
-                byCategory[c] = Arrays.copyOf(byCategory[c], filled[c]);
+                byCategory[c] = new int[categoryCounts[c]];
+                categoryCounts[c] = 0;
             }
-            popular = new Popular(overall, byCategory);
+            for (int b = 0; b < byBrand.length; b++) {
+                byBrand[b] = new int[brandCounts[b]];
+                brandCounts[b] = 0;
+            }
+            for (int i = n - 1, o = 0; i >= 0; i--) {
+                Item item = items[(int) order[i]];
+                overall[o++] = item.id;
+                byCategory[item.category][categoryCounts[item.category]++] = item.id;
+                byBrand[item.brand][brandCounts[item.brand]++] = item.id;
+            }
+            popular = new Popular(overall, byCategory, byBrand);
             popularityChanged = false;
         } finally {
             lock.unlockRead(stamp);
@@ -413,6 +444,43 @@ public final class RecommendationModel {
     /** Events applied so far (duplicates not counted): the answers' {@code modelVersion}. */
     public long applied() {
         return applied;
+    }
+
+    /**
+     * The products in the catalog (not deleted), by SKU, with their attributes: what the seeded
+     * history is simulated on. A copy; any thread.
+     */
+    public List<Product> catalog() {
+        return read(() -> {
+            List<Product> products = new ArrayList<>();
+            for (int i = 0; i < itemCount; i++) {
+                Item item = items[i];
+                if (item.catalogued) {
+                    Map<String, String> attributes = new HashMap<>();
+                    for (int id : item.attributes) {
+                        String pair = attributeValues.name(id);
+                        int at = pair.indexOf(NAME_VALUE);
+                        attributes.put(pair.substring(0, at), pair.substring(at + 1));
+                    }
+                    Product p = item.product();
+                    products.add(new Product(p.sku(), p.name(), p.brand(), p.category(), p.amount(), p.currency(),
+                            p.imageUrl(), attributes));
+                }
+            }
+            products.sort(java.util.Comparator.comparing(Product::sku));
+            return products;
+        });
+    }
+
+    /** How many products the catalog has (not deleted); any thread. */
+    public int catalogSize() {
+        return read(() -> {
+            int catalogued = 0;
+            for (int i = 0; i < itemCount; i++) {
+                catalogued += items[i].catalogued ? 1 : 0;
+            }
+            return catalogued;
+        });
     }
 
     /** Events dropped as duplicates so far. */

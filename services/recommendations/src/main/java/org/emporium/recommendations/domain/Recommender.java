@@ -8,10 +8,21 @@ import java.util.List;
  * Answers from the model: products like a product, and products for a shopper. Never the subject
  * itself, the shopper's recent items, what is in the cart, deleted or never-catalogued SKUs, or
  * items out of stock. Allocation-light: per-thread scratch tables, no sorting of the catalog.
+ *
+ * <p>A product's answer is what shoppers did first (its learned neighbours), then, when those are
+ * too few, products similar by their catalog data ({@link Reason#SIMILAR_PRODUCT}), and popular
+ * items last.
  */
 public final class Recommender {
 
     private static final float FILL_BELOW = 0.9f;
+    /** "Similar products": a product of the same category scores this much, of the same brand {@link #SAME_BRAND}... */
+    static final int SAME_CATEGORY = 8;
+    static final int SAME_BRAND = 4;
+    /** ...and each shared attribute value one, up to this many: category, then brand, then attributes decide. */
+    static final int MAX_SHARED_ATTRIBUTES = 3;
+    /** Candidates looked at per list (category, brand, and the popular list for attributes alone). */
+    static final int SIMILAR_CANDIDATES = 1_000;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final RecommendationModel model;
@@ -52,6 +63,7 @@ public final class Recommender {
                     bought ? Reason.BOUGHT_TOGETHER : Reason.SIMILAR_TO_VIEWED);
         }
         RecommendationModel.Popular popular = model.popular;
+        similar(answer, subject, popular, scratch);
         answer.fill(category(popular, subject.category));
         answer.fill(popular.overall());
         return new Recommendations(sku, answer.items, model.applied());
@@ -117,6 +129,71 @@ public final class Recommender {
         return new Recommendations(shopperId, answer.items, model.applied());
     }
 
+    /**
+     * Fills with products like the subject by catalog data: the same category scores
+     * {@value #SAME_CATEGORY}, the same brand {@value #SAME_BRAND}, each shared attribute value 1 (up to
+     * {@value #MAX_SHARED_ATTRIBUTES}), so the category decides first, then the brand, then the
+     * attributes; ties go to the more popular. Candidates come from the subject's category and brand
+     * lists and, if those are too few, from the most popular items sharing an attribute value: a
+     * bounded number, never the whole catalog.
+     */
+    private static void similar(Answer answer, Item subject, RecommendationModel.Popular popular, Scratch scratch) {
+        if (answer.full()) {
+            return;
+        }
+        Item[] items = answer.model.items;
+        int[] candidates = scratch.candidates;
+        long[] order = scratch.order;
+        int n = 0;
+        int[] sameCategory = category(popular, subject.category);
+        for (int i = 0, seen = 0; i < sameCategory.length && seen < SIMILAR_CANDIDATES; i++) {
+            Item item = items[sameCategory[i]];
+            if (answer.allowed(item)) {
+                seen++;
+                int score = SAME_CATEGORY + (item.brand == subject.brand ? SAME_BRAND : 0) + shared(subject, item);
+                n = candidate(candidates, order, n, item.id, score);
+            }
+        }
+        int[] sameBrand = subject.brand >= 0 && subject.brand < popular.byBrand().length
+                ? popular.byBrand()[subject.brand] : new int[0];
+        for (int i = 0, seen = 0; i < sameBrand.length && seen < SIMILAR_CANDIDATES; i++) {
+            Item item = items[sameBrand[i]];
+            if (item.category != subject.category && answer.allowed(item)) {
+                seen++;
+                n = candidate(candidates, order, n, item.id, SAME_BRAND + shared(subject, item));
+            }
+        }
+        if (n < answer.remaining() && subject.attributes.length > 0) {
+            int[] overall = popular.overall();
+            for (int i = 0; i < overall.length && i < SIMILAR_CANDIDATES; i++) {
+                Item item = items[overall[i]];
+                if (item.category != subject.category && item.brand != subject.brand && answer.allowed(item)) {
+                    int shared = shared(subject, item);
+                    if (shared > 0) {
+                        n = candidate(candidates, order, n, item.id, shared);
+                    }
+                }
+            }
+        }
+        Arrays.sort(order, 0, n);
+        for (int i = n - 1; i >= 0 && !answer.full(); i--) {
+            int id = candidates[Integer.MAX_VALUE - (int) order[i]];
+            int score = (int) (order[i] >>> 32);
+            answer.add(id, answer.filler(Reason.SIMILAR_PRODUCT, score), Reason.SIMILAR_PRODUCT);
+        }
+    }
+
+    private static int shared(Item subject, Item item) {
+        return Math.min(MAX_SHARED_ATTRIBUTES, subject.sharedAttributes(item));
+    }
+
+    /** Adds a candidate; the sort key is its score, then the order found (the more popular first). */
+    private static int candidate(int[] candidates, long[] order, int n, int id, int score) {
+        candidates[n] = id;
+        order[n] = ((long) score << 32) | (Integer.MAX_VALUE - n);
+        return n + 1;
+    }
+
     private static int[] category(RecommendationModel.Popular popular, int category) {
         return category >= 0 && category < popular.byCategory().length ? popular.byCategory()[category] : new int[0];
     }
@@ -130,7 +207,9 @@ public final class Recommender {
         private int[] excluded = new int[32];
         private int excludedCount;
         private float top;
-        private float fillBase = -1;
+        /** The filler tier being added (null: none yet), its base score and the value of its first item. */
+        private Reason fillReason;
+        private float fillBase;
         private float fillTop;
 
         Answer(RecommendationModel model, int size) {
@@ -142,6 +221,10 @@ public final class Recommender {
 
         boolean full() {
             return items.size() >= size;
+        }
+
+        int remaining() {
+            return size - items.size();
         }
 
         void exclude(int item) {
@@ -190,18 +273,26 @@ public final class Recommender {
         void fill(int[] popular) {
             for (int i = 0; i < popular.length && !full(); i++) {
                 Item item = model.items[popular[i]];
-                if (!allowed(item)) {
-                    continue;
+                if (allowed(item)) {
+                    add(item.id, filler(Reason.POPULAR_IN_CATEGORY, item.popularity), Reason.POPULAR_IN_CATEGORY);
                 }
-                if (fillBase < 0) {
-                    fillBase = items.isEmpty() ? 1 : items.get(items.size() - 1).score() * FILL_BELOW * top;
-                    fillTop = item.popularity > 0 ? item.popularity : 1;
-                    if (items.isEmpty()) {
-                        top = 1;
-                    }
-                }
-                add(item.id, fillBase * Math.min(1, item.popularity / fillTop), Reason.POPULAR_IN_CATEGORY);
             }
+        }
+
+        /**
+         * The score of a filler whose own measure is {@code value}: the first of a tier scores just
+         * below what came before it (or 1 when nothing did), the others relative to that first one.
+         */
+        float filler(Reason tier, float value) {
+            if (tier != fillReason) {
+                fillReason = tier;
+                fillBase = items.isEmpty() ? 1 : items.get(items.size() - 1).score() * FILL_BELOW * top;
+                fillTop = value > 0 ? value : 1;
+                if (items.isEmpty()) {
+                    top = 1;
+                }
+            }
+            return fillBase * Math.min(1, value / fillTop);
         }
 
         private static boolean contains(int[] values, int count, int value) {
@@ -224,6 +315,8 @@ public final class Recommender {
         final boolean[] taken = new boolean[SLOTS];
         final int[] slots = new int[SLOTS];
         final long[] order = new long[SLOTS];
+        /** "Similar products" candidates (item ids), indexed by the low bits of {@link #order}. */
+        final int[] candidates = new int[3 * SIMILAR_CANDIDATES];
         int used;
 
         void clear() {

@@ -1,7 +1,10 @@
 package org.emporium.recommendations.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.emporium.platform.messaging.Envelope;
@@ -23,6 +26,8 @@ public final class EventParser {
     private static final Pattern AMOUNT = Pattern.compile("^[0-9]{1,15}\\.[0-9]{2}$");
     private static final int MAX_SKU = 64;
     private static final int MAX_ID = 80;
+    private static final int MAX_ATTRIBUTES = 32;
+    private static final int MAX_ATTRIBUTE = 200;
 
     private EventParser() {
     }
@@ -46,7 +51,7 @@ public final class EventParser {
                 yield new Event.ProductUpserted(id, time(event, "time"), data.text("id", MAX_ID), data.version(),
                         new Product(sku, data.text("name", 400), data.text("brand", 200),
                                 data.text("category", 200), amount(price), price.text("currency", 3),
-                                data.optionalText("imageUrl")));
+                                data.optionalText("imageUrl"), attributes(data)));
             }
             case "emporium.catalog.ProductDeleted" -> new Event.ProductDeleted(id, time(event, "time"),
                     data.text("id", MAX_ID), data.text("sku", MAX_SKU), data.version());
@@ -82,6 +87,27 @@ public final class EventParser {
             throw new MalformedEvent("data.price.amount is not a decimal with two decimals: " + amount);
         }
         return amount;
+    }
+
+    /**
+     * The product's attribute values (name → value), as far as "similar products" compares them: text
+     * values only, at most {@value #MAX_ATTRIBUTES} of them and {@value #MAX_ATTRIBUTE} characters
+     * each; anything else is left out rather than refusing the product.
+     */
+    private static Map<String, String> attributes(Fields data) {
+        JsonNode attributes = data.node("attributes");
+        if (attributes == null || !attributes.isObject()) {
+            return Map.of();
+        }
+        Map<String, String> kept = new HashMap<>();
+        for (Map.Entry<String, JsonNode> a : attributes.properties()) {
+            String value = a.getValue().isTextual() ? a.getValue().asText() : null;
+            if (kept.size() < MAX_ATTRIBUTES && value != null && !value.isBlank() && a.getKey().length() <= MAX_ATTRIBUTE
+                    && value.length() <= MAX_ATTRIBUTE) {
+                kept.put(a.getKey(), value);
+            }
+        }
+        return kept;
     }
 
     private static List<String> lineSkus(Fields data) throws MalformedEvent {

@@ -72,17 +72,11 @@ public final class RecommendationsBenchmark {
 
         int port = freePort();
         Path log = Files.createTempFile("recommendations-bench", ".log");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xms32m", "-Xmx" + HEAP, "-XX:+UseSerialGC",
-                "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.getFileName().toString())
-                .directory(jar.toAbsolutePath().getParent().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        builder.environment().put("EMPORIUM_RECOMMENDATIONS_PORT", Integer.toString(port));
-        builder.environment().put("EMPORIUM_ZIPKIN_ENDPOINT", "");
-        builder.environment().put("QUARKUS_OTEL_SDK_DISABLED", "true");
         long launched = System.nanoTime();
-        Process service = builder.start();
+        // this measures replaying the events above; SeedBenchmark measures the seeded history
+        Process service = launch(jar, List.of("-Xms32m", "-Xmx" + HEAP, "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError"), Map.of("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "EMPORIUM_RECOMMENDATIONS_PORT", Integer.toString(port), "EMPORIUM_RECOMMENDATIONS_SEED_HISTORY", "false"), log);
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             String base = "http://127.0.0.1:" + port;
@@ -235,7 +229,21 @@ public final class RecommendationsBenchmark {
 
     // --- (b) the service process ----------------------------------------------------------------
 
-    private static void awaitReady(HttpClient http, String base, Process service, Path log) throws Exception {
+    /** Starts the built service as a process with these JVM flags and settings (tracing off), its output to {@code log}. */
+    static Process launch(Path jar, List<String> jvmFlags, Map<String, String> environment, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("EMPORIUM_ZIPKIN_ENDPOINT", "");
+        builder.environment().put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    static void awaitReady(HttpClient http, String base, Process service, Path log) throws Exception {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -255,17 +263,26 @@ public final class RecommendationsBenchmark {
     }
 
     private static void memory(Process service, String when) throws Exception {
+        String histogram = histogram(service);
+        System.out.printf("memory %s: %s (-Xmx%s)%n", when, heapAndRss(service, histogram), HEAP);
+        if (Boolean.getBoolean("bench.histogram")) {
+            histogram.lines().limit(18).forEach(l -> System.out.println("    " + l));
+        }
+    }
+
+    /** The class histogram of live objects; taking it forces a full GC first. */
+    static String histogram(Process service) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        // the histogram of live objects forces a full GC first: its total is the heap used after GC
-        String histogram = run(jcmd.toString(), Long.toString(service.pid()), "GC.class_histogram");
+        return run(jcmd.toString(), Long.toString(service.pid()), "GC.class_histogram");
+    }
+
+    /** The live heap after a full GC (the histogram's total) and the process RSS. */
+    static String heapAndRss(Process service, String histogram) throws IOException {
         Matcher m = Pattern.compile("Total\\s+\\d+\\s+(\\d+)").matcher(histogram);
         long used = m.find() ? Long.parseLong(m.group(1)) : -1;
         String rss = Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "status")).stream()
                 .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-        System.out.printf("memory %s: live heap after full GC %.1f MB (-Xmx%s); process %s%n", when, used / 1e6, HEAP, rss);
-        if (Boolean.getBoolean("bench.histogram")) {
-            histogram.lines().limit(18).forEach(l -> System.out.println("    " + l));
-        }
+        return String.format("live heap after full GC %.1f MB; process %s", used / 1e6, rss);
     }
 
     private static String run(String... command) throws Exception {
@@ -337,7 +354,7 @@ public final class RecommendationsBenchmark {
         return Math.min(zipf.length - 1, at < 0 ? -at - 1 : at);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -3,6 +3,7 @@ package org.emporium.recommendations.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Domain events for the model's tests, at times relative to a fixed start. */
@@ -28,6 +29,11 @@ final class Fixtures {
     static Event.ProductUpserted product(String sku, String category, String brand, long version) {
         return new Event.ProductUpserted(id(), T0.toEpochMilli(), "p-" + sku, version,
                 new Product(sku, "Name of " + sku, brand, category, "10.00", "EUR", null));
+    }
+
+    static Event.ProductUpserted product(String sku, String category, String brand, Map<String, String> attributes) {
+        return new Event.ProductUpserted(id(), T0.toEpochMilli(), "p-" + sku, 1,
+                new Product(sku, "Name of " + sku, brand, category, "10.00", "EUR", null, attributes));
     }
 
     static Event.ProductViewed view(String shopper, String sku, long time) {

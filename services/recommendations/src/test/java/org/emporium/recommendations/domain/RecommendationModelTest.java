@@ -145,4 +145,23 @@ class RecommendationModelTest {
         applyAll(model, product("AAA-1", "books", "Acme", 4));
         assertThat(recommender.forProduct("AAA-1", 5, null)).as("upserted again").isNotNull();
     }
+
+    @Test
+    void knowsTheCatalogWithItsAttributesForTheSeededHistory() {
+        RecommendationModel model = model();
+        applyAll(model, product("BBB-1", "books", "Acme", java.util.Map.of("format", "paperback", "pages", "320")),
+                product("AAA-1", "toys", "Fun"), product("CCC-1", "toys", "Fun"),
+                new Event.ProductDeleted(Fixtures.id(), at(Duration.ZERO), "p-CCC-1", "CCC-1", 2),
+                view("viewer-0001", "NOT-IN-CATALOG", at(Duration.ZERO)));
+        assertThat(model.catalogSize()).isEqualTo(2);
+        assertThat(model.catalog()).extracting(Product::sku).containsExactly("AAA-1", "BBB-1");
+        Product book = model.catalog().get(1);
+        assertThat(book.attributes()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("format", "paperback", "pages", "320"));
+        assertThat(book).extracting(Product::name, Product::brand, Product::category, Product::amount, Product::currency)
+                .containsExactly("Name of BBB-1", "Acme", "books", "10.00", "EUR");
+        // a later version replaces the attributes
+        applyAll(model, new Event.ProductUpserted(Fixtures.id(), at(Duration.ZERO), "p-BBB-1", 2,
+                new Product("BBB-1", "Name of BBB-1", "Acme", "books", "10.00", "EUR", null, java.util.Map.of("format", "hardcover"))));
+        assertThat(model.catalog().get(1).attributes()).containsExactlyEntriesOf(java.util.Map.of("format", "hardcover"));
+    }
 }

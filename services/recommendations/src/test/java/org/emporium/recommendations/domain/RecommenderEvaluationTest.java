@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,16 +17,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Offline evaluation on simulated shoppers with latent tastes: does the model beat "most popular"?
  *
- * <p>The simulator: 500 products in 10 categories × 5 brands (a "cluster" is a category with a
- * brand; popularity inside a category is Zipf-like), where products 2k and 2k+1 of a cluster are
- * complements (bought together half the time). 1,500 shoppers, each with one or two taste clusters,
- * shop in sessions over 60 days: views (mostly of their clusters' category, preferring its brand,
- * sometimes anything popular), an add to cart of a viewed item, and sometimes an order of it (with
- * its complement). The model is trained on the first 80% of the time through
- * {@link RecommendationModel#apply} (the consumer's code path, minus Kafka and JSON); nothing after
- * the split is fed to it. Each shopper who buys after the split is asked for 10 items at the split:
- * a hit is any of them bought later. The popularity baseline is the 10 most popular items at the
- * split (the model's own decayed popularity) minus what that shopper had already bought.
+ * <p>The catalog: 500 products in 10 categories × 5 brands (a "cluster" is a category with a brand,
+ * 10 products each), where products 2k and 2k+1 of a cluster are complements. The shoppers are
+ * {@link ShopperSimulator}'s (the one that seeds a fresh install's history): 1,500 shoppers, each
+ * with one or two taste clusters, shop in sessions over 60 days: views (mostly of their clusters'
+ * category, preferring its brand, sometimes anything popular), an add to cart of a viewed item, and
+ * sometimes an order of it (with its complement half the time). The model is trained on the first
+ * 80% of the time through {@link RecommendationModel#apply} (the consumer's code path, minus Kafka
+ * and JSON); nothing after the split is fed to it. Each shopper who buys after the split is asked
+ * for 10 items at the split: a hit is any of them bought later. The popularity baseline is the 10
+ * most popular items at the split (the model's own decayed popularity) minus what that shopper had
+ * already bought.
  */
 class RecommenderEvaluationTest {
 
@@ -38,8 +38,8 @@ class RecommenderEvaluationTest {
     private static final int DAYS = 60;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final long SPLIT = START.plus(Duration.ofDays(DAYS * 8 / 10)).toEpochMilli();
+    private static final long SEED = 20261123L;
 
-    private final Random random = new Random(20261123L);
     private final List<Event> events = new ArrayList<>();
     /** shopper → SKUs bought, before and after the split. */
     private final Map<String, Set<String>> boughtBefore = new HashMap<>();
@@ -50,7 +50,7 @@ class RecommenderEvaluationTest {
         simulate();
         RecommendationModel model = Fixtures.model();
         Recommender recommender = new Recommender(model);
-        events.sort(Comparator.comparingLong(Event::time));
+        events.sort(Comparator.comparingLong(Event::time)); // products first: they are at the start
         long trained = 0;
         for (Event e : events) {
             if (e.time() < SPLIT) {
@@ -108,92 +108,38 @@ class RecommenderEvaluationTest {
         return dcg / ideal;
     }
 
-    private static String sku(int category, int brand, int rank) {
-        return String.format("C%d-B%d-%02d", category, brand, rank);
-    }
-
     private void simulate() {
+        List<Product> catalog = new ArrayList<>();
         for (int c = 0; c < CATEGORIES; c++) {
             for (int b = 0; b < BRANDS; b++) {
                 for (int r = 0; r < PER_CLUSTER; r++) {
-                    String sku = sku(c, b, r);
+                    String sku = String.format("C%d-B%d-%02d", c, b, r);
+                    Product product = new Product(sku, "Product " + sku, "brand-" + b, "category-" + c, "10.00", "EUR", null);
+                    catalog.add(product);
                     events.add(new Event.ProductUpserted(UUID.randomUUID().toString(), START.toEpochMilli(), "p-" + sku, 1,
-                            new Product(sku, "Product " + sku, "brand-" + b, "category-" + c, "10.00", "EUR", null)));
+                            product));
                 }
             }
         }
-        for (int s = 0; s < SHOPPERS; s++) {
-            shop(String.format("shopper-%05d", s));
-        }
-    }
-
-    private void shop(String shopper) {
-        int tastes = 1 + random.nextInt(2);
-        int[][] clusters = new int[tastes][];
-        for (int t = 0; t < tastes; t++) {
-            clusters[t] = new int[] {random.nextInt(CATEGORIES), random.nextInt(BRANDS)};
-        }
-        String cart = UUID.randomUUID().toString();
-        int sessions = 3 + random.nextInt(10);
-        for (int i = 0; i < sessions; i++) {
-            long time = START.toEpochMilli() + (long) (random.nextDouble() * Duration.ofDays(DAYS).toMillis());
-            int[] cluster = clusters[random.nextInt(tastes)];
-            List<String> viewed = new ArrayList<>();
-            int views = 2 + random.nextInt(5);
-            for (int v = 0; v < views; v++) {
-                String sku;
-                if (random.nextDouble() < 0.15) { // anything popular: noise
-                    sku = sku(random.nextInt(CATEGORIES), zipf(BRANDS), zipf(PER_CLUSTER));
-                } else {
-                    int brand = random.nextDouble() < 0.7 ? cluster[1] : random.nextInt(BRANDS);
-                    sku = sku(cluster[0], brand, zipf(PER_CLUSTER));
+        List<Event> sessions = new ShopperSimulator(catalog, SEED).simulate(
+                ShopperSimulator.Settings.of(SHOPPERS, "shopper-", START.toEpochMilli(), Duration.ofDays(DAYS)));
+        events.addAll(sessions);
+        // who bought what, and when it was ordered: the views name the cart, the placement the order's cart
+        Map<String, String> cartShoppers = new HashMap<>();
+        Map<String, Event.OrderPlaced> orders = new HashMap<>();
+        for (Event e : sessions) {
+            switch (e) {
+                case Event.ProductViewed v -> cartShoppers.put(v.cartId(), v.shopperId());
+                case Event.OrderPlaced p -> orders.put(p.orderId(), p);
+                case Event.OrderConfirmed o -> {
+                    Event.OrderPlaced placed = orders.get(o.orderId());
+                    String shopper = cartShoppers.get(placed.cartId());
+                    (placed.time() < SPLIT ? boughtBefore : boughtAfter).computeIfAbsent(shopper, k -> new HashSet<>())
+                            .addAll(o.skus());
                 }
-                time += Duration.ofMinutes(1 + random.nextInt(5)).toMillis();
-                events.add(new Event.ProductViewed(UUID.randomUUID().toString(), time, shopper, cart, sku));
-                viewed.add(sku);
-            }
-            if (random.nextDouble() < 0.6) {
-                String chosen = viewed.get(random.nextInt(viewed.size()));
-                time += Duration.ofMinutes(1).toMillis();
-                events.add(new Event.ItemAdded(UUID.randomUUID().toString(), time, cart, chosen));
-                if (random.nextDouble() < 0.6) {
-                    List<String> lines = new ArrayList<>(List.of(chosen));
-                    if (random.nextDouble() < 0.5) {
-                        String complement = complement(chosen);
-                        time += Duration.ofMinutes(1).toMillis();
-                        events.add(new Event.ItemAdded(UUID.randomUUID().toString(), time, cart, complement));
-                        lines.add(complement);
-                    }
-                    String order = UUID.randomUUID().toString();
-                    time += Duration.ofMinutes(2).toMillis();
-                    events.add(new Event.OrderPlaced(UUID.randomUUID().toString(), time, order, cart));
-                    events.add(new Event.OrderConfirmed(UUID.randomUUID().toString(), time + 1000, order, lines));
-                    events.add(new Event.CartCleared(UUID.randomUUID().toString(), time + 1000, cart));
-                    (time < SPLIT ? boughtBefore : boughtAfter).computeIfAbsent(shopper, k -> new HashSet<>()).addAll(lines);
-                    cart = UUID.randomUUID().toString();
+                default -> {
                 }
             }
         }
-    }
-
-    private static String complement(String sku) {
-        int rank = Integer.parseInt(sku.substring(sku.length() - 2));
-        return sku.substring(0, sku.length() - 2) + String.format("%02d", rank ^ 1);
-    }
-
-    /** 0 to n − 1, rank r with weight 1 / (r + 1). */
-    private int zipf(int n) {
-        double total = 0;
-        for (int r = 0; r < n; r++) {
-            total += 1.0 / (r + 1);
-        }
-        double x = random.nextDouble() * total;
-        for (int r = 0; r < n; r++) {
-            x -= 1.0 / (r + 1);
-            if (x <= 0) {
-                return r;
-            }
-        }
-        return n - 1;
     }
 }

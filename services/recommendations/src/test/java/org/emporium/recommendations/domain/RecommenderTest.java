@@ -12,6 +12,7 @@ import static org.emporium.recommendations.domain.Fixtures.view;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +39,16 @@ class RecommenderTest {
     }
 
     @Test
-    void productsBoughtTogetherComeFirstThenViewedAlikeThenPopularInTheCategory() {
+    void productsBoughtTogetherComeFirstThenViewedAlikeThenSimilarThenPopular() {
         String order = UUID.randomUUID().toString();
         String cart = UUID.randomUUID().toString();
         applyAll(model, view("viewer-0001", "BOK-1", at(Duration.ofDays(6))), view("viewer-0001", "BOK-3", at(Duration.ofDays(6))),
                 placed(order, cart, at(Duration.ofDays(6))), confirmed(order, at(Duration.ofDays(6)), "BOK-1", "BOK-2"));
         Recommendations answer = recommender.forProduct("BOK-1", 4, null);
         assertThat(skus(answer)).containsExactly("BOK-2", "BOK-3", "BOK-4", "TOY-1");
+        // BOK-4: nothing learned, but a book too; TOY-1: neither category nor brand, popular
         assertThat(reasons(answer)).containsExactly(Reason.BOUGHT_TOGETHER, Reason.SIMILAR_TO_VIEWED,
-                Reason.POPULAR_IN_CATEGORY, Reason.POPULAR_IN_CATEGORY);
+                Reason.SIMILAR_PRODUCT, Reason.POPULAR_IN_CATEGORY);
         assertThat(answer.items().get(0).score()).isEqualTo(1f);
         assertThat(answer.items()).extracting(Recommendation::score).isSortedAccordingTo((a, b) -> Float.compare(b, a))
                 .allMatch(s -> s > 0 && s <= 1);
@@ -108,6 +110,59 @@ class RecommenderTest {
         applyAll(model, add(anonymous, "BOK-1", at(Duration.ofDays(6))));
         assertThat(reasons(recommender.forShopper("cart:" + anonymous, 1, null))).containsExactly(Reason.BOUGHT_TOGETHER);
         assertThat(skus(recommender.forShopper("cart:" + anonymous, 1, null))).containsExactly("BOK-3");
+    }
+
+    @Test
+    void withNothingLearnedSimilarProductsComeBySameCategoryThenSameBrandThenSharedAttributes() {
+        RecommendationModel shop = Fixtures.model();
+        Map<String, String> specs = Map.of("screen", "14-inch", "ram", "16 GB", "colour", "silver");
+        applyAll(shop, product("LAP-1", "laptops", "Lumora", specs),
+                product("LAP-2", "laptops", "Lumora", Map.of("screen", "16-inch")),
+                product("LAP-3", "laptops", "Vantrix", specs),
+                product("LAP-4", "laptops", "Vantrix", Map.of("colour", "silver")),
+                product("LAP-5", "laptops", "Vantrix", Map.of()),
+                product("PHN-1", "phones", "Lumora", Map.of("colour", "silver", "ram", "16 GB")),
+                product("PHN-2", "phones", "Lumora", Map.of()),
+                product("BAG-1", "bags", "Other", Map.of("colour", "silver")),
+                product("BAG-2", "bags", "Other", Map.of("colour", "black")));
+        // popularity breaks ties only: LAP-5 more popular than LAP-4 but shares less; BAG-2 most popular
+        applyAll(shop, view("someone-01", "LAP-5", at(Duration.ofDays(1))), view("someone-02", "BAG-2", at(Duration.ofDays(1))),
+                view("someone-03", "BAG-2", at(Duration.ofDays(2))));
+        Recommendations answer = new Recommender(shop).forProduct("LAP-1", 8, null);
+
+        assertThat(skus(answer)).containsExactly(
+                "LAP-2",           // same category, same brand
+                "LAP-3",           // same category, three shared values
+                "LAP-4",           // same category, one shared value
+                "LAP-5",           // same category
+                "PHN-1", "PHN-2",  // same brand, then by shared values
+                "BAG-1",           // a shared value only
+                "BAG-2");          // nothing in common: popular
+        assertThat(reasons(answer)).containsExactly(Reason.SIMILAR_PRODUCT, Reason.SIMILAR_PRODUCT,
+                Reason.SIMILAR_PRODUCT, Reason.SIMILAR_PRODUCT, Reason.SIMILAR_PRODUCT, Reason.SIMILAR_PRODUCT,
+                Reason.SIMILAR_PRODUCT, Reason.POPULAR_IN_CATEGORY);
+        assertThat(answer.items().get(0).score()).isEqualTo(1f);
+        assertThat(answer.items()).extracting(Recommendation::score).isSortedAccordingTo((a, b) -> Float.compare(b, a))
+                .allMatch(s -> s > 0 && s <= 1);
+        assertThat(answer.items().get(7).score()).as("popular below every similar product")
+                .isLessThan(answer.items().get(6).score());
+    }
+
+    @Test
+    void similarProductsFillAfterTheLearnedOnesAndRespectTheExclusions() {
+        RecommendationModel shop = Fixtures.model();
+        String cart = UUID.randomUUID().toString();
+        applyAll(shop, product("LAP-1", "laptops", "Lumora"), product("LAP-2", "laptops", "Lumora"),
+                product("LAP-3", "laptops", "Lumora"), product("LAP-4", "laptops", "Lumora"),
+                product("LAP-5", "laptops", "Lumora"), product("PHN-1", "phones", "Lumora"),
+                view("viewer-0001", "LAP-1", at(Duration.ofDays(1))), view("viewer-0001", "PHN-1", at(Duration.ofDays(1))),
+                stock("LAP-3", 0, 1), add(cart, "LAP-4", at(Duration.ofDays(1))));
+        Recommendations answer = new Recommender(shop).forProduct("LAP-1", 5, cart);
+
+        assertThat(skus(answer)).containsExactlyInAnyOrder("PHN-1", "LAP-2", "LAP-5").startsWith("PHN-1");
+        assertThat(reasons(answer)).containsExactly(Reason.SIMILAR_TO_VIEWED, Reason.SIMILAR_PRODUCT,
+                Reason.SIMILAR_PRODUCT);
+        assertThat(answer.items().get(1).score()).as("below the learned one").isLessThan(answer.items().get(0).score());
     }
 
     @Test

@@ -27,6 +27,7 @@ class EventParserTest {
                     assertThat(e.product().category()).isEqualTo("books");
                     assertThat(e.product().amount()).isEqualTo("12.00");
                     assertThat(e.product().imageUrl()).isEqualTo("/images/SKU-1.jpg");
+                    assertThat(e.product().attributes()).containsExactlyEntriesOf(java.util.Map.of("colour", "blue"));
                     assertThat(e.id()).hasSize(36);
                     assertThat(e.time()).isPositive();
                 });

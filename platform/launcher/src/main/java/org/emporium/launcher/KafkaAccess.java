@@ -82,16 +82,20 @@ final class KafkaAccess {
     /**
      * What the contract allows each service: to write (and create) the topics it produces, to
      * read (and create, as its producer would: Topics.createIfMissing) those it consumes, and its
-     * own consumer groups, which are its name or start with it ("inventory", "inventory-catalog").
+     * own consumer groups, which are its name or start with it ("inventory", "inventory-catalog");
+     * and a producer its own transactional ids, named the same way (recommendations publishes its
+     * seeded history in one transaction, ADR 0023).
      * The one home of these rules: the local broker's ACLs and Strimzi's KafkaUsers both come from here.
      */
     static List<Grant> grants(Collection<Graph.Topic> topics) {
         List<Grant> grants = new ArrayList<>();
         Set<String> consumers = new TreeSet<>();
+        Set<String> producers = new TreeSet<>();
         for (Graph.Topic topic : topics) {
             for (String producer : topic.producers()) {
                 grants.add(new Grant(producer, ResourceType.TOPIC, topic.name(), PatternType.LITERAL,
                         List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)));
+                producers.add(producer);
             }
             for (String consumer : topic.consumers()) {
                 grants.add(new Grant(consumer, ResourceType.TOPIC, topic.name(), PatternType.LITERAL,
@@ -101,6 +105,8 @@ final class KafkaAccess {
         }
         consumers.forEach(consumer -> grants.add(new Grant(consumer, ResourceType.GROUP, consumer, PatternType.PREFIXED,
                 List.of(AclOperation.READ, AclOperation.DESCRIBE))));
+        producers.forEach(producer -> grants.add(new Grant(producer, ResourceType.TRANSACTIONAL_ID, producer, PatternType.PREFIXED,
+                List.of(AclOperation.WRITE, AclOperation.DESCRIBE))));
         return grants;
     }
 

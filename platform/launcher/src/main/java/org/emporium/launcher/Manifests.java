@@ -220,7 +220,7 @@ public final class Manifests {
             ArrayNode acls = spec.putObject("authorization").put("type", "simple").putArray("acls");
             for (KafkaAccess.Grant grant : grants.stream().filter(g -> g.user().equals(service.name())).toList()) {
                 ObjectNode acl = object();
-                acl.set("resource", object("type", grant.resource().name().toLowerCase(java.util.Locale.ROOT), "name", grant.name(),
+                acl.set("resource", object("type", strimziResource(grant.resource()), "name", grant.name(),
                         "patternType", grant.pattern() == org.apache.kafka.common.resource.PatternType.PREFIXED ? "prefix" : "literal"));
                 ArrayNode operations = acl.putArray("operations");
                 grant.operations().forEach(operation -> operations.add(strimziOperation(operation)));
@@ -229,6 +229,14 @@ public final class Manifests {
             users.add(user);
         }
         return users;
+    }
+
+    /** Strimzi's names of Kafka's resource types: topic, group, transactionalId, cluster. */
+    private static String strimziResource(org.apache.kafka.common.resource.ResourceType type) {
+        return switch (type) {
+            case TRANSACTIONAL_ID -> "transactionalId";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** Strimzi spells Kafka's operations in title case (Write, Read, Describe, Create). */

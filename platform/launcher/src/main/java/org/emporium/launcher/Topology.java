@@ -64,7 +64,7 @@ public final class Topology {
                     .setting("EMPORIUM_SEARCH_INDEX_DIR", w -> w.dataDirectory("search")),
             // its model lives in memory, replayed from the topics at every start; ready once caught
             // up. Creates storefront.behaviour.v1, which the storefront only produces to.
-            quarkus("recommendations", 8109).memory(heap(256).pss(175)).kafka().startsAfter("kafka"),
+            quarkus("recommendations", 8109).memory(heap(256).pss(190)).kafka().startsAfter("kafka"),
             // publishes ProductViewed best effort (never waits for Kafka); recommendations are an
             // extra with a short deadline, so it does not wait for that service either. Sign-in is
             // the OpenID Connect code flow against identity, the session an encrypted cookie.

@@ -53,6 +53,7 @@ class KafkaComponentTest {
                 .containsExactlyInAnyOrder(
                         "orders TOPIC orders.events.v1 LITERAL [WRITE, DESCRIBE, CREATE]",
                         "notifications TOPIC orders.events.v1 LITERAL [READ, DESCRIBE, CREATE]",
-                        "notifications GROUP notifications PREFIXED [READ, DESCRIBE]");
+                        "notifications GROUP notifications PREFIXED [READ, DESCRIBE]",
+                        "orders TRANSACTIONAL_ID orders PREFIXED [WRITE, DESCRIBE]");
     }
 }

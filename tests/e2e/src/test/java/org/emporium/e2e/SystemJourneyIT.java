@@ -309,6 +309,40 @@ class SystemJourneyIT {
         return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, args);
     }
 
+    /**
+     * A fresh install has a past: recommendations publishes a seeded history once (ADR 0023), so a
+     * product page's "Customers also bought" shows learned items before any shopper did anything,
+     * not "Popular in …" for everything.
+     */
+    @Test
+    @Order(4)
+    void aFreshShopHasAPastSoCustomersAlsoBoughtIsLearnedFromTheFirstStartInChromium() throws IOException {
+        JsonNode kettle = read(system.get("/api/search?size=1&category=kitchen-appliances&q=electric%20kettle").body())
+                .path("items").get(0);
+        String sku = kettle.path("sku").asText();
+        Set<String> learned = Set.of("bought-together", "similar-to-viewed");
+        // the seed waits for the catalog to be quiet for 10 s, then publishes and learns in seconds
+        RunningSystem.await(Duration.ofSeconds(120), "learned recommendations for " + sku, () -> {
+            JsonNode items = read(system.get("/api/recommendations/products/" + sku + "?size=6").body()).path("items");
+            int count = 0;
+            for (JsonNode item : items) {
+                count += learned.contains(item.path("reason").asText()) ? 1 : 0;
+            }
+            return count >= 3;
+        });
+        WebDriver browser = chromium();
+        try {
+            // the page waits 250 ms at most for recommendations (then leaves the section out): loaded again until there
+            RunningSystem.await(Duration.ofSeconds(20), "Customers also bought, learned", () -> {
+                browser.get(RunningSystem.gateway("/p/" + sku));
+                return !browser.findElements(By.cssSelector("#also-bought")).isEmpty()
+                        && browser.findElement(By.id("also-bought")).getText().matches("(?s).*(Bought together|Similar to what you viewed).*");
+            });
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
     @Order(4)
     void oneStorefrontPageViewIsOneTraceAcrossGatewayStorefrontAndCatalog() throws IOException {

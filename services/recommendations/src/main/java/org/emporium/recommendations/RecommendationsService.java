@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,13 @@ import org.emporium.recommendations.domain.Recommender;
 import org.emporium.platform.messaging.ReplayConsumer;
 import org.emporium.recommendations.messaging.HistorySeeder;
 import org.emporium.recommendations.messaging.ModelEventConsumer;
+import org.emporium.recommendations.persistence.ModelSnapshots;
 import org.jboss.logging.Logger;
 
 /**
- * Owns the model and the consumer that feeds it: starts replaying on start, stops the consumer on
- * shutdown. With {@code emporium.recommendations.seed-history} on, the consumer also follows the
+ * Owns the model and the consumer that feeds it: starts replaying on start (from the newest usable
+ * snapshot of the model in the data directory, if any), stops the consumer on shutdown (which
+ * writes a last snapshot). With {@code emporium.recommendations.seed-history} on, the consumer also follows the
  * seed topic and a {@link HistorySeeder} publishes the seeded history there once per install; off,
  * the model neither reads nor publishes it.
  */
@@ -36,6 +39,8 @@ public class RecommendationsService {
     private final String bootstrapServers;
     private final Duration stopTimeout;
     private final HistorySeeder.Settings seed;
+    private final Path dataDirectory;
+    private final Duration snapshotInterval;
     private volatile ModelEventConsumer consumer;
     private volatile HistorySeeder seeder;
 
@@ -57,6 +62,8 @@ public class RecommendationsService {
             @ConfigProperty(name = "emporium.recommendations.shopper-capacity", defaultValue = "200000") int shoppers,
             @ConfigProperty(name = "emporium.recommendations.recent-event-ids", defaultValue = "200000") int recentIds,
             @ConfigProperty(name = "emporium.recommendations.stop-timeout", defaultValue = "5s") Duration stopTimeout,
+            @ConfigProperty(name = "emporium.recommendations.data-dir", defaultValue = "data/recommendations") Path dataDirectory,
+            @ConfigProperty(name = "emporium.recommendations.snapshot-interval", defaultValue = "PT5M") Duration snapshotInterval,
             @ConfigProperty(name = "emporium.recommendations.seed-history", defaultValue = "true") boolean seedHistory,
             @ConfigProperty(name = "emporium.recommendations.seed-topic", defaultValue = "recommendations.seed.v1") String seedTopic,
             @ConfigProperty(name = "emporium.recommendations.seed-shoppers", defaultValue = "1500") int seedShoppers,
@@ -69,6 +76,8 @@ public class RecommendationsService {
                 .configs(Map.of("retention.ms", Long.toString(behaviourRetention.toMillis())));
         this.bootstrapServers = bootstrapServers;
         this.stopTimeout = stopTimeout;
+        this.dataDirectory = dataDirectory;
+        this.snapshotInterval = snapshotInterval;
         this.seed = seedHistory ? new HistorySeeder.Settings(seedTopic, seedShoppers, seedCatalogQuiet,
                 Duration.ofMinutes(1)) : null;
     }
@@ -83,9 +92,11 @@ public class RecommendationsService {
         if (seeding) {
             followed.add(seed.topic());
         }
-        LOG.infof("following %s on %s", followed, bootstrapServers);
+        ModelSnapshots snapshots = new ModelSnapshots(dataDirectory, model.settings(), followed);
+        LOG.infof("following %s on %s; model snapshots in %s every %s", followed, bootstrapServers,
+                snapshots.directory(), snapshotInterval);
         consumer = ModelEventConsumer.start(model, followed, behaviourTopic, seeding ? seed.topic() : null,
-                bootstrapServers);
+                bootstrapServers, new ModelEventConsumer.Snapshots(snapshots, snapshotInterval));
         if (seeding) {
             seeder = HistorySeeder.start(model, consumer, seed, bootstrapServers);
         }

@@ -2,6 +2,9 @@ package org.emporium.recommendations;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.emporium.recommendations.ServiceInstance.CATALOG;
+import static org.emporium.recommendations.ServiceInstance.INPUTS;
+import static org.emporium.recommendations.ServiceInstance.SEED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,12 +38,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.emporium.platform.testing.Await;
 import org.emporium.platform.testing.EmbeddedKafka;
 import org.emporium.platform.testing.KafkaTestResource;
-import org.emporium.recommendations.domain.ModelSettings;
 import org.emporium.recommendations.domain.Product;
-import org.emporium.recommendations.domain.RecommendationModel;
 import org.emporium.recommendations.domain.TestCatalog;
 import org.emporium.recommendations.messaging.HistorySeeder;
-import org.emporium.recommendations.messaging.ModelEventConsumer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,10 +59,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedHistoryIT {
 
-    private static final String CATALOG = "catalog.product.v1";
-    private static final String SEED = "recommendations.seed.v1";
-    private static final List<String> INPUTS = List.of(CATALOG, "inventory.stock.v1", "cart.cart.v1", "orders.order.v1",
-            "storefront.behaviour.v1");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Product> PRODUCTS = TestCatalog.products();
 
@@ -145,12 +140,12 @@ class SeedHistoryIT {
     @Order(3)
     void anotherInstanceOrARestartFindsItAndPublishesNothing() throws Exception {
         long end = endOffset(SEED);
-        Instance second = Instance.start(SEED);
+        ServiceInstance second = start(SEED);
         try {
-            Await.until("found", Duration.ofSeconds(60), () -> second.seeder.state() != HistorySeeder.State.WORKING);
-            assertThat(second.seeder.state()).isEqualTo(HistorySeeder.State.FOUND);
-            assertThat(second.consumer.seedEventsRead()).isEqualTo(published);
-            assertThat(second.model.catalogSize()).isEqualTo(PRODUCTS.size());
+            Await.until("found", Duration.ofSeconds(60), () -> second.seeder().state() != HistorySeeder.State.WORKING);
+            assertThat(second.seeder().state()).isEqualTo(HistorySeeder.State.FOUND);
+            assertThat(second.consumer().seedEventsRead()).isEqualTo(published);
+            assertThat(second.model().catalogSize()).isEqualTo(PRODUCTS.size());
             assertThat(endOffset(SEED)).as("nothing published again").isEqualTo(end);
         } finally {
             second.stop();
@@ -161,18 +156,18 @@ class SeedHistoryIT {
     @Order(4)
     void ofTwoInstancesStartingTogetherOnePublishes() throws Exception {
         String topic = "recommendations.race.v1";
-        CompletableFuture<Instance> first = CompletableFuture.supplyAsync(() -> Instance.start(topic));
-        CompletableFuture<Instance> second = CompletableFuture.supplyAsync(() -> Instance.start(topic));
-        List<Instance> both = List.of(first.get(), second.get());
+        CompletableFuture<ServiceInstance> first = CompletableFuture.supplyAsync(() -> start(topic));
+        CompletableFuture<ServiceInstance> second = CompletableFuture.supplyAsync(() -> start(topic));
+        List<ServiceInstance> both = List.of(first.get(), second.get());
         try {
-            Await.until("both done", Duration.ofSeconds(120), () -> both.stream().allMatch(i -> i.seeder.state() != HistorySeeder.State.WORKING));
-            assertThat(both).extracting(i -> i.seeder.state())
+            Await.until("both done", Duration.ofSeconds(120), () -> both.stream().allMatch(i -> i.seeder().state() != HistorySeeder.State.WORKING));
+            assertThat(both).extracting(i -> i.seeder().state())
                     .containsExactlyInAnyOrder(HistorySeeder.State.PUBLISHED, HistorySeeder.State.FOUND);
-            long count = both.stream().mapToLong(i -> i.seeder.published()).sum();
+            long count = both.stream().mapToLong(i -> i.seeder().published()).sum();
             assertThat(readAll(topic, "read_committed")).hasSize((int) count);
-            Await.until("both learned it", Duration.ofSeconds(30), () -> both.stream().allMatch(i -> i.consumer.seedEventsRead() == count));
+            Await.until("both learned it", Duration.ofSeconds(30), () -> both.stream().allMatch(i -> i.consumer().seedEventsRead() == count));
         } finally {
-            both.forEach(Instance::stop);
+            both.forEach(ServiceInstance::stop);
         }
     }
 
@@ -193,43 +188,25 @@ class SeedHistoryIT {
             dead.send(new ProducerRecord<>(topic, "seed-x", ContractEvents.productViewed("seed-dead01", null, p.sku())));
         }
         dead.flush(); // sent, never committed; not closed (a close would abort it)
-        Instance instance = Instance.start(topic);
+        ServiceInstance instance = start(topic);
         try {
-            Await.until("seeded", Duration.ofSeconds(120), () -> instance.seeder.state() != HistorySeeder.State.WORKING);
-            assertThat(instance.seeder.state()).isEqualTo(HistorySeeder.State.PUBLISHED);
+            Await.until("seeded", Duration.ofSeconds(120), () -> instance.seeder().state() != HistorySeeder.State.WORKING);
+            assertThat(instance.seeder().state()).isEqualTo(HistorySeeder.State.PUBLISHED);
             List<ConsumerRecord<String, byte[]>> committed = readAll(topic, "read_committed");
-            assertThat(committed).hasSize((int) instance.seeder.published())
+            assertThat(committed).hasSize((int) instance.seeder().published())
                     .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("seed-dead01"));
-            Await.until("learned", Duration.ofSeconds(30), () -> instance.consumer.seedEventsRead() == instance.seeder.published());
+            Await.until("learned", Duration.ofSeconds(30), () -> instance.consumer().seedEventsRead() == instance.seeder().published());
         } finally {
             instance.stop();
             dead.close(Duration.ZERO);
         }
     }
 
-    /** An instance of the service's model, consumer and seeder, in this JVM (a second process would do the same). */
-    private record Instance(RecommendationModel model, ModelEventConsumer consumer, HistorySeeder seeder) {
-
-        static Instance start(String seedTopic) {
-            RecommendationModel model = new RecommendationModel(ModelSettings.defaults());
-            List<String> topics = new ArrayList<>(INPUTS);
-            topics.add(seedTopic);
-            ModelEventConsumer consumer = ModelEventConsumer.start(model, topics,
-                    new NewTopic("storefront.behaviour.v1", 3, (short) 1), seedTopic, kafka().bootstrapServers());
-            HistorySeeder seeder = HistorySeeder.start(model, consumer,
-                    new HistorySeeder.Settings(seedTopic, 1_500, Duration.ofSeconds(1), Duration.ofMinutes(1)),
-                    kafka().bootstrapServers());
-            return new Instance(model, consumer, seeder);
-        }
-
-        void stop() {
-            try {
-                seeder.stop(Duration.ofSeconds(5));
-                consumer.replay().stop(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** An instance with the input topics and {@code seedTopic}, without snapshots. */
+    private static ServiceInstance start(String seedTopic) {
+        List<String> topics = new ArrayList<>(INPUTS);
+        topics.add(seedTopic);
+        return ServiceInstance.start(kafka().bootstrapServers(), topics, seedTopic, null);
     }
 
     /** The SKUs of the first order of two lines in the history. */

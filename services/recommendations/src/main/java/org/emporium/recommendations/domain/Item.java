@@ -1,5 +1,8 @@
 package org.emporium.recommendations.domain;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -155,6 +158,61 @@ final class Item {
         if (together != null) {
             together[at] = together[last];
         }
+    }
+
+    /**
+     * Writes everything but the strings the model shares from its dictionaries (brand, category and
+     * currency names: {@link RecommendationModel} sets them again from the ids on reading).
+     */
+    void write(DataOutput out) throws IOException {
+        StateIo.writeString(out, sku);
+        out.writeBoolean(catalogued);
+        StateIo.writeString(out, name);
+        StateIo.writeString(out, imageUrl);
+        StateIo.writeString(out, currency);
+        out.writeLong(priceCents);
+        out.writeLong(catalogVersion);
+        out.writeInt(category);
+        out.writeInt(brand);
+        out.writeInt(attributes.length);
+        StateIo.writeInts(out, attributes, attributes.length);
+        out.writeInt(available);
+        out.writeLong(stockVersion);
+        out.writeFloat(popularity);
+        out.writeInt(count);
+        StateIo.writeInts(out, neighbours, count);
+        StateIo.writeFloats(out, scores, count);
+        out.writeBoolean(together != null);
+        if (together != null) {
+            StateIo.writeFloats(out, together, count);
+        }
+    }
+
+    /** The item {@link #write} wrote, its arrays as long as their content (they grow as before). */
+    static Item read(DataInput in, int id, int capacity) throws IOException {
+        Item item = new Item(id, StateIo.readString(in));
+        item.catalogued = in.readBoolean();
+        item.name = StateIo.readString(in);
+        item.imageUrl = StateIo.readString(in);
+        item.currency = StateIo.readString(in);
+        item.priceCents = in.readLong();
+        item.catalogVersion = in.readLong();
+        item.category = in.readInt();
+        item.brand = in.readInt();
+        int attributes = StateIo.readCount(in, RecommendationModel.MAX_ATTRIBUTES);
+        item.attributes = attributes == 0 ? NO_IDS : StateIo.readInts(in, attributes, attributes);
+        item.available = in.readInt();
+        item.stockVersion = in.readLong();
+        item.popularity = in.readFloat();
+        item.count = StateIo.readCount(in, capacity);
+        if (item.count > 0) {
+            item.neighbours = StateIo.readInts(in, item.count, item.count);
+            item.scores = StateIo.readFloats(in, item.count, item.count);
+        }
+        if (in.readBoolean()) {
+            item.together = StateIo.readFloats(in, item.count, item.neighbours.length);
+        }
+        return item;
     }
 
     void rescale(float factor) {

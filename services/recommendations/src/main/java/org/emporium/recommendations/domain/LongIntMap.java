@@ -1,5 +1,8 @@
 package org.emporium.recommendations.domain;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -37,6 +40,29 @@ final class LongIntMap {
             size++;
         }
         values[i] = value;
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeInt(size);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                out.writeLong(keys[i]);
+                out.writeInt(values[i]);
+            }
+        }
+    }
+
+    static LongIntMap read(DataInput in, int maxSize) throws IOException {
+        LongIntMap map = new LongIntMap();
+        int size = StateIo.readCount(in, maxSize);
+        for (int n = 0; n < size; n++) {
+            long key = in.readLong();
+            if (key == 0) {
+                throw new IOException("an empty key in a map");
+            }
+            map.put(key, in.readInt());
+        }
+        return map;
     }
 
     private void grow() {

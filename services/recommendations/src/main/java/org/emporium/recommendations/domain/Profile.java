@@ -1,5 +1,8 @@
 package org.emporium.recommendations.domain;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -76,6 +79,41 @@ final class Profile {
         brands.rescale(factor);
     }
 
+    void write(DataOutput out) throws IOException {
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeInt(items[i]);
+            out.writeByte(signals[i]);
+            out.writeLong(times[i]);
+        }
+        out.writeLong(sessionStart);
+        out.writeLong(lastTime);
+        out.writeLong(cartKey);
+        categories.write(out);
+        brands.write(out);
+    }
+
+    static Profile read(DataInput in) throws IOException {
+        Profile profile = new Profile();
+        int size = StateIo.readCount(in, MAX);
+        int length = Math.max(size, profile.items.length);
+        profile.items = new int[length];
+        profile.signals = new byte[length];
+        profile.times = new long[length];
+        for (int i = 0; i < size; i++) {
+            profile.items[i] = in.readInt();
+            profile.signals[i] = in.readByte();
+            profile.times[i] = in.readLong();
+        }
+        profile.size = size;
+        profile.sessionStart = in.readLong();
+        profile.lastTime = in.readLong();
+        profile.cartKey = in.readLong();
+        profile.categories.read(in);
+        profile.brands.read(in);
+        return profile;
+    }
+
     /** A handful of (key, decayed score) pairs; a new key replaces the weakest when full. */
     static final class Affinities {
         int[] keys = new int[1];
@@ -149,6 +187,20 @@ final class Profile {
             for (int i = 0; i < count; i++) {
                 scores[i] *= factor;
             }
+        }
+
+        void write(DataOutput out) throws IOException {
+            out.writeInt(count);
+            StateIo.writeInts(out, keys, count);
+            StateIo.writeFloats(out, scores, count);
+        }
+
+        /** Into an empty one: the same keys and scores in the same order (which breaks ties). */
+        void read(DataInput in) throws IOException {
+            count = StateIo.readCount(in, AFFINITIES);
+            int length = Math.max(count, keys.length);
+            keys = StateIo.readInts(in, count, length);
+            scores = StateIo.readFloats(in, count, length);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.emporium.recommendations.domain;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.UUID;
 
 /**
@@ -47,6 +50,51 @@ final class RecentIds {
                 }
                 return true;
             }
+        }
+    }
+
+    /** The ids of both generations (their hashes), for {@link #read}. */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(size);
+        writeKeys(out, current);
+        writeKeys(out, previous);
+    }
+
+    private static void writeKeys(DataOutput out, long[] table) throws IOException {
+        int count = 0;
+        for (long key : table) {
+            count += key != 0 ? 1 : 0;
+        }
+        out.writeInt(count);
+        for (long key : table) {
+            if (key != 0) {
+                out.writeLong(key);
+            }
+        }
+    }
+
+    /** The ids {@link #write} wrote, in their generations: the same ids are duplicates, the next rotation at the same count. */
+    static RecentIds read(DataInput in, int capacity) throws IOException {
+        RecentIds ids = new RecentIds(capacity);
+        ids.size = StateIo.readCount(in, capacity - 1);
+        readKeys(in, ids.current, capacity);
+        readKeys(in, ids.previous, capacity);
+        return ids;
+    }
+
+    private static void readKeys(DataInput in, long[] table, int capacity) throws IOException {
+        int count = StateIo.readCount(in, capacity);
+        int mask = table.length - 1;
+        for (int n = 0; n < count; n++) {
+            long key = in.readLong();
+            if (key == 0) {
+                throw new IOException("an empty slot among the recent ids");
+            }
+            int i = mix(key) & mask;
+            while (table[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            table[i] = key;
         }
     }
 

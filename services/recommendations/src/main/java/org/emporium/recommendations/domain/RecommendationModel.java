@@ -1,5 +1,8 @@
 package org.emporium.recommendations.domain;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +26,12 @@ import java.util.function.Supplier;
  * when an event is more than {@value #REBASE_HALF_LIVES} half-lives after the landmark (about
  * 3.8 years at 14 days), every stored score is multiplied by 2^−n and the landmark moves n
  * half-lives on, once, in one pass.
+ *
+ * <p><b>Snapshots.</b> {@link #write} writes the whole state, and {@link #read} makes the same
+ * model of it: applying the events that follow gives what applying every event would. Times in the
+ * state are event times (never {@code System.nanoTime}). The layout and what events do to the state
+ * are part of the snapshot format: change either, and the format version of the snapshots
+ * ({@code persistence.ModelSnapshots}) with it, so older snapshots are replayed instead.
  */
 public final class RecommendationModel {
 
@@ -34,29 +43,31 @@ public final class RecommendationModel {
     private static final long POPULARITY_INTERVAL_NANOS = 500_000_000L;
     /** Orders between placed and confirmed remembered (seconds apart, and adjacent in a replay). */
     private static final int ORDERS_KEPT = 20_000;
+    /** The most SKUs (and dictionary entries, cart lines) a state may hold when read: far above any shop. */
+    private static final int MAX_ENTRIES = 1 << 26;
 
     final ModelSettings settings;
     final double halfLifeMillis;
     private final long sessionGapMillis;
     final StampedLock lock = new StampedLock();
 
-    // the state; written by the writer under the write lock
+    // the state; written by the writer under the write lock (replaced whole by replaceWith)
     Item[] items = new Item[1024];
     int itemCount;
-    private final Map<String, Integer> skuIds = new HashMap<>();
+    private Map<String, Integer> skuIds = new HashMap<>();
     /** Product id key → item. */
-    private final LongIntMap productItems = new LongIntMap();
-    private final Dictionary categories = new Dictionary();
-    private final Dictionary brands = new Dictionary();
-    private final Dictionary currencies = new Dictionary();
+    private LongIntMap productItems = new LongIntMap();
+    private Dictionary categories = new Dictionary();
+    private Dictionary brands = new Dictionary();
+    private Dictionary currencies = new Dictionary();
     /** Attribute name-and-value pairs to ints, so products compare attributes as sorted int arrays. */
-    private final Dictionary attributeValues = new Dictionary();
-    final Lru<String, Profile> profiles;
+    private Dictionary attributeValues = new Dictionary();
+    Lru<String, Profile> profiles;
     /** By cart id key ({@link RecentIds#key}): no cart id strings kept. */
-    final Lru<Long, Cart> carts;
+    Lru<Long, Cart> carts;
     /** Order id key → cart id. */
-    private final Lru<Long, String> orderCarts = new Lru<>(ORDERS_KEPT);
-    private final RecentIds recentIds;
+    private Lru<Long, String> orderCarts = new Lru<>(ORDERS_KEPT);
+    private RecentIds recentIds;
     private long landmark = Long.MIN_VALUE;
     long latestTime = Long.MIN_VALUE;
     private volatile long applied;
@@ -109,6 +120,20 @@ public final class RecommendationModel {
                 }
             }
         }
+
+        void write(DataOutput out) throws IOException {
+            StateIo.writeString(out, shopperId);
+            out.writeInt(size);
+            StateIo.writeInts(out, items, size);
+        }
+
+        static Cart read(DataInput in) throws IOException {
+            Cart cart = new Cart();
+            cart.shopperId = StateIo.readString(in);
+            cart.size = StateIo.readCount(in, MAX_ENTRIES);
+            cart.items = StateIo.readInts(in, cart.size, Math.max(cart.size, cart.items.length));
+            return cart;
+        }
     }
 
     /** Names (categories, brands) to dense ints. */
@@ -129,6 +154,24 @@ public final class RecommendationModel {
 
         int size() {
             return names.size();
+        }
+
+        void write(DataOutput out) throws IOException {
+            out.writeInt(names.size());
+            for (String name : names) {
+                StateIo.writeString(out, name);
+            }
+        }
+
+        static Dictionary read(DataInput in) throws IOException {
+            Dictionary dictionary = new Dictionary();
+            int size = StateIo.readCount(in, MAX_ENTRIES);
+            for (int i = 0; i < size; i++) {
+                if (dictionary.id(StateIo.readString(in)) != i) {
+                    throw new IOException("a name twice in a dictionary");
+                }
+            }
+            return dictionary;
         }
     }
 
@@ -439,6 +482,155 @@ public final class RecommendationModel {
         } finally {
             lock.unlockRead(stamp);
         }
+    }
+
+    /**
+     * Writes the whole state for {@link #read}: everything events built (the catalog, stock, items
+     * and their neighbours, profiles and carts in least recently used order, the orders' carts, the
+     * recent event ids, the time landmark), not what is recomputed from it (the popularity lists).
+     * Any thread; the writer calls it between events.
+     */
+    public void write(DataOutput out) throws IOException {
+        long stamp = lock.readLock(); // excludes the writer when another thread writes the state
+        try {
+            out.writeLong(landmark);
+            out.writeLong(latestTime);
+            out.writeLong(applied);
+            out.writeLong(duplicates);
+            for (Dictionary dictionary : List.of(categories, brands, currencies, attributeValues)) {
+                dictionary.write(out);
+            }
+            out.writeInt(itemCount);
+            for (int i = 0; i < itemCount; i++) {
+                items[i].write(out);
+            }
+            productItems.write(out);
+            out.writeInt(profiles.size());
+            for (Map.Entry<String, Profile> e : profiles.entrySet()) {
+                StateIo.writeString(out, e.getKey());
+                e.getValue().write(out);
+            }
+            out.writeInt(carts.size());
+            for (Map.Entry<Long, Cart> e : carts.entrySet()) {
+                out.writeLong(e.getKey());
+                e.getValue().write(out);
+            }
+            out.writeInt(orderCarts.size());
+            for (Map.Entry<Long, String> e : orderCarts.entrySet()) {
+                out.writeLong(e.getKey());
+                StateIo.writeString(out, e.getValue());
+            }
+            recentIds.write(out);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /**
+     * The model {@link #write} wrote, for these settings (the same it was written with: the caller
+     * checks), with its popularity lists published.
+     *
+     * @throws IOException the state is cut short or does not make sense
+     */
+    public static RecommendationModel read(ModelSettings settings, DataInput in) throws IOException {
+        RecommendationModel model = new RecommendationModel(settings);
+        model.landmark = in.readLong();
+        model.latestTime = in.readLong();
+        model.applied = in.readLong();
+        model.duplicates = in.readLong();
+        model.categories = Dictionary.read(in);
+        model.brands = Dictionary.read(in);
+        model.currencies = Dictionary.read(in);
+        model.attributeValues = Dictionary.read(in);
+        int count = StateIo.readCount(in, MAX_ENTRIES);
+        model.items = new Item[Math.max(count, model.items.length)];
+        for (int i = 0; i < count; i++) {
+            Item item = Item.read(in, i, settings.neighboursPerItem());
+            // the dictionaries' strings, shared as upsert shares them
+            item.categoryName = item.category < 0 ? null : model.categories.name(item.category);
+            item.brandName = item.brand < 0 ? null : model.brands.name(item.brand);
+            item.currency = item.currency == null ? null : model.currencies.name(model.currencies.id(item.currency));
+            model.items[i] = item;
+            if (model.skuIds.put(item.sku, i) != null) {
+                throw new IOException("SKU " + item.sku + " twice");
+            }
+        }
+        model.itemCount = count;
+        model.productItems = LongIntMap.read(in, MAX_ENTRIES);
+        int profiles = StateIo.readCount(in, settings.shopperCapacity());
+        for (int i = 0; i < profiles; i++) {
+            String shopper = StateIo.readString(in);
+            Profile profile = Profile.read(in);
+            model.checkItems(profile.items, profile.size);
+            model.profiles.put(shopper, profile);
+        }
+        int carts = StateIo.readCount(in, settings.shopperCapacity());
+        for (int i = 0; i < carts; i++) {
+            long key = in.readLong();
+            Cart cart = Cart.read(in);
+            model.checkItems(cart.items, cart.size);
+            model.carts.put(key, cart);
+        }
+        int orders = StateIo.readCount(in, ORDERS_KEPT);
+        for (int i = 0; i < orders; i++) {
+            model.orderCarts.put(in.readLong(), StateIo.readString(in));
+        }
+        model.recentIds = RecentIds.read(in, settings.recentEventIds());
+        for (int i = 0; i < count; i++) {
+            model.checkItems(model.items[i].neighbours, model.items[i].count);
+        }
+        model.publishPopularity();
+        return model;
+    }
+
+    private void checkItems(int[] ids, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            if (ids[i] < 0 || ids[i] >= itemCount) {
+                throw new IOException("item " + ids[i] + " of " + itemCount);
+            }
+        }
+    }
+
+    /**
+     * Takes the whole state of {@code other} (a model of the same settings, read from a snapshot),
+     * at once for readers. Only the writer thread may call this, before it applies events to it.
+     */
+    public void replaceWith(RecommendationModel other) {
+        if (!other.settings.equals(settings)) {
+            throw new IllegalArgumentException("a model of other settings: " + other.settings + ", not " + settings);
+        }
+        long stamp = lock.writeLock();
+        try {
+            items = other.items;
+            itemCount = other.itemCount;
+            skuIds = other.skuIds;
+            productItems = other.productItems;
+            categories = other.categories;
+            brands = other.brands;
+            currencies = other.currencies;
+            attributeValues = other.attributeValues;
+            profiles = other.profiles;
+            carts = other.carts;
+            orderCarts = other.orderCarts;
+            recentIds = other.recentIds;
+            landmark = other.landmark;
+            latestTime = other.latestTime;
+            applied = other.applied;
+            duplicates = other.duplicates;
+            popularityChanged = other.popularityChanged;
+            popular = other.popular;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    /** Forgets everything (the events are to be applied again from the first); only the writer thread. */
+    public void reset() {
+        replaceWith(new RecommendationModel(settings));
+    }
+
+    public ModelSettings settings() {
+        return settings;
     }
 
     /** Events applied so far (duplicates not counted): the answers' {@code modelVersion}. */

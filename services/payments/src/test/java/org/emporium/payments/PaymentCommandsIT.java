@@ -17,6 +17,7 @@ import static org.emporium.payments.Fixtures.eventsByKey;
 import static org.emporium.payments.Fixtures.refund;
 import static org.emporium.payments.Fixtures.send;
 import static org.emporium.payments.Fixtures.tokenize;
+import static org.emporium.payments.Fixtures.traced;
 import static org.emporium.payments.Fixtures.types;
 import static org.emporium.payments.Fixtures.voidPayment;
 
@@ -185,6 +186,93 @@ class PaymentCommandsIT {
         awaitCommandsConsumed();
         assertThat(Fixtures.payment(unknown)).isNull();
         assertThat(types(eventsByKey(dataSource), unknown)).isEmpty();
+    }
+
+    /**
+     * A poll of commands for several payments, refused ones among them, is applied in one
+     * transaction: every command that applies replies once, in the trace of the command that
+     * caused it, and every refused one changes nothing and answers nothing.
+     */
+    @Test
+    void aPollOfCommandsIsOneTransactionWhereRefusedOnesChangeNothingAndEachReplyKeepsItsCommandsTrace() {
+        List<UUID> ids = Fixtures.paymentIdsOnOnePartition(6);
+        UUID a = ids.get(0);
+        UUID b = ids.get(1);
+        UUID c = ids.get(2);
+        UUID f = ids.get(3);
+        UUID fresh = ids.get(4);
+        UUID unknown = ids.get(5);
+        Fixtures.Card card = tokenize(APPROVE);
+        send(authorize(a, card, "10.00"), authorize(b, card, "11.00"), authorize(c, card, "12.00"),
+                authorize(f, card, "13.00"));
+        for (UUID id : List.of(a, b, c, f)) {
+            awaitStatus(id, "AUTHORIZED");
+        }
+        send(capture(f));
+        awaitStatus(f, "CAPTURED");
+        awaitCommandsConsumed();
+
+        Fixtures.Traced captureA = traced(capture(a));
+        Fixtures.Traced captureB = traced(capture(b));
+        Fixtures.Traced voidC = traced(voidPayment(c));
+        Fixtures.Traced refundF = traced(refund(f));
+        Fixtures.Traced authorizeFresh = traced(authorize(fresh, card, "14.00"));
+        // one partition, one Kafka transaction: the consumer sees them together, in one poll
+        Fixtures.sendInOneTransaction(List.of(
+                captureA,
+                traced(refund(b)), // refused: not captured
+                captureB,
+                voidC,
+                traced(capture(c)), // refused: voided just before, in the same batch
+                traced(capture(unknown)), // refused: no such payment
+                traced(authorize(a, card, "99.00")), // refused: the id exists with another amount
+                refundF,
+                authorizeFresh, // replied by the authorization worker, once the batch has committed
+                traced(capture(a)))); // done already: changes nothing, publishes nothing
+        // after the transaction's commit marker (an offset of its own), so the group's offset can pass it
+        send(capture(a));
+
+        awaitStatus(a, "CAPTURED");
+        awaitStatus(b, "CAPTURED");
+        awaitStatus(c, "VOIDED");
+        awaitStatus(f, "REFUNDED");
+        awaitStatus(fresh, "AUTHORIZED");
+        awaitCommandsConsumed();
+
+        Map<String, List<JsonNode>> events = eventsByKey(dataSource);
+        assertThat(types(events, a)).containsExactly("PaymentAuthorized", "PaymentCaptured");
+        assertThat(types(events, b)).containsExactly("PaymentAuthorized", "PaymentCaptured");
+        assertThat(types(events, c)).containsExactly("PaymentAuthorized", "PaymentVoided");
+        assertThat(types(events, f)).containsExactly("PaymentAuthorized", "PaymentCaptured", "PaymentRefunded");
+        assertThat(types(events, fresh)).containsExactly("PaymentAuthorized");
+        assertThat(types(events, unknown)).isEmpty();
+        assertThat(Fixtures.payment(unknown)).isNull();
+        assertThat(awaitStatus(a, "CAPTURED").getString("amount.amount")).isEqualTo("10.00");
+        assertThat(awaitStatus(b, "CAPTURED").getList("ledger.to")).containsExactly("AUTHORIZING", "AUTHORIZED", "CAPTURED");
+        assertThat(awaitStatus(c, "VOIDED").getList("ledger.to")).containsExactly("AUTHORIZING", "AUTHORIZED", "VOIDED");
+
+        // one transaction changed all four payments (its id is every row's xmin)
+        assertThat(List.of(a, b, c, f)).extracting(id -> xmin(id)).containsOnly(xmin(a));
+
+        Map<String, List<String>> traces = Fixtures.traceIdsByKey();
+        assertThat(traces.get(a.toString()).getLast()).isEqualTo(captureA.traceId());
+        assertThat(traces.get(b.toString()).getLast()).isEqualTo(captureB.traceId());
+        assertThat(traces.get(c.toString()).getLast()).isEqualTo(voidC.traceId());
+        assertThat(traces.get(f.toString()).getLast()).isEqualTo(refundF.traceId());
+        assertThat(traces.get(fresh.toString())).containsExactly(authorizeFresh.traceId());
+    }
+
+    private String xmin(UUID paymentId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT xmin::text FROM payment WHERE id = ?")) {
+            s.setObject(1, paymentId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

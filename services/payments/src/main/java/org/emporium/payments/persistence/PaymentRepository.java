@@ -1,5 +1,6 @@
 package org.emporium.payments.persistence;
 
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.emporium.payments.domain.Authorization;
@@ -24,14 +27,15 @@ import org.emporium.platform.jdbc.Transactions;
 import org.emporium.platform.outbox.Outbox;
 
 /**
- * Payments, their ledger and their events. Every state change is one transaction: the payment's
- * row (locked first), its ledger entry and the event announcing it commit together or not at all.
- * A change is applied only if the payment is still in the state the caller expects, checked under
- * the row lock, so concurrent attempts (a redelivered command, the authorization worker, the
- * recovery job) make the change once and the others find it done.
+ * Payments, their ledger and their events. A state change, its ledger entry and the event
+ * announcing it commit together or not at all: each operation called on the repository is one
+ * transaction, and a {@link #batch} runs many operations (the saga's commands, a poll at a time)
+ * in one. A change is applied only if the payment is still in the state the caller expects,
+ * checked under the row lock, so concurrent attempts (a redelivered command, the authorization
+ * worker, the recovery job) make the change once and the others find it done.
  */
 @ApplicationScoped
-public class PaymentRepository {
+public class PaymentRepository implements PaymentStore {
 
     private static final String COLUMNS = "id, order_id, status, amount, currency, card_token, card_last4, card_brand, "
             + "authorization_code, failure_code, failure_reason, void_requested_at, created_at, updated_at";
@@ -48,6 +52,63 @@ public class PaymentRepository {
     public record NewPayment(UUID id, UUID orderId, Money amount, String cardToken, String last4, String brand) {
     }
 
+    /**
+     * Many operations in one transaction (one commit, one fsync, one relay round) instead of one
+     * each. First the rows of the payments named by {@code paymentIds} that exist are locked, in
+     * id order: two batches over the same payments (a rebalance lets two instances work one
+     * partition for a moment) then wait for each other instead of deadlocking, and nothing else
+     * changes these rows before the batch commits. The work runs its operations in order on the
+     * {@link PaymentStore} it is given; payments it opens are inserted as it goes (the single
+     * operations' order). An operation the caller refuses must throw before it writes anything,
+     * so that catching the refusal leaves the batch as if the command had not been there (no
+     * savepoint per command: a transaction with more than 64 subtransactions that wrote slows
+     * every snapshot of the database). Anything thrown out of the work rolls back all of it, and
+     * the actions of {@link PaymentStore#afterCommit} run only after the commit.
+     *
+     * @param paymentIds every payment the work may change
+     */
+    public <T> T batch(Set<UUID> paymentIds, Function<PaymentStore, T> work) {
+        List<Runnable> committed = new ArrayList<>();
+        T result = Transactions.run(dataSource, "applying a batch of payment commands", c -> {
+            lock(c, paymentIds);
+            return work.apply(new PaymentStore() {
+                @Override
+                public Optional<Payment> find(UUID id) {
+                    return inBatch(c, t -> select(t, id, false));
+                }
+
+                @Override
+                public boolean open(NewPayment p) {
+                    return inBatch(c, t -> insert(t, p));
+                }
+
+                @Override
+                public Optional<Payment> transition(UUID id, PaymentStatus to, String detail, Predicate<Payment> allowed) {
+                    return inBatch(c, t -> move(t, id, to, detail, allowed));
+                }
+
+                @Override
+                public Optional<Payment> requestVoid(UUID id) {
+                    return inBatch(c, t -> markVoidRequested(t, id));
+                }
+
+                @Override
+                public void afterCommit(Runnable action) {
+                    // in the context of the operation that asked: the worker continues its trace
+                    committed.add(Context.current().wrap(action));
+                }
+            });
+        });
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        action.run();
+    }
+
+    @Override
     public Optional<Payment> find(UUID id) {
         try (Connection c = dataSource.getConnection()) {
             return select(c, id, false);
@@ -92,31 +153,9 @@ public class PaymentRepository {
         }
     }
 
-    /**
-     * Records a payment as AUTHORIZING, unless its id exists (INSERT … ON CONFLICT DO NOTHING: a
-     * concurrent repeat waits for the first and then finds it). No event: the reply comes with the
-     * authorization's outcome.
-     *
-     * @return true if this call created it
-     */
+    @Override
     public boolean open(NewPayment p) {
-        return Transactions.run(dataSource, "recording payment " + p.id(), c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO payment (id, order_id, status, amount, currency, "
-                    + "card_token, card_last4, card_brand) VALUES (?, ?, 'AUTHORIZING', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                s.setObject(1, p.id());
-                s.setObject(2, p.orderId());
-                s.setBigDecimal(3, p.amount().amount());
-                s.setString(4, p.amount().currency());
-                s.setString(5, p.cardToken());
-                s.setString(6, p.last4());
-                s.setString(7, p.brand());
-                if (s.executeUpdate() == 0) {
-                    return false;
-                }
-            }
-            appendLedger(c, p.id(), null, PaymentStatus.AUTHORIZING, p.amount(), "authorization requested");
-            return true;
-        });
+        return Transactions.run(dataSource, "recording payment " + p.id(), c -> insert(c, p));
     }
 
     /**
@@ -172,46 +211,14 @@ public class PaymentRepository {
         });
     }
 
-    /**
-     * Moves a payment to {@code to} and publishes the event, if the payment as locked now passes
-     * {@code allowed} (and the state machine has the edge). Empty otherwise: nothing changed.
-     */
+    @Override
     public Optional<Payment> transition(UUID id, PaymentStatus to, String detail, Predicate<Payment> allowed) {
-        return Transactions.run(dataSource, "moving payment " + id + " to " + to, c -> {
-            Optional<Payment> found = select(c, id, true);
-            if (found.isEmpty() || !found.get().status().canBecome(to) || !allowed.test(found.get())) {
-                return Optional.<Payment>empty();
-            }
-            Payment changed;
-            try (PreparedStatement s = c.prepareStatement("UPDATE payment SET status = ?, updated_at = now() "
-                    + "WHERE id = ? RETURNING " + COLUMNS)) {
-                s.setString(1, to.name());
-                s.setObject(2, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    changed = payment(rs);
-                }
-            }
-            appendLedger(c, id, found.get().status(), to, changed.amount(), detail);
-            outbox.append(c, PaymentEvents.entered(changed));
-            return Optional.of(changed);
-        });
+        return Transactions.run(dataSource, "moving payment " + id + " to " + to, c -> move(c, id, to, detail, allowed));
     }
 
-    /**
-     * Remembers that the saga asked for a void, if the payment is still authorizing or authorized
-     * (the first request's time is kept). Empty if it is in any other state by now.
-     */
+    @Override
     public Optional<Payment> requestVoid(UUID id) {
-        return Transactions.run(dataSource, "requesting the void of " + id, c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE payment SET void_requested_at = "
-                    + "coalesce(void_requested_at, now()) WHERE id = ? AND status IN ('AUTHORIZING', 'AUTHORIZED') RETURNING " + COLUMNS)) {
-                s.setObject(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(payment(rs)) : Optional.<Payment>empty();
-                }
-            }
-        });
+        return Transactions.run(dataSource, "requesting the void of " + id, c -> markVoidRequested(c, id));
     }
 
     /**
@@ -234,6 +241,79 @@ public class PaymentRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("finding unfinished payments failed", e);
+        }
+    }
+
+    private static boolean insert(Connection c, NewPayment p) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO payment (id, order_id, status, amount, currency, "
+                + "card_token, card_last4, card_brand) VALUES (?, ?, 'AUTHORIZING', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            s.setObject(1, p.id());
+            s.setObject(2, p.orderId());
+            s.setBigDecimal(3, p.amount().amount());
+            s.setString(4, p.amount().currency());
+            s.setString(5, p.cardToken());
+            s.setString(6, p.last4());
+            s.setString(7, p.brand());
+            if (s.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        appendLedger(c, p.id(), null, PaymentStatus.AUTHORIZING, p.amount(), "authorization requested");
+        return true;
+    }
+
+    private Optional<Payment> move(Connection c, UUID id, PaymentStatus to, String detail, Predicate<Payment> allowed)
+            throws SQLException {
+        Optional<Payment> found = select(c, id, true);
+        if (found.isEmpty() || !found.get().status().canBecome(to) || !allowed.test(found.get())) {
+            return Optional.empty();
+        }
+        Payment changed;
+        try (PreparedStatement s = c.prepareStatement("UPDATE payment SET status = ?, updated_at = now() "
+                + "WHERE id = ? RETURNING " + COLUMNS)) {
+            s.setString(1, to.name());
+            s.setObject(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                changed = payment(rs);
+            }
+        }
+        appendLedger(c, id, found.get().status(), to, changed.amount(), detail);
+        outbox.append(c, PaymentEvents.entered(changed));
+        return Optional.of(changed);
+    }
+
+    private static Optional<Payment> markVoidRequested(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE payment SET void_requested_at = "
+                + "coalesce(void_requested_at, now()) WHERE id = ? AND status IN ('AUTHORIZING', 'AUTHORIZED') RETURNING " + COLUMNS)) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(payment(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Locks the rows of these payments that exist, in id order. */
+    private static void lock(Connection c, Set<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM payment WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    // locked as read
+                }
+            }
+        }
+    }
+
+    /** An operation of a batch on the batch's connection; a database failure fails the batch. */
+    private static <T> T inBatch(Connection c, Transactions.Work<T> operation) {
+        try {
+            return operation.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("an operation of a batch of payment commands failed", e);
         }
     }
 

@@ -20,6 +20,7 @@ import org.emporium.payments.domain.Payment;
 import org.emporium.payments.domain.PaymentProvider;
 import org.emporium.payments.domain.PaymentStatus;
 import org.emporium.payments.persistence.PaymentRepository;
+import org.emporium.payments.persistence.PaymentStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,14 +89,15 @@ public class Authorizations {
     }
 
     /**
-     * Voids an authorized payment at the provider, then records it; a concurrent void (the
+     * Voids an authorized payment at the provider, then records it through {@code store} (the
+     * repository, a transaction of its own, or a batch of commands); a concurrent void (the
      * consumer and this worker may both try) records it once.
      */
-    public Optional<Payment> voidAuthorized(Payment payment, String detail) {
+    public Optional<Payment> voidAuthorized(PaymentStore store, Payment payment, String detail) {
         provider.voidAuthorization(payment.id());
-        Optional<Payment> voided = payments.transition(payment.id(), PaymentStatus.VOIDED, detail,
+        Optional<Payment> voided = store.transition(payment.id(), PaymentStatus.VOIDED, detail,
                 p -> p.status() == PaymentStatus.AUTHORIZED);
-        voided.ifPresent(metrics::entered);
+        voided.ifPresent(p -> store.afterCommit(() -> metrics.entered(p)));
         return voided;
     }
 
@@ -131,7 +133,7 @@ public class Authorizations {
                 LOG.infof("payment %s %s", paymentId, payment.status());
             }
             if (payment.status() == PaymentStatus.AUTHORIZED && payment.voidRequested()) {
-                voidAuthorized(payment, "voided: the void was requested during the authorization")
+                voidAuthorized(payments, payment, "voided: the void was requested during the authorization")
                         .ifPresent(p -> LOG.infof("payment %s voided as requested during its authorization", paymentId));
             }
         } catch (RuntimeException e) {

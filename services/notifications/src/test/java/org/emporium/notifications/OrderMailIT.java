@@ -7,14 +7,20 @@ import static org.emporium.notifications.Fixtures.notificationsOf;
 import static org.emporium.notifications.Fixtures.parts;
 import static org.emporium.notifications.Fixtures.publish;
 import static org.emporium.notifications.Fixtures.recipient;
+import static org.emporium.notifications.Fixtures.traced;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
@@ -34,6 +40,9 @@ class OrderMailIT {
 
     @jakarta.inject.Inject
     org.emporium.notifications.persistence.NotificationRepository notifications;
+
+    @jakarta.inject.Inject
+    DataSource dataSource;
 
     /** Nothing pending means nothing due: the sender then sleeps instead of asking again at once. */
     @Test
@@ -119,6 +128,76 @@ class OrderMailIT {
         JsonPath listing = notificationsOf(order);
         assertThat(listing.getInt("items[0].attempts")).isGreaterThan(2);
         assertThat(listing.getString("items[0].sentAt")).isNotNull();
+    }
+
+    /**
+     * A poll of events for several orders — a placed order, an unreadable record and an unknown
+     * type among them, and one confirmation twice — is stored in one transaction; every email goes
+     * out once, and each notification keeps the trace of its own event.
+     */
+    @Test
+    void aPollOfEventsIsStoredInOneTransactionAndEachEmailIsSentOnceInItsEventsTrace() {
+        List<UUID> orders = Fixtures.orderIdsOnOnePartition(3);
+        UUID first = orders.get(0);
+        UUID second = orders.get(1);
+        UUID third = orders.get(2);
+        UUID firstEvent = UUID.randomUUID();
+        UUID secondEvent = UUID.randomUUID();
+        UUID thirdEvent = UUID.randomUUID();
+        String firstTo = recipient();
+        String secondTo = recipient();
+        String thirdTo = recipient();
+        Fixtures.Traced firstConfirmed = traced(first, Fixtures.confirmed(firstEvent, first, firstTo, "Kettle"));
+        Fixtures.Traced secondCancelled = traced(second,
+                Fixtures.cancelled(secondEvent, second, secondTo, "OUT_OF_STOCK", "Teapot"));
+        String thirdConfirmation = Fixtures.confirmed(thirdEvent, third, thirdTo, "Mug", "Saucer");
+        Fixtures.Traced thirdConfirmed = traced(third, thirdConfirmation);
+        // one partition, one Kafka transaction: the consumer sees them together, in one poll
+        Fixtures.publishInOneTransaction(List.of(
+                traced(first, Fixtures.placed(UUID.randomUUID(), first, firstTo, "Kettle")), // no email
+                firstConfirmed,
+                traced(first, "this is no event"), // refused
+                secondCancelled,
+                traced(second, """
+                        {"specversion":"1.0","id":"%s","source":"/emporium/orders","type":"emporium.orders.OrderShipped",
+                         "subject":"%s","data":{}}""".formatted(UUID.randomUUID(), second)), // refused
+                thirdConfirmed,
+                traced(third, thirdConfirmation))); // redelivered within the poll: stored and mailed once
+        // after the transaction's commit marker (an offset of its own), so the group's offset can pass it
+        publish(first, Fixtures.placed(UUID.randomUUID(), first, firstTo, "Kettle"));
+
+        awaitSent(first, firstEvent, firstTo);
+        assertThat(awaitSent(second, secondEvent, secondTo)).satisfies(
+                mail -> assertThat(mail.getSubject()).isEqualTo("Your Emporium order was cancelled"));
+        awaitSent(third, thirdEvent, thirdTo);
+        Fixtures.awaitAllConsumed();
+
+        assertThat(GreenMailTestResource.messagesTo(thirdTo)).hasSize(1);
+        for (UUID order : orders) {
+            JsonPath listing = notificationsOf(order);
+            assertThat(listing.getList("items")).as("notifications of %s", order).hasSize(1);
+            assertThat(listing.getInt("items[0].attempts")).isEqualTo(1);
+        }
+        // one transaction stored all three: now() is its start, the same for every row
+        assertThat(List.of(firstEvent, secondEvent, thirdEvent)).extracting(e -> stored(e, "created_at::text"))
+                .containsOnly(stored(firstEvent, "created_at::text"));
+        assertThat(stored(firstEvent, "traceparent")).contains("-" + firstConfirmed.traceId() + "-");
+        assertThat(stored(secondEvent, "traceparent")).contains("-" + secondCancelled.traceId() + "-");
+        assertThat(stored(thirdEvent, "traceparent")).contains("-" + thirdConfirmed.traceId() + "-");
+    }
+
+    /** A column of an event's notification row, as text. */
+    private String stored(UUID eventId, String column) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM notification WHERE event_id = ?")) {
+            s.setObject(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as("a notification of event %s", eventId).isTrue();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -41,6 +41,13 @@ public class NotificationSender {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     private static final String RETRIED = "notifications stay pending and are retried with backoff";
+    /**
+     * A connection idle longer than this is checked before it carries a message. Jakarta Mail's
+     * isConnected() sends a NOOP and waits for the reply: asked before every message, that is one
+     * more round trip and one more command for the server per email, while back to back within a
+     * round the connection is known to be fine (servers close idle ones after minutes).
+     */
+    private static final long IDLE_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final NotificationRepository notifications;
     private final SmtpMailer mailer;
@@ -59,6 +66,7 @@ public class NotificationSender {
     private volatile long nextRoundAt = System.nanoTime();
     private volatile boolean wakeable = true;
     private Transport transport;
+    private long transportUsedAt;
 
     public NotificationSender(NotificationRepository notifications, SmtpMailer mailer, MeterRegistry registry,
                               Scheduler scheduler, BackgroundJobs jobs,
@@ -156,11 +164,13 @@ public class NotificationSender {
 
     private boolean deliver(Due due, Outcome outcome) {
         try {
-            if (transport == null || !transport.isConnected()) {
+            boolean idle = System.nanoTime() - transportUsedAt > IDLE_CHECK_NANOS;
+            if (transport == null || (idle && !transport.isConnected())) {
                 disconnect();
                 transport = mailer.connect();
             }
             String messageId = mailer.send(transport, due.eventId(), due.recipient(), due.message());
+            transportUsedAt = System.nanoTime();
             // the server has the message; the commit that follows marks it SENT (see README: the
             // one window where a crash before that commit sends it again)
             outcome.sent(messageId);

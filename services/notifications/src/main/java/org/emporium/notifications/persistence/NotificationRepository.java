@@ -10,17 +10,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.emporium.notifications.message.Kind;
 import org.emporium.notifications.message.RenderedMessage;
-import org.emporium.platform.messaging.Tracing;
+import org.emporium.platform.jdbc.Transactions;
 
 /**
- * The notifications, in plain JDBC. Receiving an event is one INSERT … ON CONFLICT DO NOTHING
- * keyed by the event id, so a redelivered event adds nothing. Sending works on a row locked with
+ * The notifications, in plain JDBC. Receiving events is an INSERT … ON CONFLICT DO NOTHING keyed
+ * by the event id, a poll of them in one transaction, so a redelivered event adds nothing. Sending works on a row locked with
  * FOR UPDATE SKIP LOCKED: the outcome of the send is written in the transaction that holds the
  * lock, so two senders (threads or instances) never send the same row at once.
  */
@@ -55,27 +57,46 @@ public class NotificationRepository {
         this.dataSource = dataSource;
     }
 
+    /** A notification to store: the email rendered for an event, and the W3C traceparent of that event's processing. */
+    public record NewNotification(UUID eventId, UUID orderId, Kind kind, String recipient, RenderedMessage message,
+                                  String traceparent) {
+    }
+
     /**
-     * Stores a notification for an event unless that event was stored before; true when new. The
-     * current trace (the event's) is stored with it, so sending it continues that trace.
+     * Stores the notifications of a poll of events in one transaction (one commit for all), each
+     * unless its event was stored before (INSERT … ON CONFLICT DO NOTHING on the event id, also
+     * for an event twice in one poll). All or none: durable when this returns. The traceparent is
+     * stored with each, so sending it continues its event's trace.
+     *
+     * @return the ids of the events stored now, not before
      */
-    public boolean insert(UUID eventId, UUID orderId, Kind kind, String recipient, RenderedMessage message) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO notification (event_id, order_id, kind, recipient, "
-                     + "subject, text_body, html_body, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                     + "ON CONFLICT (event_id) DO NOTHING")) {
-            s.setObject(1, eventId);
-            s.setObject(2, orderId);
-            s.setString(3, kind.name());
-            s.setString(4, recipient);
-            s.setString(5, message.subject());
-            s.setString(6, message.text());
-            s.setString(7, message.html());
-            s.setString(8, Tracing.current().get("traceparent"));
-            return s.executeUpdate() == 1; // auto-commit: durable when this returns
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing the notification of event " + eventId + " failed", e);
-        }
+    public Set<UUID> insertAll(List<NewNotification> notifications) {
+        return Transactions.run(dataSource, "storing the notifications of " + notifications.size() + " event(s)", c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO notification (event_id, order_id, kind, "
+                    + "recipient, subject, text_body, html_body, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (event_id) DO NOTHING")) {
+                for (NewNotification n : notifications) {
+                    s.setObject(1, n.eventId());
+                    s.setObject(2, n.orderId());
+                    s.setString(3, n.kind().name());
+                    s.setString(4, n.recipient());
+                    s.setString(5, n.message().subject());
+                    s.setString(6, n.message().text());
+                    s.setString(7, n.message().html());
+                    s.setString(8, n.traceparent());
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                Set<UUID> stored = new LinkedHashSet<>();
+                for (int i = 0; i < counts.length; i++) {
+                    // a driver that rewrites batches answers SUCCESS_NO_INFO: counted as new (a wake too many)
+                    if (counts[i] != 0) {
+                        stored.add(notifications.get(i).eventId());
+                    }
+                }
+                return stored;
+            }
+        });
     }
 
     /**

@@ -62,9 +62,11 @@ public final class Topology {
             // ready once caught up with catalog.product.v1 (which catalog's relay creates)
             quarkus("search", 8103).memory(heap(128).pss(155)).kafka().startsAfter("kafka")
                     .setting("EMPORIUM_SEARCH_INDEX_DIR", w -> w.dataDirectory("search")),
-            // its model lives in memory, replayed from the topics at every start; ready once caught
-            // up. Creates storefront.behaviour.v1, which the storefront only produces to.
-            quarkus("recommendations", 8109).memory(heap(256).pss(190)).kafka().startsAfter("kafka"),
+            // its model lives in memory, rebuilt from the topics at start (from its latest snapshot in
+            // its data directory on); ready once caught up. Creates storefront.behaviour.v1, which the
+            // storefront only produces to.
+            quarkus("recommendations", 8109).memory(heap(256).pss(190)).kafka().startsAfter("kafka")
+                    .setting("EMPORIUM_RECOMMENDATIONS_DATA_DIR", w -> w.dataDirectory("recommendations")),
             // publishes ProductViewed best effort (never waits for Kafka); recommendations are an
             // extra with a short deadline, so it does not wait for that service either. Sign-in is
             // the OpenID Connect code flow against identity, the session an encrypted cookie.

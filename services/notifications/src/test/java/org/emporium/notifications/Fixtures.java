@@ -10,25 +10,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.emporium.platform.testing.Auth;
 import org.emporium.platform.testing.Await;
 import org.emporium.platform.testing.EventContract;
-import org.emporium.platform.testing.KafkaTestResource;
+import org.emporium.platform.testing.EventContract.Traced;
 
 /**
  * What the integration tests share: orders' events as orders publishes them (checked against
@@ -105,58 +95,9 @@ final class Fixtures {
         ORDERS.send(orderId.toString(), values);
     }
 
-    /**
-     * New order ids whose events all go to one partition of orders.order.v1 (the producer's
-     * default partitioner: murmur2 of the key), so a burst of them is one poll.
-     */
-    static List<UUID> orderIdsOnOnePartition(int count) {
-        List<UUID> ids = new ArrayList<>();
-        while (ids.size() < count) {
-            UUID id = UUID.randomUUID();
-            if (Utils.toPositive(Utils.murmur2(id.toString().getBytes(StandardCharsets.UTF_8))) % 3 == 0) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    /** A record keyed by its order, sent in a W3C trace of its own, as the orders' outbox relay sends it. */
-    record Traced(UUID orderId, String value, String traceId) {
-    }
-
+    /** A record keyed by its order in a trace of its own, for {@code ORDERS.sendInOneTransaction}. */
     static Traced traced(UUID orderId, String value) {
-        return new Traced(orderId, value, HexFormat.of().formatHex(randomBytes(16)));
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
-
-    /**
-     * Publishes the records, each with its traceparent header, in one Kafka transaction: the
-     * consumer reads committed records only, so it sees them all at once, and if they share a
-     * partition they come in one poll. The commit marker takes an offset of its own: publish a
-     * plain record to that partition afterwards before {@link #awaitAllConsumed}.
-     */
-    static void publishInOneTransaction(List<Traced> records) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "notifications-it-" + UUID.randomUUID());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new StringSerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (Traced traced : records) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(ORDERS.topic(), traced.orderId().toString(),
-                        traced.value());
-                String traceparent = "00-" + traced.traceId() + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
-                record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
-            }
-            producer.commitTransaction();
-        }
+        return Traced.of(orderId.toString(), value);
     }
 
     /** Waits until the group "notifications" has committed everything published so far. */

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.emporium.platform.testing.EventContract.Traced;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
@@ -137,7 +138,7 @@ class OrderMailIT {
      */
     @Test
     void aPollOfEventsIsStoredInOneTransactionAndEachEmailIsSentOnceInItsEventsTrace() {
-        List<UUID> orders = Fixtures.orderIdsOnOnePartition(3);
+        List<UUID> orders = Fixtures.ORDERS.keysOnOnePartition(3);
         UUID first = orders.get(0);
         UUID second = orders.get(1);
         UUID third = orders.get(2);
@@ -147,13 +148,13 @@ class OrderMailIT {
         String firstTo = recipient();
         String secondTo = recipient();
         String thirdTo = recipient();
-        Fixtures.Traced firstConfirmed = traced(first, Fixtures.confirmed(firstEvent, first, firstTo, "Kettle"));
-        Fixtures.Traced secondCancelled = traced(second,
+        Traced firstConfirmed = traced(first, Fixtures.confirmed(firstEvent, first, firstTo, "Kettle"));
+        Traced secondCancelled = traced(second,
                 Fixtures.cancelled(secondEvent, second, secondTo, "OUT_OF_STOCK", "Teapot"));
         String thirdConfirmation = Fixtures.confirmed(thirdEvent, third, thirdTo, "Mug", "Saucer");
-        Fixtures.Traced thirdConfirmed = traced(third, thirdConfirmation);
+        Traced thirdConfirmed = traced(third, thirdConfirmation);
         // one partition, one Kafka transaction: the consumer sees them together, in one poll
-        Fixtures.publishInOneTransaction(List.of(
+        Fixtures.ORDERS.sendInOneTransaction(List.of(
                 traced(first, Fixtures.placed(UUID.randomUUID(), first, firstTo, "Kettle")), // no email
                 firstConfirmed,
                 traced(first, "this is no event"), // refused

@@ -15,29 +15,23 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.emporium.platform.testing.Auth;
 import org.emporium.platform.testing.Await;
 import org.emporium.platform.testing.EventContract;
+import org.emporium.platform.testing.EventContract.Traced;
 import org.emporium.platform.testing.KafkaTestResource;
 
 /**
@@ -105,61 +99,9 @@ final class Fixtures {
                 .map(c -> Map.entry(c.startsWith("{") ? subject(c) : "not-a-uuid", c)).toList());
     }
 
-    /**
-     * New payment ids whose commands all go to one partition of payments.commands.v1 (the
-     * producer's default partitioner: murmur2 of the key), so a burst of them is one poll.
-     */
-    static List<UUID> paymentIdsOnOnePartition(int count) {
-        List<UUID> ids = new ArrayList<>();
-        while (ids.size() < count) {
-            UUID id = UUID.randomUUID();
-            if (Utils.toPositive(Utils.murmur2(id.toString().getBytes(StandardCharsets.UTF_8))) % 3 == 0) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    /** A command and the W3C trace it is sent in, as the saga's outbox relay sends it. */
-    record Traced(String command, String traceId) {
-        String traceparent() {
-            return "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
-        }
-    }
-
-    /** The command in a trace of its own. */
+    /** The command in a trace of its own, keyed by its subject, for {@code COMMANDS.sendInOneTransaction}. */
     static Traced traced(String command) {
-        return new Traced(command, HexFormat.of().formatHex(randomBytes(16)));
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
-
-    /**
-     * Sends the commands (keyed by their subject, each with its traceparent header) in one Kafka
-     * transaction: the consumer reads committed records only, so it sees them all at once, and if
-     * they share a partition they come in one poll. The commit marker takes an offset of its own:
-     * send a plain record to that partition afterwards before {@link #awaitCommandsConsumed}.
-     */
-    static void sendInOneTransaction(List<Traced> commands) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.kafka().bootstrapServers());
-        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "payments-it-" + UUID.randomUUID());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new StringSerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (Traced traced : commands) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(COMMANDS.topic(), subject(traced.command()),
-                        traced.command());
-                record.headers().add("traceparent", traced.traceparent().getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
-            }
-            producer.commitTransaction();
-        }
+        return Traced.of(subject(command), command);
     }
 
     /**

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.emporium.platform.testing.Auth;
+import org.emporium.platform.testing.EventContract.Traced;
 import org.emporium.platform.testing.IdentityTestResource;
 import org.emporium.platform.testing.KafkaTestResource;
 import org.emporium.platform.testing.PostgresTestResource;
@@ -195,7 +196,7 @@ class PaymentCommandsIT {
      */
     @Test
     void aPollOfCommandsIsOneTransactionWhereRefusedOnesChangeNothingAndEachReplyKeepsItsCommandsTrace() {
-        List<UUID> ids = Fixtures.paymentIdsOnOnePartition(6);
+        List<UUID> ids = Fixtures.COMMANDS.keysOnOnePartition(6);
         UUID a = ids.get(0);
         UUID b = ids.get(1);
         UUID c = ids.get(2);
@@ -212,13 +213,13 @@ class PaymentCommandsIT {
         awaitStatus(f, "CAPTURED");
         awaitCommandsConsumed();
 
-        Fixtures.Traced captureA = traced(capture(a));
-        Fixtures.Traced captureB = traced(capture(b));
-        Fixtures.Traced voidC = traced(voidPayment(c));
-        Fixtures.Traced refundF = traced(refund(f));
-        Fixtures.Traced authorizeFresh = traced(authorize(fresh, card, "14.00"));
+        Traced captureA = traced(capture(a));
+        Traced captureB = traced(capture(b));
+        Traced voidC = traced(voidPayment(c));
+        Traced refundF = traced(refund(f));
+        Traced authorizeFresh = traced(authorize(fresh, card, "14.00"));
         // one partition, one Kafka transaction: the consumer sees them together, in one poll
-        Fixtures.sendInOneTransaction(List.of(
+        Fixtures.COMMANDS.sendInOneTransaction(List.of(
                 captureA,
                 traced(refund(b)), // refused: not captured
                 captureB,

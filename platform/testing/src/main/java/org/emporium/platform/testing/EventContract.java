@@ -13,6 +13,7 @@ import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,12 +24,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,6 +45,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The event contract of one topic on the test broker ({@link KafkaTestResource}): the records a
@@ -165,6 +169,71 @@ public final class EventContract {
     /** Sends values under one key, in this order. */
     public void send(String key, String... values) {
         send(java.util.Arrays.stream(values).map(v -> Map.entry(key, v)).toList());
+    }
+
+    /** A record (key, value) sent in a W3C trace of its own, as a service's outbox relay sends it. */
+    public record Traced(String key, String value, String traceId) {
+
+        /** The record in a new trace. */
+        public static Traced of(String key, String value) {
+            return new Traced(key, value, randomHex(16));
+        }
+
+        /** Its traceparent header: the trace, a new span of it, sampled. */
+        public String traceparent() {
+            return "00-" + traceId + "-" + randomHex(8) + "-01";
+        }
+    }
+
+    /**
+     * Sends the records (each with its traceparent header) in one Kafka transaction: the consumer
+     * reads committed records only, so it sees them all at once, and if they share a partition
+     * ({@link #keysOnOnePartition}) they come in one poll. The commit marker takes an offset of its
+     * own: send a plain record to that partition afterwards before {@link #awaitConsumedBy}, so the
+     * group's offset can pass it.
+     */
+    public void sendInOneTransaction(List<Traced> records) {
+        Properties properties = bootstrap();
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-it-" + UUID.randomUUID());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (Traced traced : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, traced.key(), traced.value());
+                record.headers().add("traceparent", traced.traceparent().getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.commitTransaction();
+        }
+    }
+
+    /**
+     * New random ids whose records, keyed by them, all go to one partition of the topic (the
+     * producer's default partitioner: murmur2 of the key modulo the topic's partitions), so a
+     * burst of them is one poll.
+     */
+    public List<UUID> keysOnOnePartition(int count) {
+        int partitions;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(bootstrap(), new StringSerializer(),
+                new StringSerializer())) {
+            Await.until(topic + " exists", () -> !producer.partitionsFor(topic).isEmpty());
+            partitions = producer.partitionsFor(topic).size();
+        }
+        List<UUID> ids = new ArrayList<>();
+        while (ids.size() < count) {
+            UUID id = UUID.randomUUID();
+            if (Utils.toPositive(Utils.murmur2(id.toString().getBytes(StandardCharsets.UTF_8))) % partitions == 0) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** Waits until the consumer group has committed every record on the topic so far. */

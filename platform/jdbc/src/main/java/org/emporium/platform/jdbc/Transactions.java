@@ -33,4 +33,18 @@ public final class Transactions {
             throw new IllegalStateException(what + " failed", e);
         }
     }
+
+    /**
+     * A piece of work inside a transaction already open on {@code c}, such as one operation of a
+     * batch that {@link #run} holds: it neither commits nor rolls back, and an {@code SQLException}
+     * becomes an {@code IllegalStateException} naming what failed, which rolls back the
+     * transaction around it. For work that goes through an interface without checked exceptions.
+     */
+    public static <T> T within(Connection c, String what, Work<T> work) {
+        try {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed", e);
+        }
+    }
 }

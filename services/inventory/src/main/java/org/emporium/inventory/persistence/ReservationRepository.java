@@ -164,22 +164,22 @@ public class ReservationRepository {
             work.accept(new Batch() {
                 @Override
                 public Reservation reserve(UUID id, List<ReservationLine> lines, Duration ttl) {
-                    return traced(() -> ReservationRepository.this.reserve(c, id, lines, ttl, events));
+                    return traced(t -> ReservationRepository.this.reserve(t, id, lines, ttl, events));
                 }
 
                 @Override
                 public Optional<Reservation> commit(UUID id) {
-                    return traced(() -> transition(c, id, ReservationStatus.COMMITTED, events));
+                    return traced(t -> transition(t, id, ReservationStatus.COMMITTED, events));
                 }
 
                 @Override
                 public Optional<Reservation> release(UUID id) {
-                    return traced(() -> transition(c, id, ReservationStatus.RELEASED, events));
+                    return traced(t -> transition(t, id, ReservationStatus.RELEASED, events));
                 }
 
-                private <T> T traced(SqlWork<T> operation) {
+                private <T> T traced(Transactions.Work<T> operation) {
                     int before = events.size();
-                    T result = unchecked(operation);
+                    T result = Transactions.within(c, "a reservation operation of a batch", operation);
                     events.subList(before, events.size()).forEach(e -> causedIn.put(e, Context.current()));
                     return result;
                 }
@@ -255,18 +255,6 @@ public class ReservationRepository {
                 }
                 return found;
             }
-        }
-    }
-
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T unchecked(SqlWork<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException("a reservation operation of a batch failed", e);
         }
     }
 

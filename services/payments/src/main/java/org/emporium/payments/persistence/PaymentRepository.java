@@ -40,6 +40,9 @@ public class PaymentRepository implements PaymentStore {
     private static final String COLUMNS = "id, order_id, status, amount, currency, card_token, card_last4, card_brand, "
             + "authorization_code, failure_code, failure_reason, void_requested_at, created_at, updated_at";
 
+    /** What failed when an operation of a {@link #batch} fails: the batch, on the batch's connection. */
+    private static final String BATCH_OPERATION = "an operation of a batch of payment commands";
+
     private final DataSource dataSource;
     private final Outbox outbox;
 
@@ -74,22 +77,22 @@ public class PaymentRepository implements PaymentStore {
             return work.apply(new PaymentStore() {
                 @Override
                 public Optional<Payment> find(UUID id) {
-                    return inBatch(c, t -> select(t, id, false));
+                    return Transactions.within(c, BATCH_OPERATION, t -> select(t, id, false));
                 }
 
                 @Override
                 public boolean open(NewPayment p) {
-                    return inBatch(c, t -> insert(t, p));
+                    return Transactions.within(c, BATCH_OPERATION, t -> insert(t, p));
                 }
 
                 @Override
                 public Optional<Payment> transition(UUID id, PaymentStatus to, String detail, Predicate<Payment> allowed) {
-                    return inBatch(c, t -> move(t, id, to, detail, allowed));
+                    return Transactions.within(c, BATCH_OPERATION, t -> move(t, id, to, detail, allowed));
                 }
 
                 @Override
                 public Optional<Payment> requestVoid(UUID id) {
-                    return inBatch(c, t -> markVoidRequested(t, id));
+                    return Transactions.within(c, BATCH_OPERATION, t -> markVoidRequested(t, id));
                 }
 
                 @Override
@@ -305,15 +308,6 @@ public class PaymentRepository implements PaymentStore {
                     // locked as read
                 }
             }
-        }
-    }
-
-    /** An operation of a batch on the batch's connection; a database failure fails the batch. */
-    private static <T> T inBatch(Connection c, Transactions.Work<T> operation) {
-        try {
-            return operation.apply(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("an operation of a batch of payment commands failed", e);
         }
     }
 

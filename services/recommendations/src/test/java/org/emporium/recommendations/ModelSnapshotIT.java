@@ -73,6 +73,8 @@ class ModelSnapshotIT {
     private static final List<String> TOPICS = Stream.concat(INPUTS.stream(), Stream.of(SEED)).toList();
     private static final List<Product> PRODUCTS = TestCatalog.products();
     private static final Duration DEADLINE = Duration.ofSeconds(120);
+    /** The data directories (the build's, which a clean removes). */
+    private static final Path TARGET = Path.of("target", "snapshot-it");
 
 
     /** The seeded history on; a snapshot every second while events come in, in a directory of its own. */
@@ -83,7 +85,7 @@ class ModelSnapshotIT {
                 return Map.of("emporium.recommendations.seed-history", "true",
                         "emporium.recommendations.seed-catalog-quiet", "PT1S",
                         "emporium.recommendations.snapshot-interval", "PT1S",
-                        "emporium.recommendations.data-dir", Files.createTempDirectory("recommendations-snapshots").toString());
+                        "emporium.recommendations.data-dir", directory("snapshots").toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -135,7 +137,7 @@ class ModelSnapshotIT {
         ModelSnapshots.Snapshot written = store.load(clusterId).orElseThrow();
         assertThat(written.seedEventsRead()).isEqualTo(published);
         // what a restart finds: the service writes no more until events come in, and into its own directory
-        Path restartDirectory = Files.createTempDirectory("recommendations-restart");
+        Path restartDirectory = directory("restart");
         Files.copy(written.file().path(), restartDirectory.resolve(written.file().path().getFileName()));
 
         // events after the snapshot, on one partition, so the service and the restarted instance apply them in the same order
@@ -201,7 +203,7 @@ class ModelSnapshotIT {
     void positionsPastATopicsEndStartOver() throws Exception {
         String topic = "snapshot.recreated.v1";
         List<String> topics = List.of(topic);
-        Path directory = Files.createTempDirectory("recommendations-recreated");
+        Path directory = directory("recreated");
         ModelEventConsumer.Snapshots snapshots = new ModelEventConsumer.Snapshots(
                 new ModelSnapshots(directory, ModelSettings.defaults(), topics), Duration.ofMinutes(5));
         kafka().createTopic(topic, 1, Map.of());
@@ -227,6 +229,12 @@ class ModelSnapshotIT {
         } finally {
             second.stop();
         }
+    }
+
+    /** A new directory under {@link #TARGET}. */
+    static Path directory(String prefix) throws IOException {
+        Files.createDirectories(TARGET);
+        return Files.createTempDirectory(TARGET, prefix);
     }
 
     private static Set<String> names(Admin admin) {

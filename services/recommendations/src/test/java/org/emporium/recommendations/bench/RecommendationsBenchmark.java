@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,7 +35,9 @@ import org.emporium.platform.testing.EmbeddedKafka;
  * times, as when producers publish as things happen). (b) Starts the built service as a process, as the
  * launcher does ({@code -Xmx128m -XX:+UseSerialGC} by default), and measures the catch-up rate,
  * the heap used after a full GC and the process RSS. (c) Runs HTTP load on both endpoints at 8 and
- * 32 concurrent clients and prints requests/s, p50 and p99. See bench.sh.
+ * 32 concurrent clients and prints requests/s, p50 and p99 ({@code -Dbench.seconds=0}: none). (d) Stops
+ * the service (it has written a snapshot of its model after catching up, and writes one at stop),
+ * starts it again on the same data directory and measures that start the same way. See bench.sh.
  */
 public final class RecommendationsBenchmark {
 
@@ -46,6 +49,7 @@ public final class RecommendationsBenchmark {
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
     private static final Pattern CAUGHT_UP = Pattern.compile("caught up in ([0-9.]+) s \\(([0-9,]+) events/s\\): (.*); ready");
+    private static final Pattern SNAPSHOT = Pattern.compile("(wrote|loaded) the model snapshot .*");
 
     private final SplittableRandom random = new SplittableRandom(42);
     private final double[] zipf = cumulativeZipf(PRODUCTS / CATEGORIES);
@@ -70,35 +74,68 @@ public final class RecommendationsBenchmark {
         System.out.printf("published %,d events (%,d products + %,d behaviour) in %.1f s%n", published, PRODUCTS,
                 published - PRODUCTS, (System.nanoTime() - start) / 1e9);
 
-        int port = freePort();
-        Path log = Files.createTempFile("recommendations-bench", ".log");
-        long launched = System.nanoTime();
+        Path data = Files.createTempDirectory("recommendations-bench-data");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // this measures replaying the events above; SeedBenchmark measures the seeded history
-        Process service = launch(jar, List.of("-Xms32m", "-Xmx" + HEAP, "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError"), Map.of("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "EMPORIUM_RECOMMENDATIONS_PORT", Integer.toString(port), "EMPORIUM_RECOMMENDATIONS_SEED_HISTORY", "false"), log);
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            String base = "http://127.0.0.1:" + port;
-            awaitReady(http, base, service, log);
+        try (Service first = Service.start(kafka, jar, data, http, "first start, every event replayed")) {
+            awaitSnapshot(data, first.process());
+            if (!LOAD.isZero()) {
+                System.out.println("HTTP load (java.net.http, one connection per client), half products/{sku}, half shoppers/{id}:");
+                load(http, first.base(), 4, Duration.ofSeconds(5), false); // warm-up
+                load(http, first.base(), 8, LOAD, true);
+                load(http, first.base(), 32, LOAD, true);
+                memory(first.process(), "after load");
+            }
+        }
+        try (Service restart = Service.start(kafka, jar, data, http, "restart, from the snapshot")) {
+            System.out.println("snapshots: " + String.join("; ", SNAPSHOT.matcher(Files.readString(restart.log())).results()
+                    .map(MatchResult::group).toList()));
+        }
+    }
+
+    /** The built service as a process with the launcher's flags, ready; stopped (gracefully) on close. */
+    private record Service(Process process, String base, Path log) implements AutoCloseable {
+
+        static Service start(EmbeddedKafka kafka, Path jar, Path data, HttpClient http, String what) throws Exception {
+            int port = freePort();
+            Path log = Files.createTempFile("recommendations-bench", ".log");
+            long launched = System.nanoTime();
+            Process process = launch(jar, List.of("-Xms32m", "-Xmx" + HEAP, "-XX:+UseSerialGC", "-Xss512k",
+                    "-XX:+ExitOnOutOfMemoryError"), Map.of("EMPORIUM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "EMPORIUM_RECOMMENDATIONS_PORT", Integer.toString(port), "EMPORIUM_RECOMMENDATIONS_SEED_HISTORY", "false",
+                    "EMPORIUM_RECOMMENDATIONS_DATA_DIR", data.toString()), log);
+            Service service = new Service(process, "http://127.0.0.1:" + port, log);
+            awaitReady(http, service.base(), process, log);
             double ready = (System.nanoTime() - launched) / 1e9;
             Matcher m = CAUGHT_UP.matcher(Files.readString(log));
             if (m.find()) {
-                System.out.printf("catch-up: %s s, %s events/s (consumer thread: poll + JSON parse + model); ready %.1f s "
-                        + "after the JVM was launched%n  model: %s%n", m.group(1), m.group(2), ready, m.group(3));
+                System.out.printf("%s: catch-up %s s, %s events/s (consumer thread: poll + JSON parse + model); ready %.1f s "
+                        + "after the JVM was launched%n  model: %s%n", what, m.group(1), m.group(2), ready, m.group(3));
             }
-            memory(service, "after catch-up");
+            memory(process, "after catch-up");
+            return service;
+        }
 
-            System.out.println("HTTP load (java.net.http, one connection per client), half products/{sku}, half shoppers/{id}:");
-            load(http, base, 4, Duration.ofSeconds(5), false); // warm-up
-            load(http, base, 8, LOAD, true);
-            load(http, base, 32, LOAD, true);
-            memory(service, "after load");
-        } finally {
-            service.destroy();
-            service.waitFor();
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy(); // SIGTERM: a graceful stop, which writes a snapshot
+            process.waitFor();
             System.out.println("service log: " + log);
         }
+    }
+
+    /** Waits for the snapshot written after catching up. */
+    private static void awaitSnapshot(Path data, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline && service.isAlive()) {
+            try (var files = Files.list(data)) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".snapshot"))) {
+                    return;
+                }
+            }
+            Thread.sleep(200); // polling interval
+        }
+        throw new IllegalStateException("no snapshot in " + data);
     }
 
     // --- (a) the simulator --------------------------------------------------------------------
@@ -238,6 +275,9 @@ public final class RecommendationsBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("EMPORIUM_ZIPKIN_ENDPOINT", "");
+        // a data directory of its own unless told: a start replays everything, as the benchmarks measure
+        builder.environment().put("EMPORIUM_RECOMMENDATIONS_DATA_DIR",
+                Files.createTempDirectory("recommendations-data").toString());
         builder.environment().put("QUARKUS_OTEL_SDK_DISABLED", "true");
         builder.environment().putAll(environment);
         return builder.start();

@@ -429,6 +429,14 @@ def compare(args):
         change = "" if not x else f"{(y - x) * 100 / x:+.1f} %"
         better = "" if x == y else ("better" if (y > x) == higher_is_better else "worse")
         print(f"  {label:<20} {x:>10,.2f} {y:>10,.2f}  {change:>9}  {better}")
+    # the load generator does about the same work per request in both runs: when its own CPU per
+    # request differs much, suspect the machine (another day, a busier host) before the change. A hint,
+    # not proof: at a lower rate it also gathers fewer answers per wake-up
+    x, y = (run["median"].get("loadGeneratorCpuMsPerRequest") for run in (a, b))
+    if x and y:
+        print(f"  {'generator CPU ms':<20} {x:>10,.3f} {y:>10,.3f}  {(y - x) * 100 / x:>+8.1f} %  (a yardstick of the machine)")
+        if abs(y - x) / x > 0.2:
+            print("  note: the load generator's CPU per request differs by more than 20 %: was it the same machine?")
 
 
 def main():

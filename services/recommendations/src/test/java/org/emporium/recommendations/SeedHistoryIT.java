@@ -90,7 +90,8 @@ class SeedHistoryIT {
 
         List<ConsumerRecord<String, byte[]>> records = readAll(SEED, "read_committed");
         assertThat(records).hasSize((int) published);
-        assertThat(readAll(SEED, "read_uncommitted")).as("one committed transaction, nothing aborted").hasSize((int) published);
+        assertThat(readAll(SEED, "read_uncommitted", published)).as("one committed transaction, nothing aborted")
+                .hasSize((int) published);
         Map<String, Integer> types = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
@@ -221,6 +222,14 @@ class SeedHistoryIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> readAll(String topic, String isolation) {
+        return readAll(topic, isolation, 0);
+    }
+
+    /**
+     * Every record up to the end offsets, and at least {@code atLeast} of them: a read that once came
+     * back empty (the end offsets it saw were already reached) then polls on until the deadline.
+     */
+    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, String isolation, long atLeast) {
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers());
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
@@ -234,7 +243,7 @@ class SeedHistoryIT {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            while (records.size() < atLeast || partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 assertThat(System.nanoTime()).as("read %s to its end", topic).isLessThan(deadline);
             }

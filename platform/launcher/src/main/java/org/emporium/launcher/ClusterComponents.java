@@ -88,8 +88,9 @@ final class ClusterComponents {
     }
 
     /**
-     * A mail relay that keeps what it gets (Mailpit: SMTP, and a web page to read it on 8025). A
-     * real relay replaces it in production: deploy/README.md says how.
+     * A mail relay that keeps the newest mails it gets (Mailpit: SMTP, and a web page to read it
+     * on 8025), as many as the local mail server keeps. A real relay replaces it in production:
+     * deploy/README.md says how.
      */
     private Map<String, String> mail() {
         int smtp = wiring.smtpPort();
@@ -98,6 +99,8 @@ final class ClusterComponents {
         env.add(object("name", "MP_SMTP_BIND_ADDR", "value", "0.0.0.0:" + smtp));
         env.add(object("name", "MP_UI_BIND_ADDR", "value", "0.0.0.0:8025"));
         env.add(object("name", "MP_DATABASE", "value", "/tmp/mailpit.db"));
+        // Mailpit's default, said here: the local mail server keeps the same number (Processes)
+        env.add(object("name", "MP_MAX_MESSAGES", "value", String.valueOf(Processes.MAIL_MAX_MESSAGES)));
         return storeFiles(wiring.smtpHost(), deployment, service(wiring.smtpHost(), Map.of("smtp", smtp, "web", 8025)),
                 policy(wiring.smtpHost(), Topology.services().stream().filter(Node::usesMail).toList(), smtp));
     }

@@ -1,5 +1,6 @@
 package org.emporium.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,18 @@ public final class Processes {
      * page makes about ten spans: the last 1,000 or so requests stay searchable.
      */
     static final int ZIPKIN_MAX_SPANS = 10_000;
+    /**
+     * Mails the local mail server keeps: the newest, as Mailpit keeps in the cluster (its default,
+     * set there explicitly, {@code MP_MAX_MESSAGES}). GreenMail alone keeps every mail: after a
+     * few thousand orders its 64 MB heap was full (173 full collections, 4.5 ms of CPU per order in
+     * the checkout benchmark) and next it died of OutOfMemoryError, every mail lost. Bounded, it
+     * holds a few MB of mail at most (an order's confirmation is a few KB).
+     */
+    static final int MAIL_MAX_MESSAGES = 500;
+    /** GreenMail's standalone jar, and the main class it runs with here (a bounded store; platform/infrastructure). */
+    static final String GREENMAIL_JAR = INFRASTRUCTURE_MODULE + "/target/greenmail.jar";
+    static final String BOUNDED_MAIL_JAR = INFRASTRUCTURE_MODULE + "/target/bounded-mail.jar";
+    static final String BOUNDED_MAIL_MAIN = "org.emporium.infrastructure.mail.BoundedMailServer";
     /** Every JVM we run, here and in the cluster: a collector for small heaps, and no half-dead process after an OOM. */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
@@ -119,13 +132,12 @@ public final class Processes {
                 yield zipkin;
             }
             case "mail" -> {
-                String jar = artifact(INFRASTRUCTURE_MODULE + "/target/greenmail.jar");
+                String greenMail = artifact(GREENMAIL_JAR);
+                String bounded = artifact(BOUNDED_MAIL_JAR);
                 ProcessComponent mail = jvm("mail", "/api/service/readiness", List.of(),
-                        concat(memoryFlags(node), "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.hostname=127.0.0.1",
-                                "-Dgreenmail.smtp.port=" + wiring.smtpPort(), "-Dgreenmail.api.hostname=127.0.0.1",
-                                "-Dgreenmail.api.port=" + port, "-Dgreenmail.auth.disabled", "-jar", jar), Map.of());
+                        mailFlags(memoryFlags(node), greenMail, bounded, wiring.smtpPort(), port, MAIL_MAX_MESSAGES), Map.of());
                 // its training copy listens on free ports of its own
-                mail.cachedBy(new AheadOfTimeCache(workspace, "mail", List.of(Path.of(jar))),
+                mail.cachedBy(new AheadOfTimeCache(workspace, "mail", List.of(Path.of(greenMail), Path.of(bounded))),
                         free -> new ProcessComponent.Training(List.of("-Dgreenmail.api.port=" + free,
                                 "-Dgreenmail.smtp.port=" + ProcessComponent.freePort()), Map.of(),
                                 Probe.http("http://127.0.0.1:" + free + "/api/service/readiness")));
@@ -293,6 +305,21 @@ public final class Processes {
         List<String> flags = new ArrayList<>(memoryFlags(node));
         flags.addAll(QUARKUS_FLAGS);
         return flags;
+    }
+
+    /**
+     * The mail server's JVM arguments after {@link #JVM_FLAGS}: GreenMail's standalone server
+     * (SMTP and its REST API on loopback, any password taken, a mailbox made for any recipient)
+     * run by {@link #BOUNDED_MAIL_MAIN}, which keeps only the newest {@code maxMessages} mails.
+     */
+    static List<String> mailFlags(List<String> memoryFlags, String greenMailJar, String boundedMailJar,
+                                  int smtpPort, int apiPort, int maxMessages) {
+        // C1 only, as for the other infrastructure: its speed matters little, the services' start does
+        return concat(memoryFlags, "-XX:TieredStopAtLevel=1", "-Dgreenmail.smtp.hostname=127.0.0.1",
+                "-Dgreenmail.smtp.port=" + smtpPort, "-Dgreenmail.api.hostname=127.0.0.1",
+                "-Dgreenmail.api.port=" + apiPort, "-Dgreenmail.auth.disabled",
+                "-Demporium.mail.max-messages=" + maxMessages,
+                "-cp", greenMailJar + File.pathSeparator + boundedMailJar, BOUNDED_MAIL_MAIN);
     }
 
     private static List<String> concat(List<String> first, String... rest) {

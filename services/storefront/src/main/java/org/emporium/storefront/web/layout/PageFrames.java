@@ -20,8 +20,10 @@ public class PageFrames {
     private static final String HTMX_POM = "META-INF/maven/org.webjars.npm/htmx.org/pom.properties";
 
     private final String htmxScript;
+    private final CategoryNav categoryNav;
 
-    PageFrames() {
+    PageFrames(CategoryNav categoryNav) {
+        this.categoryNav = categoryNav;
         // the webjar keeps its version in the served path; reading it from the jar itself means the
         // page can never point at a version that isn't there
         this.htmxScript = "/webjars/htmx.org/" + webjarVersion() + "/dist/htmx.min.js";
@@ -32,9 +34,7 @@ public class PageFrames {
     }
 
     public PageFrame frame(String title, List<Category> categories, String currentSlug, String searchText) {
-        List<PageFrame.NavLink> nav = categories.stream()
-                .map(c -> new PageFrame.NavLink(c.name(), "/c/" + c.slug(), c.slug().equals(currentSlug)))
-                .toList();
+        CategoryNav.Markup nav = categoryNav.of(categories, currentSlug);
         String fullTitle = title == null || title.isBlank() ? "Emporium" : title + " \u00b7 Emporium";
         AccountSession session = SessionContext.account();
         PageFrame.Account account = session == null ? null

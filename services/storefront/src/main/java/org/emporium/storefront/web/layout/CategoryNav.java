@@ -39,9 +39,11 @@ public class CategoryNav {
             return null;
         }
         Rendered last = rendered;
-        // the same list object while the catalog client's cache holds it; an equal new one after
+        // the same list object while the catalog client's cache holds it (kept as given, not copied,
+        // so a page view compares one reference; those lists are never changed once cached), an
+        // equal new one after a refresh
         if (last.categories() != categories && !last.categories().equals(categories)) {
-            last = new Rendered(List.copyOf(categories), new ConcurrentHashMap<>());
+            last = new Rendered(categories, new ConcurrentHashMap<>());
             rendered = last;
         }
         // only the list's own slugs are keys: a slug from a request cannot grow the map

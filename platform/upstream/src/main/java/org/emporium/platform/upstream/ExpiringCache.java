@@ -7,6 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -66,9 +69,31 @@ public final class ExpiringCache<K, V> {
         if (stale != null) {
             pending = pending.ifNoItem().after(patience).recoverWithItem(stale).onFailure().recoverWithItem(stale);
         }
+        return onCallersContext(pending);
+    }
+
+    /**
+     * The values of {@code keys}: the ones kept answer at once, the others are loaded together by
+     * one call of {@code load}, which answers a value for each key it is given (a key it leaves out
+     * is missing from the answer and not kept). Fails when that load fails; nothing stale is
+     * answered here.
+     */
+    public Uni<Map<K, V>> getAll(Collection<K> keys, Function<Set<K>, Uni<Map<K, V>>> load) {
+        CompletableFuture<Map<K, V>> values = cache.getAll(keys, (missing, executor) ->
+                load.apply(Set.copyOf(missing)).invoke(loaded -> loaded.forEach(this::remember))
+                        .subscribeAsCompletionStage());
+        if (values.isDone()) {
+            return Uni.createFrom().completionStage(values);
+        }
+        return onCallersContext(Uni.createFrom().completionStage(values.copy()));
+    }
+
+    /**
+     * A shared load completes on the event loop of the request that started it (the patience on a
+     * timer's thread); continue on our own request's context so its rendering and tracing stay there.
+     */
+    private static <T> Uni<T> onCallersContext(Uni<T> pending) {
         Context caller = Vertx.currentContext();
-        // a shared load completes on the event loop of the request that started it (the patience on a
-        // timer's thread); continue on our own request's context so its rendering and tracing stay there
         return caller == null ? pending : pending.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 

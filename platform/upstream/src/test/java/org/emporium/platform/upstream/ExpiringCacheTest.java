@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -50,6 +55,40 @@ class ExpiringCacheTest {
         cache.get("k", this::load).await().indefinitely();
         cache.invalidateAll();
         assertThat(cache.get("k", this::load).await().indefinitely()).isEqualTo("k#2");
+    }
+
+    // --- many keys at once --------------------------------------------------------------------------
+
+    private final ExpiringCache<String, Integer> many = new ExpiringCache<>(Duration.ofMinutes(1), 10);
+    private final List<Set<String>> bulkLoads = new CopyOnWriteArrayList<>();
+
+    private Uni<Map<String, Integer>> loadAll(Set<String> keys) {
+        bulkLoads.add(keys);
+        Map<String, Integer> values = new HashMap<>();
+        keys.forEach(k -> values.put(k, k.length()));
+        return Uni.createFrom().item(values);
+    }
+
+    @Test
+    void manyKeysAreLoadedInOneCallAndOnlyTheOnesNotKept() {
+        assertThat(many.getAll(List.of("a", "bb"), this::loadAll).await().indefinitely())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "bb", 2));
+        assertThat(many.getAll(List.of("a", "bb", "ccc"), this::loadAll).await().indefinitely())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "bb", 2, "ccc", 3));
+        assertThat(many.getAll(List.of("ccc", "a"), this::loadAll).await().indefinitely()).hasSize(2);
+        assertThat(bulkLoads).containsExactly(Set.of("a", "bb"), Set.of("ccc"));
+        // one key at a time reads what many keys at once kept
+        assertThat(many.get("bb", k -> Uni.createFrom().item(-1)).await().indefinitely()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedLoadOfManyKeysFailsTheLookupAndKeepsNothing() {
+        Uni<Map<String, Integer>> failed = many.getAll(List.of("a"),
+                keys -> Uni.createFrom().failure(new UpstreamUnavailableException("inventory", "down", null)));
+        assertThatThrownBy(() -> failed.await().indefinitely()).isInstanceOf(UpstreamUnavailableException.class);
+
+        assertThat(many.getAll(List.of("a"), this::loadAll).await().indefinitely()).containsEntry("a", 1);
+        assertThat(bulkLoads).containsExactly(Set.of("a"));
     }
 
     // --- with a last good answer to fall back on --------------------------------------------------

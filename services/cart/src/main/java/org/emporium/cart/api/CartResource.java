@@ -21,13 +21,11 @@ import jakarta.ws.rs.core.Context;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.emporium.cart.client.ProductCache;
-import org.emporium.cart.client.GuardedInventory;
+import org.emporium.cart.client.StockCache;
 import org.emporium.cart.client.Product;
 import org.emporium.cart.domain.Cart;
 import org.emporium.cart.domain.CartLine;
@@ -82,11 +80,11 @@ public class CartResource {
 
     private final CartRepository carts;
     private final ProductCache catalog;
-    private final GuardedInventory inventory;
+    private final StockCache inventory;
     private final String currency;
     private final CallerContext callers;
 
-    public CartResource(CartRepository carts, ProductCache catalog, GuardedInventory inventory,
+    public CartResource(CartRepository carts, ProductCache catalog, StockCache inventory,
                         @ConfigProperty(name = "emporium.cart.currency") String currency, CallerContext callers) {
         this.carts = carts;
         this.callers = callers;
@@ -146,17 +144,18 @@ public class CartResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "The cart with names, prices and availability as they are now",
-            description = "Names and prices may be a few seconds old; with Cache-Control: no-cache they are read from "
-                    + "the catalog at this moment (as orders does when an order is placed).")
+            description = "Names and prices may be a few seconds old, availability a moment old (as the product page "
+                    + "shows it); with Cache-Control: no-cache they are read from the catalog and inventory at this "
+                    + "moment (as orders does when an order is placed).")
     @SecurityRequirementsSet // without a token: a guest's
     @SecurityRequirementsSet(@SecurityRequirement(name = BEARER))
     public CartView get(@PathParam("id") String id,
-                        @HeaderParam(HttpHeaders.CACHE_CONTROL) @Parameter(description = "no-cache: prices as the catalog has them now")
+                        @HeaderParam(HttpHeaders.CACHE_CONTROL) @Parameter(description = "no-cache: prices and availability as the catalog and inventory have them now")
                         String cacheControl) {
         UUID cartId = cartId(id);
         Cart cart = carts.find(cartId).filter(c -> callers.mayAccess(c.owner()))
                 .orElseThrow(() -> ProblemException.notFound("no cart " + cartId));
-        return view(cart, cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache"), null);
+        return view(cart, cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache"));
     }
 
     @POST
@@ -181,7 +180,7 @@ public class CartResource {
         Map<String, String> options = LineOptions.canonical(item.options());
         // both asked at once; the catalog must confirm the SKU and its options, inventory may be unreachable
         Uni<Optional<Product>> product = catalog.product(sku);
-        Uni<Map<String, Integer>> stock = stockWith(cartId, sku);
+        Uni<Map<String, Integer>> stock = stockOf(sku);
         Optional<Product> known = product.await().atMost(UPSTREAM_WAIT);
         if (known.isEmpty()) {
             throw new CartRefusal("sku", "unknown SKU " + sku + ": the catalog has no such product");
@@ -191,8 +190,7 @@ public class CartResource {
                     List.of(new Problem.FieldError(invalid.field(), invalid.detail()))));
         });
         Map<String, Integer> available = stock.await().atMost(UPSTREAM_WAIT);
-        return view(carts.add(cartId, callers::mayAccess, sku, options, item.quantity(), unitsOf(sku, available)),
-                false, available);
+        return view(carts.add(cartId, callers::mayAccess, sku, options, item.quantity(), unitsOf(sku, available)));
     }
 
     @PUT
@@ -207,9 +205,9 @@ public class CartResource {
         UUID cartId = cartId(id);
         String valid = sku(sku);
         Map<String, String> options = options(option);
-        Map<String, Integer> available = stockWith(cartId, valid).await().atMost(UPSTREAM_WAIT);
+        Map<String, Integer> available = stockOf(valid).await().atMost(UPSTREAM_WAIT);
         return view(carts.setQuantity(cartId, callers::mayAccess, valid, options, change.quantity(),
-                unitsOf(valid, available)), false, available);
+                unitsOf(valid, available)));
     }
 
     @DELETE
@@ -246,15 +244,9 @@ public class CartResource {
         return all;
     }
 
-    /**
-     * Units available of {@code sku} and of every SKU the cart holds now, in one call: the change
-     * checks the first, the cart it answers with shows them all (asking twice, before and after the
-     * change, was a third of inventory's load under add-to-cart traffic). Null when inventory cannot say.
-     */
-    private Uni<Map<String, Integer>> stockWith(UUID cartId, String sku) {
-        Set<String> skus = new LinkedHashSet<>(carts.skus(cartId));
-        skus.add(sku);
-        return inventory.available(skus).onFailure().recoverWithItem(f -> {
+    /** Units available of {@code sku} (kept a moment, see {@link StockCache}), or null when inventory cannot say. */
+    private Uni<Map<String, Integer>> stockOf(String sku) {
+        return inventory.available(List.of(sku)).onFailure().recoverWithItem(f -> {
             LOG.debugf("inventory unavailable, accepting the change unchecked: %s", f);
             return null;
         });
@@ -266,15 +258,14 @@ public class CartResource {
     }
 
     CartView view(Cart cart) {
-        return view(cart, false, null);
+        return view(cart, false);
     }
 
     /**
-     * @param fresh names and prices from the catalog now, not from the last few seconds' answers
-     * @param stock units available already asked for (null: ask); a SKU it lacks (a line another
-     *              request added meanwhile) makes the view ask again
+     * @param fresh names, prices and availability from the catalog and inventory now, not from the
+     *              last few seconds' answers
      */
-    private CartView view(Cart cart, boolean fresh, Map<String, Integer> stock) {
+    private CartView view(Cart cart, boolean fresh) {
         // a SKU in two sizes is two lines, one product, one stock count
         List<String> skus = cart.lines().stream().map(CartLine::sku).distinct().toList();
         Map<String, Integer> unitsPerSku = new java.util.HashMap<>();
@@ -287,9 +278,8 @@ public class CartResource {
                             .map(p -> p.orElse(null)).onFailure().recoverWithNull())
                     .toList();
             Uni<List<Product>> all = Uni.join().all(asks).andCollectFailures();
-            Uni<Map<String, Integer>> units = stock != null && stock.keySet().containsAll(skus)
-                    ? Uni.createFrom().item(stock)
-                    : inventory.available(skus).onFailure().recoverWithNull();
+            Uni<Map<String, Integer>> units = (fresh ? inventory.fresh(skus) : inventory.available(skus))
+                    .onFailure().recoverWithNull();
             var both = Uni.combine().all().unis(all, units).asTuple().await().atMost(UPSTREAM_WAIT);
             for (int i = 0; i < skus.size(); i++) {
                 if (both.getItem1().get(i) != null) {

@@ -89,26 +89,6 @@ public class CartRepository {
     }
 
     /**
-     * The SKUs of a cart's lines as they are now, in one statement and no transaction: what to ask
-     * inventory about before a change, not a read to act on (the change reads under its lock).
-     */
-    public List<String> skus(UUID id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT DISTINCT sku FROM cart_line WHERE cart_id = ?")) {
-            s.setObject(1, id);
-            List<String> skus = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    skus.add(rows.getString(1));
-                }
-            }
-            return skus;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the lines of cart " + id + " failed", e);
-        }
-    }
-
-    /**
      * Adds {@code quantity} units of {@code sku} with {@code options} (checked against the catalog
      * by the caller), to its line if there is one. {@code access} says whether the caller may
      * change a cart with a given owner (false: as if there were no cart).

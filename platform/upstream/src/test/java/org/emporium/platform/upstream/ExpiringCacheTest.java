@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.emporium.platform.upstream.UpstreamUnavailableException;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,20 @@ class ExpiringCacheTest {
         assertThat(bulkLoads).containsExactly(Set.of("a", "bb"), Set.of("ccc"));
         // one key at a time reads what many keys at once kept
         assertThat(many.get("bb", k -> Uni.createFrom().item(-1)).await().indefinitely()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyTheLoadLeavesOutIsMissingFromTheAnswerAndNotKept() {
+        Function<Set<String>, Uni<Map<String, Integer>>> withoutX = keys -> {
+            bulkLoads.add(keys);
+            Map<String, Integer> values = new HashMap<>();
+            keys.stream().filter(k -> !k.equals("x")).forEach(k -> values.put(k, k.length()));
+            return Uni.createFrom().item(values);
+        };
+        assertThat(many.getAll(List.of("x", "yy"), withoutX).await().indefinitely())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("yy", 2));
+        assertThat(many.getAll(List.of("x", "yy"), withoutX).await().indefinitely()).doesNotContainKey("x");
+        assertThat(bulkLoads).containsExactly(Set.of("x", "yy"), Set.of("x"));
     }
 
     @Test

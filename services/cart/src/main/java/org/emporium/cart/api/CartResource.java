@@ -270,22 +270,15 @@ public class CartResource {
         List<String> skus = cart.lines().stream().map(CartLine::sku).distinct().toList();
         Map<String, Integer> unitsPerSku = new java.util.HashMap<>();
         cart.lines().forEach(l -> unitsPerSku.merge(l.sku(), l.quantity(), Integer::sum));
-        Map<String, Product> products = new java.util.HashMap<>();
+        Map<String, Product> products = Map.of();
         Map<String, Integer> available = null;
         if (!skus.isEmpty()) {
-            List<Uni<Product>> asks = skus.stream()
-                    .map(sku -> (fresh ? catalog.fresh(sku) : catalog.product(sku))
-                            .map(p -> p.orElse(null)).onFailure().recoverWithNull())
-                    .toList();
-            Uni<List<Product>> all = Uni.join().all(asks).andCollectFailures();
+            // products and stock kept answer at once; the rest is asked for together, both at the same time
+            Uni<Map<String, Product>> known = fresh ? catalog.fresh(skus) : catalog.products(skus);
             Uni<Map<String, Integer>> units = (fresh ? inventory.fresh(skus) : inventory.available(skus))
                     .onFailure().recoverWithNull();
-            var both = Uni.combine().all().unis(all, units).asTuple().await().atMost(UPSTREAM_WAIT);
-            for (int i = 0; i < skus.size(); i++) {
-                if (both.getItem1().get(i) != null) {
-                    products.put(skus.get(i), both.getItem1().get(i));
-                }
-            }
+            var both = Uni.combine().all().unis(known, units).asTuple().await().atMost(UPSTREAM_WAIT);
+            products = both.getItem1();
             available = both.getItem2();
         }
         boolean partial = !skus.isEmpty() && available == null;

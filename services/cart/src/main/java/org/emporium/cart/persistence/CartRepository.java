@@ -31,7 +31,8 @@ import org.emporium.platform.outbox.Outbox;
 
 /**
  * Carts and their lines. Every change runs in one transaction that first locks the cart row
- * ({@code SELECT ... FOR UPDATE}), then changes the lines, bumps the version by one and appends
+ * ({@code SELECT ... FOR UPDATE}; an add, which always writes, locks it by bumping the version in
+ * the same statement), then changes the lines, bumps the version by one and appends
  * exactly one event to the outbox: concurrent changes of one cart queue on the lock, so versions
  * and events follow commit order. A change that changes nothing (the same quantity again, clearing
  * an empty cart) writes and publishes nothing. The cart a change answers is the locked cart with
@@ -96,7 +97,9 @@ public class CartRepository {
     public Cart add(UUID id, Predicate<String> access, String sku, Map<String, String> options, int quantity,
                     OptionalInt available) {
         return Transactions.run(dataSource, "adding to cart " + id, c -> {
-            Cart cart = open(locked(c, id, access));
+            // an add that is allowed always writes: the row is locked by bumping its version, one
+            // statement for both; a refusal below rolls the bump back
+            Cart cart = open(accessible(load(c, id, BUMP), id, access));
             String line = LineOptions.describe(sku, options);
             int previous = cart.line(sku, options).map(CartLine::quantity).orElse(0);
             int result = previous + quantity;
@@ -117,10 +120,9 @@ public class CartRepository {
                 s.setInt(4, quantity);
                 s.executeUpdate();
             }
-            Version version = bump(c, id);
             outbox.append(c, CartEvents.itemAdded(id, sku, LineOptions.canonical(options), quantity, result,
-                    version.number()));
-            return cart.withLine(sku, options, result, version.number(), version.at());
+                    cart.version()));
+            return cart.withLine(sku, options, result, cart.version(), cart.updatedAt());
         });
     }
 
@@ -323,7 +325,11 @@ public class CartRepository {
 
     /** The cart, locked; a cart the caller may not access is answered as no cart at all. */
     private static Cart locked(Connection c, UUID id, Predicate<String> access) throws SQLException {
-        Cart cart = load(c, id, true).orElseThrow(() -> new NotInCart("no cart " + id));
+        return accessible(load(c, id, LOCK), id, access);
+    }
+
+    private static Cart accessible(Optional<Cart> found, UUID id, Predicate<String> access) {
+        Cart cart = found.orElseThrow(() -> new NotInCart("no cart " + id));
         if (!access.test(cart.owner())) {
             throw new NotInCart("no cart " + id);
         }
@@ -377,14 +383,24 @@ public class CartRepository {
         }
     }
 
+    private static final String READ = "SELECT version, created_at, updated_at, owner, merged_into FROM cart WHERE id = ?";
+    private static final String LOCK = READ + " FOR UPDATE";
+    /** Locks the row by changing it: the cart with the version the change makes. */
+    private static final String BUMP = "UPDATE cart SET version = version + 1, updated_at = now() WHERE id = ? "
+            + "RETURNING version, created_at, updated_at, owner, merged_into";
+
     private static Optional<Cart> load(Connection c, UUID id, boolean lock) throws SQLException {
+        return load(c, id, lock ? LOCK : READ);
+    }
+
+    /** The cart's row by {@code query} (READ, LOCK or BUMP), then its lines. */
+    private static Optional<Cart> load(Connection c, UUID id, String query) throws SQLException {
         long version;
         Instant created;
         Instant updated;
         String owner;
         UUID mergedInto;
-        try (PreparedStatement s = c.prepareStatement("SELECT version, created_at, updated_at, owner, merged_into "
-                + "FROM cart WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement s = c.prepareStatement(query)) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {

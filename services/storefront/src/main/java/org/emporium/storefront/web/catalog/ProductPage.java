@@ -1,5 +1,7 @@
 package org.emporium.storefront.web.catalog;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.emporium.storefront.behaviour.BehaviourEvents;
 import org.emporium.storefront.client.Sku;
 import org.emporium.storefront.client.catalog.CatalogClient;
@@ -16,6 +19,7 @@ import org.emporium.storefront.client.catalog.Product;
 import org.emporium.storefront.client.inventory.InventoryClient;
 import org.emporium.storefront.client.recommendations.RecommendationsClient;
 import org.emporium.storefront.web.cart.CartCookie;
+import org.emporium.storefront.web.layout.Fragments;
 import org.emporium.storefront.web.layout.PageFrames;
 import org.emporium.storefront.web.layout.PageNotFoundException;
 import org.emporium.storefront.web.session.ShopperCookie;
@@ -34,14 +38,22 @@ public class ProductPage {
     private final InventoryClient inventory;
     private final RecommendationsClient recommendations;
     private final BehaviourEvents behaviour;
+    private final Fragments fragments;
+    private final Template article;
+    private final Template recommendationRow;
 
     ProductPage(CatalogClient catalog, PageFrames frames, InventoryClient inventory,
-                RecommendationsClient recommendations, BehaviourEvents behaviour) {
+                RecommendationsClient recommendations, BehaviourEvents behaviour, Fragments fragments,
+                @Location("fragments/productArticle") Template article,
+                @Location("tags/recommendations") Template recommendationRow) {
         this.catalog = catalog;
         this.frames = frames;
         this.inventory = inventory;
         this.recommendations = recommendations;
         this.behaviour = behaviour;
+        this.fragments = fragments;
+        this.article = article;
+        this.recommendationRow = recommendationRow;
     }
 
     @GET
@@ -63,9 +75,12 @@ public class ProductPage {
                 .map(t -> {
                     Product product = t.getItem2().orElseThrow(PageNotFoundException::new);
                     behaviour.productViewed(shopperId, cartId, sku, BehaviourEvents.WEB);
+                    ProductDetails details = ProductDetails.of(product, t.getItem1(), Availability.of(t.getItem3()));
+                    List<RecommendationCard> alsoBought = RecommendationCard.of(t.getItem4(), t.getItem1(), sku);
                     return Templates.product(frames.frame(product.name(), t.getItem1(), product.category()),
-                            ProductDetails.of(product, t.getItem1(), Availability.of(t.getItem3())),
-                            RecommendationCard.of(t.getItem4(), t.getItem1(), sku));
+                            fragments.render(article, Map.of("product", details)),
+                            alsoBought.isEmpty() ? null : fragments.render(recommendationRow, Map.of("id", "also-bought",
+                                    "title", "Customers also bought", "cards", alsoBought)));
                 })
                 .flatMap(TemplateInstance::createUni);
     }

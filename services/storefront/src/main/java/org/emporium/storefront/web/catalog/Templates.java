@@ -1,6 +1,7 @@
 package org.emporium.storefront.web.catalog;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 import org.emporium.storefront.client.catalog.Category;
@@ -25,6 +26,9 @@ final class Templates {
     /** Just the results region of the category page: what htmx swaps when the sort or page changes. */
     static native TemplateInstance category$results(Listing listing);
 
-    /** {@code alsoBought} is empty when there is nothing to recommend (the section is left out). */
-    static native TemplateInstance product(PageFrame frame, ProductDetails product, List<RecommendationCard> alsoBought);
+    /**
+     * {@code article}: fragments/productArticle.html rendered; {@code alsoBought}: the recommendations
+     * row rendered, null when there is nothing to recommend (the section is left out).
+     */
+    static native TemplateInstance product(PageFrame frame, RawString article, RawString alsoBought);
 }

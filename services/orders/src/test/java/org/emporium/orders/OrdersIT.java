@@ -98,6 +98,8 @@ class OrdersIT {
         assertThat(participants.commandsOf(id))
                 .containsExactly("ReserveStock", "AuthorizePayment", "CommitReservation", "CapturePayment");
         await().atMost(DEADLINE).until(() -> StandIns.CLEARED.contains(cart));
+        // and remembered, so the next rounds leave it alone
+        await().atMost(DEADLINE).until(() -> count("SELECT count(*) FROM orders WHERE cart_cleared AND id = '" + id + "'") == 1);
     }
 
     @Test

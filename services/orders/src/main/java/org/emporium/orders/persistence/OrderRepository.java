@@ -252,10 +252,14 @@ public class OrderRepository {
         });
     }
 
-    public void markCartCleared(UUID orderId) {
-        Transactions.run(dataSource, "marking the cart of " + orderId + " cleared", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET cart_cleared = true WHERE id = ?")) {
-                ps.setObject(1, orderId);
+    /** Records that the carts of {@code orderIds} are emptied, in one statement and one commit. */
+    public void markCartsCleared(List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        Transactions.run(dataSource, "marking the carts of " + orderIds.size() + " orders cleared", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET cart_cleared = true WHERE id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", orderIds.toArray()));
                 return ps.executeUpdate();
             }
         });

@@ -7,7 +7,9 @@ import io.quarkus.scheduler.Scheduled.ApplicationNotRunning;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.emporium.orders.client.CartAndCards;
 import org.emporium.orders.persistence.OrderRepository;
 import org.emporium.platform.defaults.BackgroundJobs;
@@ -57,26 +59,33 @@ public class CartClearing {
 
     /** Batches until fewer than a full batch was left; throws after the batch in which a cart failed. */
     private void clearAll() {
-        int cleared;
+        int done;
         do {
             List<OrderRepository.CartToClear> todo = orders.cartsToClear(BATCH);
+            List<UUID> cleared = new ArrayList<>(todo.size());
             RuntimeException failed = null;
-            for (var order : todo) {
-                // the call to cart continues the order's trace
-                Span span = Tracing.resume("clear cart", order.traceparent());
-                try (Scope ignored = Tracing.activate(span)) {
-                    cartAndCards.clearCart(order.cartId());
-                    orders.markCartCleared(order.orderId());
-                } catch (UpstreamRejectedException e) {
-                    failed = e; // this cart only (e.g. an account's cart and no service token): the others go on
-                } finally {
-                    span.end();
+            try {
+                for (var order : todo) {
+                    // the call to cart continues the order's trace
+                    Span span = Tracing.resume("clear cart", order.traceparent());
+                    try (Scope ignored = Tracing.activate(span)) {
+                        cartAndCards.clearCart(order.cartId());
+                        cleared.add(order.orderId());
+                    } catch (UpstreamRejectedException e) {
+                        failed = e; // this cart only (e.g. an account's cart and no service token): the others go on
+                    } finally {
+                        span.end();
+                    }
                 }
+            } finally {
+                // one commit for the batch, also when the cart service stopped answering halfway; a
+                // crash before it only means those carts are cleared again, which changes nothing
+                orders.markCartsCleared(cleared);
             }
             if (failed != null) {
                 throw failed;
             }
-            cleared = todo.size();
-        } while (cleared == BATCH && !jobs.stopping());
+            done = todo.size();
+        } while (done == BATCH && !jobs.stopping());
     }
 }
